@@ -1,0 +1,94 @@
+"""Command line: ``python -m etl build [--check]`` and ``python -m etl extract FILE|-``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from etl.sources import MAX_ARTICLE_BYTES, SourceError, decode_text, read_text_file
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def figure_records(text: str, reference_date: date | None = None) -> list[dict]:
+    """The ``extract`` command's JSON objects, one per money figure in ``text``."""
+    from etl.extract import extract
+
+    result = extract(text, "stdin", reference_date)
+    return [{
+        "text": f.text,
+        "amount_usd": f.amount_usd,
+        "amount_high_usd": f.amount_high_usd,
+        "amount": f.amount,
+        "amount_high": f.amount_high,
+        "currency": f.currency,
+        "qualifier": f.qualifier,
+        "qualifier_text": f.qualifier_text,
+        "year": f.year,
+        "year_type": f.year_type,
+        "year_text": f.year_text,
+        "funder": f.funder,
+        "recipient": f.recipient,
+        "purpose": f.purpose,
+        "status": f.status,
+        "status_cue": f.status_cue,
+        "source": f.attributed_source,
+        "sentence": result.sentences[f.sentence_index].text,
+        "sentence_start": result.sentences[f.sentence_index].start,
+        "start": f.start,
+        "end": f.end,
+    } for f in result.figures]
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        data = sys.stdin.buffer.read(args.max_bytes + 1)
+        text = decode_text(data, "standard input", args.max_bytes)
+    else:
+        text = read_text_file(Path(args.file), args.max_bytes)
+    out = sys.stdout
+    for record in figure_records(text, args.date):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from etl.build import run_build
+
+    return run_build(Path(args.data), check_only=args.check, quiet=args.quiet)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="extract every source and publish the tidy tables")
+    p.add_argument("--check", action="store_true",
+                   help="build in memory and fail if data/tidy differs")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("extract", help="print the money figures of a text as JSON Lines")
+    p.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    p.add_argument("--date", type=date.fromisoformat, default=None,
+                   help="publication date (YYYY-MM-DD), to resolve 'last year' and the like")
+    p.add_argument("--max-bytes", type=int, default=MAX_ARTICLE_BYTES,
+                   help="largest input accepted (default: %(default)s)")
+    p.set_defaults(func=_cmd_extract)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+"""Build the published tables from the sources: documents, sentences, figures, claims,
+observations, as CSV and Parquet twins plus ``datapackage.json``.
+
+Layers, after OWID's etl: ``data/sources/`` (raw snapshots with metadata) ->
+extraction (``etl.extract``) -> ``data/published/<dataset>/<version>/`` (curated tables) ->
+``data/tidy``, a symbolic link to the current version. The link is swapped with one atomic
+``rename``, so a crash at any point leaves the previous tables whole and readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from etl.extract import extract
+from etl.schema import TABLES, Table
+from etl.sources import Source, load_sources
+
+DATASET = "policy-money-figures"
+DATASET_TITLE = "Money figures cited in policy reporting"
+NOT_REPORTED = "not reported in the sources"
+TABLE_LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 (the tables; source texts keep their own rights)",
+}
+_PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64",
+                 "boolean": "boolean", "date": "string"}
+_ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
+                "boolean": pa.bool_(), "date": pa.string()}
+
+
+@dataclass
+class Dataset:
+    tables: dict[str, pd.DataFrame]
+    sources: list[Source]
+
+
+def _slug(*parts: str | None) -> str:
+    text = "--".join(re.sub(r"[^a-z0-9]+", "-", (p or "unknown").lower()).strip("-")
+                     for p in parts)
+    return text or "unknown"
+
+
+def series_label(funder: str | None, recipient: str | None, purpose: str | None,
+                 currency: str) -> str:
+    label = f"{funder or 'Funder not stated'} → {recipient or 'recipient not stated'}"
+    if purpose:
+        label += f": {purpose}"
+    if currency != "USD":
+        label += f" ({currency})"
+    return label
+
+
+def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
+    table = TABLES[name]
+    df = pd.DataFrame(rows, columns=table.names)
+    for col in table.columns:
+        df[col.name] = df[col.name].astype(_PANDAS_TYPES[col.type])
+    return df.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
+
+
+def build_tables(sources: list[Source], progress: Callable[[str], None] | None = None) -> Dataset:
+    """Extract every source and assemble the five tables (pure: no I/O)."""
+    docs, sents, figs, claims = [], [], [], []
+    total = len(sources)
+    for n, source in enumerate(sources, 1):
+        meta = source.meta
+        result = extract(source.text, meta.id, meta.date_published)
+        sid = [f"{meta.id}.s{i:04d}" for i in range(len(result.sentences))]
+        per_sentence: dict[int, int] = {}
+        for f in result.figures:
+            per_sentence[f.sentence_index] = per_sentence.get(f.sentence_index, 0) + 1
+        for i, s in enumerate(result.sentences):
+            sents.append({"sentence_id": sid[i], "document_id": meta.id, "index": i,
+                          "paragraph": s.paragraph, "kind": s.kind, "start": s.start,
+                          "end": s.end, "text": s.text, "n_figures": per_sentence.get(i, 0)})
+        for f in result.figures:
+            figs.append({
+                "figure_id": f.figure_id, "document_id": meta.id,
+                "sentence_id": sid[f.sentence_index], "start": f.start, "end": f.end,
+                "text": f.text, "amount": f.amount, "amount_high": f.amount_high,
+                "currency": f.currency, "amount_usd": f.amount_usd,
+                "amount_high_usd": f.amount_high_usd, "qualifier": f.qualifier,
+                "qualifier_text": f.qualifier_text, "year": f.year, "year_type": f.year_type,
+                "year_text": f.year_text, "funder": f.funder, "recipient": f.recipient,
+                "purpose": f.purpose, "status": f.status, "status_cue": f.status_cue,
+                "attributed_source": f.attributed_source,
+                "series_id": _slug(f.funder, f.recipient, f.purpose, f.currency),
+                "sentence": result.sentences[f.sentence_index].text,
+                "_published": meta.date_published.isoformat(),
+            })
+        for c in result.claims:
+            claims.append({
+                "claim_id": c.claim_id, "document_id": meta.id,
+                "sentence_id": sid[c.sentence_index], "start": c.start, "end": c.end,
+                "text": c.text, "kind": c.kind, "claim_qualifier": c.claim_qualifier,
+                "stated_ratio": c.stated_ratio, "base_figure_id": c.base_figure_id,
+                "compared_figure_id": c.compared_figure_id, "computed_ratio": c.computed_ratio,
+                "computed_ratio_qualifier": c.computed_ratio_qualifier,
+                "compared_to": c.compared_to, "note": c.note,
+                "sentence": result.sentences[c.sentence_index].text,
+            })
+        docs.append({
+            "document_id": meta.id, "title": meta.title, "publisher": meta.publisher,
+            "author": meta.author, "date_published": meta.date_published.isoformat(),
+            "url": meta.url, "page": meta.page, "date_added": meta.date_added.isoformat(),
+            "rights": meta.rights, "citation": meta.citation(), "chars": len(source.text),
+            "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+            "n_sentences": len(result.sentences), "n_figures": len(result.figures),
+        })
+        if progress is not None:
+            progress(f"[{n}/{total}] {meta.id}: {len(result.sentences)} sentences, "
+                     f"{len(result.figures)} figures, {len(result.claims)} claims")
+    observations = _observations(figs)
+    for f in figs:
+        f.pop("_published")
+    tables = {
+        "documents": _typed("documents", docs),
+        "sentences": _typed("sentences", sents),
+        "figures": _typed("figures", figs),
+        "claims": _typed("claims", claims),
+        "observations": _typed("observations", observations),
+    }
+    return Dataset(tables=tables, sources=sources)
+
+
+def _observations(figs: list[dict]) -> list[dict]:
+    """One row per series and year; gap rows for unreported years inside a series' span.
+
+    Only figures with a single year enter a series. Where several figures give one series
+    and year, the one from the latest-published source is shown and ``n_figures`` says how
+    many there are. Nothing is interpolated.
+    """
+    by_series: dict[str, dict[int, list[dict]]] = {}
+    for f in figs:
+        if f["year"] is None:
+            continue
+        by_series.setdefault(f["series_id"], {}).setdefault(f["year"], []).append(f)
+    rows = []
+    for series_id, years in by_series.items():
+        any_fig = next(iter(years.values()))[0]
+        base = {"series_id": series_id,
+                "series_label": series_label(any_fig["funder"], any_fig["recipient"],
+                                             any_fig["purpose"], any_fig["currency"]),
+                "funder": any_fig["funder"], "recipient": any_fig["recipient"],
+                "purpose": any_fig["purpose"], "currency": any_fig["currency"]}
+        for year in range(min(years), max(years) + 1):
+            given = years.get(year)
+            if not given:
+                rows.append({**base, "year": year, "status": "not_reported", "reported": False,
+                             "missing_reason": NOT_REPORTED, "n_figures": 0})
+                continue
+            shown = sorted(given, key=lambda f: (f["_published"], f["figure_id"]))[-1]
+            rows.append({
+                **base, "year": year, "year_type": shown["year_type"],
+                "value": shown["amount"], "value_high": shown["amount_high"],
+                "qualifier": shown["qualifier"], "status": shown["status"], "reported": True,
+                "figure_id": shown["figure_id"], "figure_text": shown["text"],
+                "n_figures": len(given), "attributed_source": shown["attributed_source"],
+                "document_id": shown["document_id"], "sentence_id": shown["sentence_id"],
+                "sentence": shown["sentence"],
+            })
+    return rows
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _csv_bytes(df: pd.DataFrame) -> bytes:
+    buf = io.StringIO()
+    df.to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def _parquet_bytes(df: pd.DataFrame, table: Table) -> bytes:
+    schema = pa.schema([pa.field(c.name, _ARROW_TYPES[c.type]) for c in table.columns])
+    arrow = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+    arrow = arrow.replace_schema_metadata(None)  # no library versions: byte-stable output
+    buf = io.BytesIO()
+    pq.write_table(arrow, buf, compression="zstd", write_statistics=False,
+                   store_schema=False)
+    return buf.getvalue()
+
+
+def render_files(dataset: Dataset) -> dict[str, bytes]:
+    """Every published file, name -> bytes. The same inputs give the same bytes."""
+    files: dict[str, bytes] = {}
+    for name, df in dataset.tables.items():
+        files[f"{name}.csv"] = _csv_bytes(df)
+        files[f"{name}.parquet"] = _parquet_bytes(df, TABLES[name])
+    digest = hashlib.sha256()
+    for fname in sorted(files):
+        digest.update(fname.encode() + b"\0" + files[fname])
+    version = digest.hexdigest()[:12]
+    files["datapackage.json"] = (
+        json.dumps(datapackage(dataset, version), indent=2, ensure_ascii=False) + "\n"
+    ).encode("utf-8")
+    return files
+
+
+def datapackage(dataset: Dataset, version: str) -> dict:
+    """A Frictionless Data Package v2 descriptor for the tables."""
+    sources = [{
+        "title": s.meta.citation(),
+        **({"path": s.meta.url} if s.meta.url else {}),
+        "version": s.meta.date_published.isoformat(),
+    } for s in dataset.sources]
+    resources = []
+    for name, table in TABLES.items():
+        resources.append({
+            "name": name,
+            "type": "table",
+            "path": f"{name}.csv",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": table.title,
+            "description": f"{table.description} Parquet twin: {name}.parquet.",
+            "schema": {
+                "fields": [{"name": c.name, "type": c.type, "description": c.description}
+                           for c in table.columns],
+                "primaryKey": list(table.primary_key),
+                "missingValues": [""],
+            },
+        })
+    latest_added = max((s.meta.date_added for s in dataset.sources), default=None)
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": DATASET,
+        "title": DATASET_TITLE,
+        "description": "Money figures extracted from policy reporting, each with its source "
+                       "sentence and character span, qualifier, year, funder, recipient, "
+                       "purpose and status.",
+        "version": version,
+        **({"created": f"{latest_added.isoformat()}T00:00:00Z"} if latest_added else {}),
+        "licenses": [TABLE_LICENSE],
+        "sources": sources,
+        "resources": resources,
+    }
+
+
+def version_of(files: dict[str, bytes]) -> str:
+    return json.loads(files["datapackage.json"])["version"]
+
+
+def publish(files: dict[str, bytes], data_dir: Path) -> Path:
+    """Write ``files`` as a new version and point ``data/tidy`` at it, atomically."""
+    version = version_of(files)
+    releases = data_dir / "published" / DATASET
+    releases.mkdir(parents=True, exist_ok=True)
+    final = releases / version
+    if not final.exists():
+        tmp = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=releases))
+        tmp.chmod(0o755)
+        try:
+            for name, data in files.items():
+                with open(tmp / name, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            os.replace(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    link = data_dir / "tidy"
+    tmp_link = data_dir / f".tidy-{os.getpid()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    os.symlink(os.path.relpath(final, data_dir), tmp_link)
+    if link.exists() and not link.is_symlink():
+        shutil.rmtree(link)  # an old real folder: replaced once, by the link
+    os.replace(tmp_link, link)
+    for old in releases.iterdir():  # drop superseded versions and abandoned temp folders
+        if old.name != version:
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def check(files: dict[str, bytes], data_dir: Path) -> list[str]:
+    """Names of published files that differ from a fresh build (empty when in step)."""
+    current = data_dir / "tidy"
+    problems = []
+    for name, data in sorted(files.items()):
+        path = current / name
+        if not path.exists():
+            problems.append(f"{name}: missing")
+        elif path.read_bytes() != data:
+            problems.append(f"{name}: differs")
+    if current.is_dir():
+        extra = sorted(p.name for p in current.iterdir() if p.name not in files)
+        problems += [f"{name}: not produced by the build" for name in extra]
+    return problems
+
+
+def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> int:
+    """The ``python -m etl build`` command. Returns the exit code."""
+    def progress(line: str) -> None:
+        if not quiet:
+            print(line, file=sys.stderr, flush=True)
+
+    sources = load_sources(data_dir / "sources")
+    files = render_files(build_tables(sources, progress))
+    if check_only:
+        problems = check(files, data_dir)
+        if problems:
+            print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
+                  file=sys.stderr)
+            for p in problems:
+                print(f"  {p}", file=sys.stderr)
+            return 1
+        progress(f"data/tidy matches a fresh build (version {version_of(files)})")
+        return 0
+    final = publish(files, data_dir)
+    progress(f"published version {version_of(files)} to {final} ({len(files)} files)")
+    return 0

@@ -1,0 +1,677 @@
+"""From article text to money figures and change claims, each with its provenance.
+
+``extract(text)`` segments the text, finds money amounts in each sentence
+(:mod:`etl.money`) and reads, from the same sentence only, the year, funder, recipient,
+purpose, status and attributed source of each. Nothing is carried over from other
+sentences: a figure whose sentence does not say who paid has ``funder`` None.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from etl.lexicon import (
+    AGENCIES,
+    AMBIGUOUS_CURRENCY_WORDS,
+    COUNTRIES,
+    NUMBER_WORDS,
+    PURPOSE_KEYWORDS,
+    PURPOSE_VERBS_GENERIC,
+    PURPOSE_VERBS_KEPT,
+    SOURCES,
+    STATUS_CUES,
+)
+from etl.money import Money, find_money
+from etl.segment import Span, split_sentences
+
+
+def _names_regex(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup: dict[str, str] = {}
+    for canonical, aliases in table.items():
+        for alias in aliases:
+            lookup[alias] = canonical
+            # "the administration" opens sentences as "The administration"
+            lookup.setdefault(alias[0].upper() + alias[1:], canonical)
+            if " administration" in alias:
+                lookup.setdefault(alias.replace(" administration", " Administration"), canonical)
+    alternation = "|".join(re.escape(a) for a in sorted(lookup, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w]|\.\w)")
+    return pattern, lookup
+
+
+_AGENCY_RE, _AGENCY_OF = _names_regex(AGENCIES)
+_SOURCE_RE, _SOURCE_OF = _names_regex(SOURCES)
+_COUNTRY_RE, _COUNTRY_OF = _names_regex(COUNTRIES)
+_NOT_AGENCY_AFTER = re.compile(
+    r"\s+(?:Post|Office on|Times|Examiner|Institute)\b"
+    r"|(?<=military)\s+(?:and\s+\w+\s+)?(?:aid|assistance|financing)\b"
+)
+# "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
+_US_AID_RE = re.compile(
+    r"\b(?:U\.S\.|US|American)(?=\s+(?:(?:military|economic|security|foreign|development)\s+"
+    r"(?:and\s+\w+\s+)?)?(?:aid|assistance|funding|funds|money|taxpayers)\b)"
+)
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR_RE = re.compile(
+    rf"""(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|FY)\s?'?(?P<fy>{_YEAR}|\d\d)\b)
+      | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
+      | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
+            foreign[- ]aid|aid|spending|appropriations?|operating)\s+)?
+            (?:budget|appropriations?|spending\s+bill|authorization|request|budget\s+request)\b)
+      | (?P<budget2>\bbudget\s+(?:request\s+)?for\s+(?P<by2>{_YEAR})\b)
+      | (?P<cal>(?<![\w$.,-])(?P<cy>{_YEAR})(?![\w$%]|,\d|\.\d|-(?:mile|year|page|member)))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_YEAR_SPAN_RE = re.compile(
+    rf"""\b(?:(?:from|between)\s+)?(?P<fy>(?:fiscal(?:[- ]years?)?|FY)\s?)?'?{_YEAR}\s*
+      (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
+      | \bsince\s+(?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_NUM_WORD = "|".join(sorted((w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 12), key=len,
+                            reverse=True))
+_RELATIVE_RE = re.compile(
+    rf"""\b(?:(?P<n>\d+|{_NUM_WORD})\s+(?P<fy1>fiscal\s+)?years?\s+(?P<dir>earlier|before|later|after|prior)
+      | the\s+(?P<dir2>previous|prior|preceding|following|next)\s+(?P<fy2>fiscal\s+)?year
+      | the\s+(?P<fy3>fiscal\s+)?year\s+(?P<dir3>before|earlier|after|later)
+      | (?P<deictic>last|this|next|the\s+current)\s+(?P<fy4>fiscal\s+)?year
+      | (?P<n2>\d+|{_NUM_WORD})\s+years?\s+ago)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[—–]\s|\s--\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|"
+    r"\s(?:while|whereas)\s",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:according\s+to|estimates?\s+(?:by|from)|report(?:ed)?\s+by|data\s+(?:from|by)|"
+    r"analysis\s+(?:by|from)|audit\s+by|figures\s+from|study\s+by|review\s+by)\s+"
+    r"(?:(?:a|an|the|new|recent|\w+'s)\s+)*(?:(?:estimates?|reports?|data|analysis|figures|"
+    r"audit|study|review)\s+(?:by|from|of)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_AFTER = re.compile(
+    r"^(?:'s?)?\s+(?:officials?\s+)?(?:said|says|estimated|estimates|reported|reports|found|"
+    r"told|noted|calculated|concluded|wrote|testified)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+(?:(?:a|an|the|new|recent)\s+)?(?:(?:estimates?|reports?|data|"
+    r"analysis|figures|audit|study)\s+(?:by|from|of)\s+)?(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.'-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w&.'-]*){0,7})"
+)
+_STATUS_RES = {
+    status: re.compile("|".join(cues), re.IGNORECASE) for status, cues in STATUS_CUES.items()
+}
+_STATUS_PRIORITY = ["appropriated", "requested", "proposed", "estimated"]
+_PURPOSE_KW_RE = [(re.compile(rf"\b(?:{k})\b", re.IGNORECASE), v) for k, v in
+                  PURPOSE_KEYWORDS.items()]
+_PURPOSE_MODIFIER_RE = re.compile(
+    rf"\b(?P<mod>{'|'.join(PURPOSE_KEYWORDS)})\s+(?:funding|funds|aid|assistance|money|"
+    r"spending|programs?|support|budget|efforts?|operations?|grants?|package)\b",
+    re.IGNORECASE,
+)
+_VERB_ALT = "|".join(
+    re.escape(v) for v in sorted(PURPOSE_VERBS_GENERIC + PURPOSE_VERBS_KEPT, key=len, reverse=True)
+)
+_PURPOSE_TO_RE = re.compile(
+    rf"\b(?:to|for|aimed\s+at|intended\s+to|meant\s+to|designed\s+to|in\s+order\s+to)\s+"
+    rf"(?:help\s+(?:to\s+)?)?(?P<verb>{_VERB_ALT})\s+(?P<obj>[^,;:.()\"“”]+)",
+    re.IGNORECASE,
+)
+_PURPOSE_FOR_RE = re.compile(
+    r"^(?:\s+(?:in\s+\w+\s+)?(?:funds?|funding|aid|assistance|worth\s+of\s+\w+|a\s+year|"
+    r"annually|each\s+year|per\s+year))?"
+    r"\s+(?:(?:went|go|goes|going|was|were|is|are|been|be|has\s+been|have\s+been|will\s+be)"
+    r"\s+)?(?:(?:spent|earmarked|set\s+aside|allocated|devoted|used|directed|dedicated|"
+    r"budgeted|went|goes|go|slated|designated)\s+)?"
+    r"(?:for|on|toward|towards|to|in)\s+(?P<obj>[^,;:.()\"“”]+)",
+    re.IGNORECASE,
+)
+_GENERIC_OBJECT = re.compile(
+    r"^(?:(?:new|additional|more|other|federal|U\.S\.|US|American|total|annual|its|their|"
+    r"the|this|that|these|those|a|an|such)\s+)*(?:funds?|funding|aid|assistance|money|cash|"
+    r"dollars|spending|support|program|programs|grants?|loans?|credits?|budget)$",
+    re.IGNORECASE,
+)
+_NOT_PURPOSE_START = re.compile(
+    r"^(?:\d|(?:19|20)\d\d|fiscal|FY|the\s+(?:year|period|first|second|third|fourth|last|past|"
+    r"next|same)|(?:a|the|each|every|this|next|last)\s+(?:fiscal\s+)?year|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|more|less|about|"
+    r"over|under|nearly|roughly|around|some|be|have|date|total|all|each|every|its|his|her|their|"
+    r"now|cover|help|make)\b",
+    re.IGNORECASE,
+)
+
+_PHRASE_STOP = re.compile(
+    r"\s+(?:in\s+(?:fiscal\s+)?(?:19|20)\d\d|by\s+(?:19|20)\d\d|over\s+(?:the\s+)?(?:next|past)\b|"
+    r"according\s+to|officials?\s+said|said|says|and\s+(?:to|for)\s|from\s+(?:19|20)\d\d|"
+    r"this\s+year|last\s+year|next\s+year|since|after|before|because|which|that|who|as|"
+    r"under\s+(?:a|the)|in\s+the\s+(?:coming|next|past)|through)\b.*$",
+    re.IGNORECASE,
+)
+_CLAIM_RE = re.compile(
+    r"""\b(?P<q>nearly|almost|more\s+than|roughly|about|approximately|over|less\s+than|
+           just\s+over|just\s+under|close\s+to|at\s+least|well\s+over|some)?\s*
+        (?P<claim>
+           (?P<fixed>doubled|tripled|trebled|quadrupled|halved|cut\s+in\s+half|fell\s+by\s+half)
+         | (?P<verb>rose|grew|increased|jumped|climbed|soared|surged|fell|dropped|declined|
+                    decreased|shrank|plunged|multiplied|was\s+cut|were\s+cut|been\s+cut)
+           \s+(?:by\s+)?(?P<q2>nearly\s+|almost\s+|about\s+|more\s+than\s+|roughly\s+|some\s+)?
+           (?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)
+           \s?(?P<unit>times|-?fold|percent|per\s+cent|%)
+         | (?P<n3>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)
+           -fold\s+(?P<dir3>increase|rise|jump|decrease|decline|drop|reduction)
+        )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_COMPARISON_RE = re.compile(
+    r"\b(?P<rel>a\s+(?:small\s+|tiny\s+|large\s+|modest\s+|significant\s+)?(?:fraction|"
+    r"portion|share|sliver)\s+of|(?:twice|three\s+times|four\s+times|\d+(?:\.\d+)?\s+times)"
+    r"\s+(?:as\s+much\s+as|more\s+than|the)|(?:half|a\s+third|a\s+quarter|the\s+bulk|"
+    r"the\s+majority)\s+of|dwarf(?:s|ed)?)\s+(?P<obj>[^,;.]+)",
+    re.IGNORECASE,
+)
+_MONEY_CONTEXT = re.compile(
+    r"\$|\b(?:money|funding|funds|aid|assistance|budget|spending|dollars|financing)\b",
+    re.IGNORECASE,
+)
+_WORD_NUMS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10}
+
+
+@dataclass
+class Figure:
+    """One money figure, with offsets into the document text."""
+
+    figure_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    amount: float
+    amount_high: float | None
+    currency: str
+    qualifier: str
+    qualifier_text: str | None
+    year: int | None
+    year_type: str | None
+    year_text: str | None
+    funder: str | None
+    recipient: str | None
+    purpose: str | None
+    status: str
+    status_cue: str | None
+    attributed_source: str | None
+
+    @property
+    def amount_usd(self) -> float | None:
+        return self.amount if self.currency == "USD" else None
+
+    @property
+    def amount_high_usd(self) -> float | None:
+        return self.amount_high if self.currency == "USD" else None
+
+
+@dataclass
+class Claim:
+    """A verbal change or comparison claim ("nearly tripled", "a small fraction of")."""
+
+    claim_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "change" or "comparison"
+    claim_qualifier: str | None
+    stated_ratio: float | None
+    base_figure_id: str | None
+    compared_figure_id: str | None
+    computed_ratio: float | None
+    computed_ratio_qualifier: str | None
+    compared_to: str | None
+    note: str | None
+
+
+@dataclass
+class Extraction:
+    sentences: list[Span]
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:10]}"
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        cuts.append(m.end())
+    cuts.append(len(sentence))
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(clauses):
+        if a <= pos < b:
+            return i
+    return len(clauses) - 1
+
+
+def _year_mentions(
+    sentence: str, money: list[Money], ref_year: int | None
+) -> list[tuple[int, int, int | None, str, str]]:
+    """(start, end, year, year type, text) of each year a sentence names, outside amounts."""
+    taken = [(m.start, m.end) for m in money]
+
+    def inside(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e in taken)
+
+    found: list[tuple[int, int, int | None, str, str]] = []
+    spans = []
+    for m in _YEAR_SPAN_RE.finditer(sentence):
+        if not inside(m.start(), m.end()):
+            kind = "fiscal" if (m.group("fy") or m.group("fy2")) else "calendar"
+            found.append((m.start(), m.end(), None, kind, m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _YEAR_RE.finditer(sentence):
+        if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
+            continue
+        if m.group("fiscal"):
+            raw = m.group("fy")
+            year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+            found.append((m.start(), m.end(), year, "fiscal", m.group()))
+        elif m.group("fiscal2"):
+            found.append((m.start(), m.end(), int(m.group("fy2")), "fiscal", m.group()))
+        elif m.group("budget"):
+            found.append((m.start(), m.end(), int(m.group("by")), "fiscal", m.group()))
+        elif m.group("budget2"):
+            found.append((m.start(), m.end(), int(m.group("by2")), "fiscal", m.group()))
+        else:
+            found.append((m.start(), m.end(), int(m.group("cy")), "calendar", m.group()))
+    explicit = [y for y in found if y[2] is not None]
+    for m in _RELATIVE_RE.finditer(sentence):
+        if inside(m.start(), m.end()):
+            continue
+        fiscal = any(m.group(g) for g in ("fy1", "fy2", "fy3", "fy4"))
+        if m.group("deictic") or m.group("n2"):
+            if ref_year is None:
+                continue
+            if m.group("n2"):
+                offset = -_count(m.group("n2"))
+            else:
+                offset = {"last": -1, "this": 0, "next": 1}.get(m.group("deictic").lower(), 0)
+            found.append((m.start(), m.end(), ref_year + offset,
+                          "fiscal" if fiscal else "calendar", m.group()))
+            continue
+        if not explicit:
+            continue
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir3")).lower()
+        sign = -1 if direction in {"earlier", "before", "prior", "previous", "preceding"} else 1
+        n = _count(m.group("n")) if m.group("n") else 1
+        anchor = min(explicit, key=lambda y: abs(y[0] - m.start()))
+        kind = "fiscal" if fiscal or anchor[3] == "fiscal" else "calendar"
+        found.append((m.start(), m.end(), anchor[2] + sign * n if anchor[2] else None, kind,
+                      m.group()))
+    return found
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 1)
+
+
+def _assign_years(
+    sentence: str, money: list[Money], ref_year: int | None
+) -> list[tuple[int | None, str | None, str | None]]:
+    years = _year_mentions(sentence, money, ref_year)
+    clauses = _clauses(sentence)
+    out: list[tuple[int | None, str | None, str | None]] = []
+    for i, fig in enumerate(money):
+        best, best_score = None, None
+        for ys, ye, year, kind, text in years:
+            if ys >= fig.end:
+                gap, lo, hi = ys - fig.end, fig.end, ys
+            else:
+                gap, lo, hi = fig.start - ye, ye, fig.start
+            score = gap
+            between = [o for j, o in enumerate(money) if j != i and lo <= o.start < hi]
+            if between:
+                joined = sentence[lo:hi]
+                if re.search(r"\b(?:to|from|up|down|compared|versus|vs)\b", joined, re.I):
+                    continue  # that year belongs to the other figure of a change
+                score += 1000
+            if _clause_of(clauses, ys) != _clause_of(clauses, fig.start):
+                score += 500
+            if ys < fig.start:
+                score += 5  # "$12.2 million in 2008": a following year is the closer reading
+            if best_score is None or score < best_score:
+                # a span of years ("fiscal years 2008 through 2010", "since 2001") is a
+                # cumulative figure: it has a year type but no single year
+                best, best_score = (year, kind, text), score
+        out.append(best if best else (None, None, None))
+    return out
+
+
+def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Mention]]:
+    agencies, sources, countries = [], [], []
+    for m in _AGENCY_RE.finditer(sentence):
+        if _NOT_AGENCY_AFTER.match(sentence, m.end()):
+            continue
+        agencies.append(_Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency"))
+    for m in _US_AID_RE.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
+    agencies.sort(key=lambda a: a.start)
+    for m in _SOURCE_RE.finditer(sentence):
+        sources.append(_Mention(m.start(), m.end(), _SOURCE_OF[m.group()], "source"))
+    for m in _COUNTRY_RE.finditer(sentence):
+        countries.append(_Mention(m.start(), m.end(), _COUNTRY_OF[m.group()], "country"))
+    return agencies, sources, countries
+
+
+def _is_attribution(sentence: str, m: _Mention) -> bool:
+    before = sentence[max(0, m.start - 80) : m.start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(sentence[m.end :]))
+
+
+def _distance(m: _Mention, fig: Money) -> int:
+    if m.end <= fig.start:
+        return fig.start - m.end
+    if m.start >= fig.end:
+        return m.start - fig.end + 10
+    return 0
+
+
+def _funder(sentence: str, fig: Money, agencies: list[_Mention],
+            sources: list[_Mention]) -> str | None:
+    source_spans = [(s.start, s.end) for s in sources]
+    candidates = [a for a in agencies
+                  if not any(s <= a.start < e for s, e in source_spans)
+                  and a.name not in SOURCES]
+    if not candidates:
+        return None
+    plain = [a for a in candidates if not _is_attribution(sentence, a)]
+    pool = plain or candidates
+
+    def score(a: _Mention) -> int:
+        s = _distance(a, fig)
+        if a.name == "United States government":
+            s += 150
+        if a.name == "U.S. Congress":
+            s += 40
+        return s
+
+    return min(pool, key=score).name
+
+
+def _recipient(sentence: str, fig: Money, countries: list[_Mention],
+               funder: str | None) -> str | None:
+    foreign_funder = funder in {"Government of Mexico", "World Bank",
+                                "Inter-American Development Bank", "International Monetary Fund",
+                                "United Nations", "European Union"}
+    pool = []
+    for c in countries:
+        if c.name == "United States" and not foreign_funder:
+            continue
+        if funder == "Government of Mexico" and c.name == "Mexico":
+            continue
+        pool.append(c)
+    if not pool:
+        return None
+
+    def score(c: _Mention) -> int:
+        s = _distance(c, fig)
+        before = sentence[max(0, c.start - 12) : c.start].lower()
+        if re.search(r"\b(?:to|for|in|into|with)\s+(?:the\s+)?$", before):
+            s -= 40
+        if sentence[c.end : c.end + 2] in {"'s", "’s"}:
+            s -= 20
+        return s
+
+    return min(pool, key=score).name
+
+
+def _clean_phrase(phrase: str) -> str | None:
+    phrase = _PHRASE_STOP.sub("", phrase).strip()
+    phrase = re.sub(r"\s+", " ", phrase)
+    words = phrase.split(" ")
+    if len(words) > 9:
+        words = words[:9]
+    phrase = " ".join(words).strip(" -–—'\"")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    return phrase or None
+
+
+def _keyword_label(phrase: str) -> str | None:
+    for pattern, label in _PURPOSE_KW_RE:
+        if pattern.search(phrase):
+            return label
+    return None
+
+
+def _purpose(sentence: str, fig: Money, money: list[Money]) -> str | None:
+    """What the money is for, read from this sentence only (None when it does not say).
+
+    In order: a purpose clause right after the amount ("to improve security along the
+    border"); a keyword modifier ("counternarcotics funding"); an object after "for", "on",
+    "went to", "in" ("$500k set aside for environmental studies"), reduced to a keyword
+    label when it contains one; a keyword anywhere in the sentence.
+    """
+    next_start = min((m.start for m in money if m.start > fig.start), default=len(sentence))
+    after = sentence[fig.end : next_start]
+    to = _PURPOSE_TO_RE.search(after)
+    if to and to.start() < 120:
+        verb = to.group("verb").lower()
+        obj = _clean_phrase(to.group("obj"))
+        if obj:
+            return obj if verb in PURPOSE_VERBS_GENERIC else f"{verb} {obj}"
+    mods = list(_PURPOSE_MODIFIER_RE.finditer(sentence))
+    if mods:
+        nearest = min(mods, key=lambda m: abs(m.start() - fig.start))
+        label = _keyword_label(nearest.group("mod"))
+        if label:
+            return label
+    fr = _PURPOSE_FOR_RE.match(after)
+    if fr and not _NOT_PURPOSE_START.match(fr.group("obj")):
+        obj = _clean_phrase(fr.group("obj"))
+        if obj and not _is_only_place_or_time(obj) and not _GENERIC_OBJECT.match(obj):
+            return _keyword_label(obj) or obj
+    return _keyword_label(sentence)
+
+
+def _is_only_place_or_time(phrase: str) -> bool:
+    stripped = re.sub(r"^(?:the\s+)?", "", phrase, flags=re.IGNORECASE)
+    if _COUNTRY_RE.fullmatch(stripped) or _AGENCY_RE.fullmatch(stripped):
+        return True
+    if re.fullmatch(r"(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d|(?:each|every|a|the|this|next|"
+                    r"last)\s+(?:fiscal\s+)?year|\w+\s+years?", stripped, re.IGNORECASE):
+        return True
+    return not re.search(r"[a-z]", stripped)
+
+
+def _status(sentence: str, fig: Money, clauses: list[tuple[int, int]]) -> tuple[str, str | None]:
+    clause = clauses[_clause_of(clauses, fig.start)]
+    hits: list[tuple[int, int, str, str]] = []
+    for status, pattern in _STATUS_RES.items():
+        for m in pattern.finditer(sentence):
+            if fig.start <= m.start() < fig.end:
+                continue
+            same = clause[0] <= m.start() < clause[1]
+            dist = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+            rank = _STATUS_PRIORITY.index(status)
+            hits.append((0 if same else 1, dist + rank, status, m.group()))
+    if not hits:
+        return "reported", None
+    _, _, status, cue = min(hits)
+    return status, cue
+
+
+def _attributed_source(
+    sentence: str, agencies: list[_Mention], sources: list[_Mention]
+) -> str | None:
+    if sources:
+        return sources[0].name
+    for a in agencies:
+        if _is_attribution(sentence, a):
+            return a.name
+    m = _ACCORDING_TO.search(sentence)
+    if m:
+        return m.group("name").rstrip(".")
+    return None
+
+
+def _currency(fig: Money, countries: list[_Mention]) -> str:
+    if fig.currency_word and fig.currency_word.lower() in AMBIGUOUS_CURRENCY_WORDS:
+        table = AMBIGUOUS_CURRENCY_WORDS[fig.currency_word.lower()]
+        named = [table[c.name] for c in countries if c.name in table]
+        return named[0] if len(set(named)) == 1 else "XXX"
+    return fig.currency
+
+
+def _ratio_qualifier(base: Figure, compared: Figure) -> str:
+    """How a ratio compared/base inherits the bounds of its two terms."""
+    b, c = base.qualifier, compared.qualifier
+    if b == "range" or c == "range":
+        return "range"
+    up = {"lower_bound": 1, "upper_bound": -1}
+    direction = up.get(c, 0) - up.get(b, 0)
+    if "approximate" in (b, c):
+        return "approximate" if direction == 0 else "unknown"
+    if direction > 0 and (c == "lower_bound" or b == "upper_bound") and not (
+        c == "upper_bound" or b == "lower_bound"
+    ):
+        return "lower_bound"
+    if direction < 0 and (c == "upper_bound" or b == "lower_bound") and not (
+        c == "lower_bound" or b == "upper_bound"
+    ):
+        return "upper_bound"
+    return "exact" if b == c == "exact" else "unknown"
+
+
+def _stated_ratio(m: re.Match[str]) -> float | None:
+    fixed = (m.group("fixed") or "").lower()
+    if fixed:
+        if fixed.startswith("doubl"):
+            return 2.0
+        if fixed.startswith(("tripl", "trebl")):
+            return 3.0
+        if fixed.startswith("quadrupl"):
+            return 4.0
+        return 0.5
+    raw = m.group("n") or m.group("n3")
+    n = float(raw) if raw[0].isdigit() else float(_WORD_NUMS[raw.lower()])
+    unit = (m.group("unit") or "fold").lower()
+    verb = (m.group("verb") or m.group("dir3") or "").lower()
+    down = bool(re.match(r"fell|dropped|declined|decreased|shrank|plunged|was|were|been|"
+                         r"decrease|decline|drop|reduction", verb))
+    if unit in {"percent", "per cent", "%"}:
+        return 1 - n / 100 if down else 1 + n / 100
+    return 1 / n if down else n
+
+
+def _claims(sentence_index: int, offset: int, sentence: str, figures: list[Figure],
+            doc_key: str) -> list[Claim]:
+    out: list[Claim] = []
+    for m in _CLAIM_RE.finditer(sentence):
+        start, end = offset + m.start("claim"), offset + m.end("claim")
+        if m.group("q"):
+            start = offset + m.start("q")
+        q = m.group("q") or m.group("q2")
+        same = [f for f in figures if f.currency == figures[0].currency] if figures else []
+        base = compared = None
+        computed = cq = None
+        note = None
+        if len(same) >= 2:
+            base, compared = _pair(sentence, offset, same)
+            if base.amount:
+                computed = round(compared.amount / base.amount, 4)
+                cq = _ratio_qualifier(base, compared)
+        else:
+            note = "the sentence gives fewer than two figures to compare"
+        out.append(Claim(
+            claim_id=_stable_id("clm", doc_key, sentence, m.group("claim")),
+            sentence_index=sentence_index, start=start, end=end,
+            text=sentence[start - offset : end - offset], kind="change",
+            claim_qualifier=re.sub(r"\s+", " ", q.strip().lower()) if q else None,
+            stated_ratio=_stated_ratio(m),
+            base_figure_id=base.figure_id if base else None,
+            compared_figure_id=compared.figure_id if compared else None,
+            computed_ratio=computed, computed_ratio_qualifier=cq, compared_to=None, note=note,
+        ))
+    if _MONEY_CONTEXT.search(sentence):
+        for m in _COMPARISON_RE.finditer(sentence):
+            obj = _clean_phrase(m.group("obj"))
+            out.append(Claim(
+                claim_id=_stable_id("clm", doc_key, sentence, m.group()),
+                sentence_index=sentence_index, start=offset + m.start(), end=offset + m.end(),
+                text=m.group(), kind="comparison", claim_qualifier=None, stated_ratio=None,
+                base_figure_id=None, compared_figure_id=None, computed_ratio=None,
+                computed_ratio_qualifier=None, compared_to=obj,
+                note=None if figures else "the sentence gives no figure for either side",
+            ))
+    return out
+
+
+def _pair(sentence: str, offset: int, figs: list[Figure]) -> tuple[Figure, Figure]:
+    """Which two figures a change claim compares: "from A ... to B", else by year, else order."""
+    froms = [f for f in figs
+             if re.search(r"\bfrom\s+(?:\w+\s+){0,2}$", sentence[max(0, f.start - offset - 25):
+                                                               f.start - offset], re.I)]
+    if froms:
+        base = froms[0]
+        rest = [f for f in figs if f is not base]
+        return base, min(rest, key=lambda f: abs(f.start - base.start))
+    dated = [f for f in figs if f.year is not None]
+    if len(dated) >= 2 and len({f.year for f in dated}) >= 2:
+        ordered = sorted(dated, key=lambda f: (f.year, f.start))
+        return ordered[0], ordered[-1]
+    return figs[0], figs[1]
+
+
+def extract(text: str, doc_key: str = "", reference_date: date | None = None) -> Extraction:
+    """Segment ``text`` and extract its money figures and claims."""
+    sentences = split_sentences(text)
+    result = Extraction(sentences=sentences)
+    ref_year = reference_date.year if reference_date else None
+    for index, span in enumerate(sentences):
+        sentence = span.text
+        money = find_money(sentence)
+        figures: list[Figure] = []
+        if money:
+            agencies, sources, countries = _mentions(sentence)
+            clauses = _clauses(sentence)
+            years = _assign_years(sentence, money, ref_year)
+            for fig, (year, year_type, year_text) in zip(money, years, strict=True):
+                funder = _funder(sentence, fig, agencies, sources)
+                status, cue = _status(sentence, fig, clauses)
+                fig_text = sentence[fig.start : fig.end]
+                figures.append(Figure(
+                    figure_id=_stable_id("fig", doc_key, sentence, fig.start, fig_text),
+                    sentence_index=index,
+                    start=span.start + fig.start, end=span.start + fig.end, text=fig_text,
+                    amount=fig.amount, amount_high=fig.amount_high,
+                    currency=_currency(fig, countries),
+                    qualifier=fig.qualifier, qualifier_text=fig.qualifier_text,
+                    year=year, year_type=year_type, year_text=year_text,
+                    funder=funder, recipient=_recipient(sentence, fig, countries, funder),
+                    purpose=_purpose(sentence, fig, money),
+                    status=status, status_cue=cue,
+                    attributed_source=_attributed_source(sentence, agencies, sources),
+                ))
+        result.figures.extend(figures)
+        result.claims.extend(_claims(index, span.start, sentence, figures, doc_key))
+    return result

@@ -1,0 +1,159 @@
+"""The published tables: their columns, types and descriptions, in one place.
+
+The build, ``datapackage.json``, the dashboard's column help and the tests all read this.
+Types are Frictionless Table Schema types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # string | integer | number | boolean | date
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    primary_key: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+_SENTENCE = Column("sentence", "string", "The source sentence, verbatim")
+_DOC = Column("document_id", "string", "Source document (see the documents table)")
+_SID = Column("sentence_id", "string", "Sentence the item was found in (see the sentences table)")
+
+TABLES: dict[str, Table] = {
+    "documents": Table(
+        "documents", "Documents", "Source articles, one row each, with their origin.",
+        ("document_id",),
+        (
+            Column("document_id", "string", "Stable slug of the source"),
+            Column("title", "string", "Headline or title as published"),
+            Column("publisher", "string", "Publisher of the source"),
+            Column("author", "string", "Author(s), if named"),
+            Column("date_published", "date", "Date the source was published"),
+            Column("url", "string", "Address of the source, if known"),
+            Column("page", "string", "Which page or part of the source the text covers"),
+            Column("date_added", "date", "Date the source was added to this dataset"),
+            Column("rights", "string", "Copyright holder and terms for the source text"),
+            Column("citation", "string", "How to cite the source"),
+            Column("chars", "integer", "Length of the stored text in characters"),
+            Column("text_sha256", "string", "SHA-256 of the stored text (UTF-8)"),
+            Column("n_sentences", "integer", "Sentences found in the text"),
+            Column("n_figures", "integer", "Money figures found in the text"),
+        ),
+    ),
+    "sentences": Table(
+        "sentences", "Sentences", "Every sentence of every source with its character span.",
+        ("sentence_id",),
+        (
+            _SID, _DOC,
+            Column("index", "integer", "Position of the sentence in its document, from 0"),
+            Column("paragraph", "integer", "Paragraph (line) number in the document, from 0"),
+            Column("kind", "string",
+                   "body: ends with sentence punctuation; heading: title, byline or dateline"),
+            Column("start", "integer", "Offset of the first character in the document text"),
+            Column("end", "integer", "Offset just past the last character"),
+            Column("text", "string", "The sentence, verbatim"),
+            Column("n_figures", "integer", "Money figures found in the sentence"),
+        ),
+    ),
+    "figures": Table(
+        "figures", "Money figures", "Each money figure a source states, with what it means "
+        "and where it was said.", ("figure_id",),
+        (
+            Column("figure_id", "string", "Stable identifier of the figure"),
+            _DOC, _SID,
+            Column("start", "integer", "Offset of the figure's text in the document"),
+            Column("end", "integer", "Offset just past the figure's text"),
+            Column("text", "string", "The figure as written, e.g. $12.2 million"),
+            Column("amount", "number", "Amount in units of the currency (low end of a range)"),
+            Column("amount_high", "number", "High end of a range; empty otherwise"),
+            Column("currency", "string", "ISO 4217 code; XXX when the text does not settle it"),
+            Column("amount_usd", "number", "Amount in U.S. dollars, nominal; empty if not USD"),
+            Column("amount_high_usd", "number", "High end of a USD range; empty otherwise"),
+            Column("qualifier", "string",
+                   "exact | approximate | lower_bound | upper_bound | range"),
+            Column("qualifier_text", "string", "The words that set the qualifier, e.g. more than"),
+            Column("year", "integer",
+                   "Year the figure is for; empty when the sentence gives none or a span"),
+            Column("year_type", "string",
+                   "fiscal (fiscal year or budget year) | calendar (a year not marked fiscal)"),
+            Column("year_text", "string", "The words that gave the year, e.g. 2011 budget"),
+            Column("funder", "string", "Who pays, as a canonical agency name"),
+            Column("recipient", "string", "Country that receives the money"),
+            Column("purpose", "string", "What the money is for, in short"),
+            Column("status", "string",
+                   "reported | estimated | proposed | requested | appropriated"),
+            Column("status_cue", "string", "The words that set the status"),
+            Column("attributed_source", "string",
+                   "Who the sentence credits for the figure, e.g. the "
+                   "Government Accountability Office"),
+            Column("series_id", "string", "Series the figure belongs to in observations"),
+            _SENTENCE,
+        ),
+    ),
+    "claims": Table(
+        "claims", "Claims", "Verbal change and comparison claims (\"nearly tripled\"), linked "
+        "to the figures they compare.", ("claim_id",),
+        (
+            Column("claim_id", "string", "Stable identifier of the claim"),
+            _DOC, _SID,
+            Column("start", "integer", "Offset of the claim's text in the document"),
+            Column("end", "integer", "Offset just past the claim's text"),
+            Column("text", "string", "The claim as written, e.g. nearly tripled"),
+            Column("kind", "string", "change (X-fold, percent) | comparison (a fraction of ...)"),
+            Column("claim_qualifier", "string", "Hedge on the claim, e.g. nearly"),
+            Column("stated_ratio", "number", "The ratio the words state (tripled: 3)"),
+            Column("base_figure_id", "string", "Figure the change starts from"),
+            Column("compared_figure_id", "string", "Figure the change ends at"),
+            Column("computed_ratio", "number", "compared / base, from the figures"),
+            Column("computed_ratio_qualifier", "string",
+                   "exact | approximate | lower_bound | upper_bound | range | unknown: what the "
+                   "figures' bounds make of the ratio"),
+            Column("compared_to", "string", "For comparisons: what the money is compared with"),
+            Column("note", "string", "Why a claim has no computed ratio"),
+            _SENTENCE,
+        ),
+    ),
+    "observations": Table(
+        "observations", "Observations",
+        "One row per series and year, ready to chart; a year inside a series' span that no "
+        "source gives has an empty value and a missing_reason.", ("series_id", "year"),
+        (
+            Column("series_id", "string", "funder, recipient, purpose and currency, as a slug"),
+            Column("series_label", "string", "Readable name of the series"),
+            Column("funder", "string", "Who pays"),
+            Column("recipient", "string", "Country that receives the money"),
+            Column("purpose", "string", "What the money is for"),
+            Column("currency", "string", "ISO 4217 code"),
+            Column("year", "integer", "Year"),
+            Column("year_type", "string", "fiscal | calendar; empty for a year not reported"),
+            Column("value", "number", "Amount (low end of a range); empty when not reported"),
+            Column("value_high", "number", "High end of a range"),
+            Column("qualifier", "string",
+                   "exact | approximate | lower_bound | upper_bound | range; empty when missing"),
+            Column("status", "string",
+                   "reported | estimated | proposed | requested | appropriated | not_reported"),
+            Column("reported", "boolean", "True when a source gives a value for this year"),
+            Column("missing_reason", "string", "Why the value is empty"),
+            Column("figure_id", "string", "The figure behind the value"),
+            Column("figure_text", "string", "The figure as written"),
+            Column("n_figures", "integer",
+                   "Figures that give this series and year; the latest published is shown"),
+            Column("attributed_source", "string", "Who the sentence credits for the figure"),
+            _DOC, _SID, _SENTENCE,
+        ),
+    ),
+}

@@ -1,0 +1,125 @@
+"""Sentence segmentation with character offsets into the original text.
+
+Rules, in order:
+- Paragraphs are split on blank lines and on single line breaks (news copy puts one
+  paragraph on a line); a line is never joined to the next.
+- Boilerplate lines (page continuation markers, copyright notices) are not sentences.
+- Inside a paragraph a sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotes or
+  brackets) followed by white space and a token that can start a sentence, unless the word
+  before the full stop is a title ("Gen.", "Sen."), an initial, or an abbreviation such as
+  "U.S." followed by a word that does not usually open a sentence.
+- A full stop between digits ("$12.2 million") is never a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Titles and abbreviations that are practically never the end of a sentence.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",
+    "maj", "prof", "st", "rev", "hon", "pres", "sec", "cmdr", "cpl", "pvt", "amb", "supt",
+    "no", "nos", "vol", "fig", "art", "ch", "p", "pp", "vs", "v", "etc", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+    "approx", "est", "dept", "mt", "ft", "ave", "blvd",
+}
+# Abbreviations that may end a sentence: split only before a typical sentence opener.
+_SOFT_ABBREVIATIONS = {"u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "jr", "sr", "d.c"}
+_OPENERS = {
+    "the", "a", "an", "in", "it", "its", "he", "she", "they", "we", "i", "but", "and", "this",
+    "that", "these", "those", "there", "officials", "on", "at", "as", "for", "when", "while",
+    "after", "before", "since", "if", "his", "her", "their", "our", "some", "many", "most",
+    "one", "two", "last", "next", "meanwhile", "however", "still", "yet", "so", "mexico",
+    "congress", "critics", "according",
+}
+
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        continued\b.*                              # CONTINUED 1 >
+      | (?:©|\(c\)|copyright\b).*                  # copyright lines
+      | (?:page\s+\d+(?:\s+of\s+\d+)?)\s*[<>]*     # Page 2 of 3
+      | advertisement
+      | (?:story\s+)?continues\s+below.*
+      | [<>\s\d|]+                                 # pager fragments: 1 2 3 >
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+_NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence: its text and its ``[start, end)`` offsets in the document text."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: str  # "body" ends with sentence punctuation; "heading" does not (title, byline)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for lines that are page furniture, not article text."""
+    return bool(_BOILERPLATE.match(line))
+
+
+def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
+    """Decide whether the punctuation at ``text[stop_start:stop_end]`` ends a sentence."""
+    nxt = _NEXT_TOKEN.match(text, stop_end)
+    if nxt is None:
+        return True
+    opener_quote, token = nxt.group(1), nxt.group(2)
+    first = token[0]
+    if not (first.isupper() or first.isdigit() or opener_quote or first in "$€£"):
+        return False
+    if text[stop_start] != ".":
+        return True
+    before = _WORD_BEFORE.search(text, 0, stop_start)
+    if before is None:
+        return True
+    word = before.group(1).lower().rstrip(".")
+    if word in _TITLES:
+        return False
+    if len(word) == 1 and before.group(1).isupper():  # an initial: "John F. Kennedy"
+        return False
+    if word in _SOFT_ABBREVIATIONS:
+        return token.strip("\"'“‘(,").lower() in _OPENERS or bool(opener_quote)
+    return True
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, m.start(), m.end()):
+            pieces.append((cursor, m.end()))
+            cursor = m.end()
+    pieces.append((cursor, end))
+    out = []
+    for a, b in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentences; offsets index into ``text`` itself."""
+    spans: list[Span] = []
+    paragraph = -1
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip() or is_boilerplate(line.group()):
+            continue
+        paragraph += 1
+        for a, b in _split_paragraph(text, line.start(), line.end()):
+            chunk = text[a:b]
+            kind = "body" if re.search(r"[.!?][\"'”’)\]]*$", chunk) else "heading"
+            spans.append(Span(a, b, chunk, paragraph, kind))
+    return spans

@@ -1,0 +1,125 @@
+"""Source documents: article text plus validated metadata, read from ``data/sources/``.
+
+Each source is a folder ``data/sources/<id>/`` holding ``article.txt`` (UTF-8, verbatim as
+published, page furniture included) and ``meta.json`` (validated by :class:`SourceMeta`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+MAX_ARTICLE_BYTES = 2_000_000
+
+
+class SourceError(Exception):
+    """An input problem a user can fix; the message names the file and the problem."""
+
+
+class SourceMeta(BaseModel):
+    """Metadata of one source article (the "raw snapshot" layer of the pipeline)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,120}$",
+                    description="Stable slug: publisher, date and topic, e.g. wapo-2010-11-11-...")
+    title: str = Field(min_length=1, max_length=500)
+    publisher: str = Field(min_length=1, max_length=200)
+    author: str | None = Field(default=None, max_length=300)
+    date_published: date
+    url: str | None = Field(default=None, max_length=2000)
+    page: str | None = Field(default=None, max_length=100,
+                             description="Which page or part of the piece the text covers")
+    date_added: date
+    rights: str = Field(min_length=1, max_length=1000,
+                        description="Copyright holder and the terms under which the text is kept")
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, v: str | None) -> str | None:
+        if v is not None and not re.match(r"^https?://[^\s<>\"]+$", v):
+            raise ValueError("must be an http(s) URL")
+        return v
+
+    def citation(self) -> str:
+        who = f"{self.author}. " if self.author else ""
+        return f'{who}"{self.title}." {self.publisher}, {self.date_published.isoformat()}.'
+
+
+class Source(BaseModel):
+    meta: SourceMeta
+    text: str
+
+
+def decode_text(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    """Bytes of an article -> text, or a SourceError that says what is wrong with ``name``."""
+    if len(data) > max_bytes:
+        raise SourceError(
+            f"{name}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for "
+            "one article; split it into parts"
+        )
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise SourceError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def read_text_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(
+                f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one "
+                "article; split it into parts"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    return decode_text(data, str(path), max_bytes)
+
+
+def load_source(folder: Path) -> Source:
+    meta_path, text_path = folder / "meta.json", folder / "article.txt"
+    if not meta_path.exists():
+        raise SourceError(f"{meta_path}: missing (every source needs meta.json)")
+    if not text_path.exists():
+        raise SourceError(f"{text_path}: missing (every source needs article.txt)")
+    try:
+        raw = json.loads(read_text_file(meta_path, 100_000))
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{meta_path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    try:
+        meta = SourceMeta.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'metadata'}: {e['msg']}" for e in exc.errors()
+        )
+        raise SourceError(f"{meta_path}: invalid metadata: {problems}") from None
+    if meta.id != folder.name:
+        raise SourceError(f"{meta_path}: id {meta.id!r} differs from its folder {folder.name!r}")
+    text = read_text_file(text_path)
+    if not text.strip():
+        raise SourceError(f"{text_path}: the article is empty")
+    return Source(meta=meta, text=text)
+
+
+def load_sources(root: Path) -> list[Source]:
+    """All sources under ``root``, sorted by id; the first problem found is raised."""
+    if not root.is_dir():
+        raise SourceError(f"{root}: no sources folder")
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        raise SourceError(f"{root}: holds no sources")
+    return [load_source(f) for f in folders]

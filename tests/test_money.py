@@ -1,0 +1,113 @@
+"""Money amounts: scales, abbreviations, number words, ranges, qualifiers, currencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.money import find_money
+
+
+def one(sentence: str):
+    found = find_money(sentence)
+    assert len(found) == 1, [sentence[m.start : m.end] for m in found]
+    m = found[0]
+    return sentence[m.start : m.end], m
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "amount"),
+    [
+        ("It cost $12.2 million.", "$12.2 million", 12.2e6),
+        ("It cost $34M.", "$34M", 34e6),
+        ("It cost $1.6bn.", "$1.6bn", 1.6e9),
+        ("It cost $500k.", "$500k", 5e5),
+        ("It cost US$3 billion.", "US$3 billion", 3e9),
+        ("It cost $1,250,000 in all.", "$1,250,000", 1.25e6),
+        ("It cost fifty million dollars.", "fifty million dollars", 5e7),
+        ("It cost twenty-five million dollars.", "twenty-five million dollars", 2.5e7),
+        ("It cost half a billion dollars.", "half a billion dollars", 5e8),
+        ("They made a $50 million plan.", "$50 million", 5e7),
+        ("They made a $50-million plan.", "$50-million", 5e7),
+        ("It cost 3 trillion dollars.", "3 trillion dollars", 3e12),
+        ("It cost $2 thousand.", "$2 thousand", 2e3),
+    ],
+)
+def test_amounts(sentence: str, text: str, amount: float) -> None:
+    got, m = one(sentence)
+    assert got == text
+    assert m.amount == pytest.approx(amount)
+    assert m.currency == "USD"
+    assert m.qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        ("It will cost between $80 million and $100 million.", "$80 million and $100 million",
+         8e7, 1e8),
+        ("Estimates run $1.3 billion to $1.6 billion.", "$1.3 billion to $1.6 billion",
+         1.3e9, 1.6e9),
+        ("Estimates run $1.3 to $1.6 billion.", "$1.3 to $1.6 billion", 1.3e9, 1.6e9),
+        ("Each costs $80-100 million.", "$80-100 million", 8e7, 1e8),
+        ("They spent between 80 and 100 million dollars.", "80 and 100 million dollars",
+         8e7, 1e8),
+    ],
+)
+def test_ranges(sentence: str, text: str, low: float, high: float) -> None:
+    got, m = one(sentence)
+    assert got == text
+    assert (m.amount, m.amount_high, m.qualifier) == (pytest.approx(low), pytest.approx(high),
+                                                      "range")
+
+
+def test_change_from_to_is_two_figures_not_a_range() -> None:
+    found = find_money("Funding rose from $1.3 billion to $1.6 billion.")
+    assert [(m.amount, m.amount_high) for m in found] == [(1.3e9, None), (1.6e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("words", "qualifier"),
+    [("about", "approximate"), ("nearly", "approximate"), ("roughly", "approximate"),
+     ("almost", "approximate"), ("some", "approximate"), ("around", "approximate"),
+     ("more than", "lower_bound"), ("over", "lower_bound"), ("at least", "lower_bound"),
+     ("upwards of", "lower_bound"), ("less than", "upper_bound"), ("under", "upper_bound"),
+     ("up to", "upper_bound"), ("as much as", "upper_bound"),
+     ("would not exceed", "upper_bound")],
+)
+def test_qualifiers(words: str, qualifier: str) -> None:
+    _, m = one(f"The program got {words} $5 million last year.")
+    assert m.qualifier == qualifier
+    assert m.qualifier_text == words
+
+
+def test_trailing_qualifiers() -> None:
+    assert one("It will cost $3 million or more.")[1].qualifier == "lower_bound"
+    assert one("It will cost $3 million or less.")[1].qualifier == "upper_bound"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "currency"),
+    [("Spain gave €30 million.", "EUR"), ("Spain gave 30 million euros.", "EUR"),
+     ("Britain gave £5m.", "GBP"), ("Canada gave C$4 million.", "CAD"),
+     ("Mexico spent 2 billion Mexican pesos.", "MXN"), ("Japan gave ¥900 million.", "JPY")],
+)
+def test_other_currencies_are_not_dollars(sentence: str, currency: str) -> None:
+    assert one(sentence)[1].currency == currency
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The military has trained hundreds of Mexican officers.",
+        "Some 34 million people live in the region.",
+        "They patrol a 2,000-mile border.",
+        "Seizures rose 10 percent.",
+        "Prices are 3.5 times higher than in 2008.",
+        "The figures are in constant 2010 dollars.",
+        "Millions of dollars were wasted.",
+        "The peso traded at 13 pesos to the dollar.",
+        "It happened in 2010 and 2011.",
+    ],
+)
+def test_hard_negatives(sentence: str) -> None:
+    assert find_money(sentence) == []
