@@ -202,13 +202,16 @@ def render_files(dataset: Dataset) -> dict[str, bytes]:
     for name, df in dataset.tables.items():
         files[f"{name}.csv"] = _csv_bytes(df)
         files[f"{name}.parquet"] = _parquet_bytes(df, TABLES[name])
+    def descriptor(version: str) -> bytes:
+        text = json.dumps(datapackage(dataset, version), indent=2, ensure_ascii=False)
+        return (text + "\n").encode("utf-8")
+
+    # The version hashes every table and the descriptor (with its version left blank).
     digest = hashlib.sha256()
-    for fname in sorted(files):
-        digest.update(fname.encode() + b"\0" + files[fname])
+    for fname, data in sorted({**files, "datapackage.json": descriptor("")}.items()):
+        digest.update(fname.encode() + b"\0" + data)
     version = digest.hexdigest()[:12]
-    files["datapackage.json"] = (
-        json.dumps(datapackage(dataset, version), indent=2, ensure_ascii=False) + "\n"
-    ).encode("utf-8")
+    files["datapackage.json"] = descriptor(version)
     return files
 
 
