@@ -542,24 +542,25 @@ def _currency(fig: Money, countries: list[_Mention]) -> str:
     return fig.currency
 
 
-def _ratio_qualifier(base: Figure, compared: Figure) -> str:
-    """How a ratio compared/base inherits the bounds of its two terms."""
-    b, c = base.qualifier, compared.qualifier
-    if b == "range" or c == "range":
+def ratio_qualifier(base: str, compared: str) -> str:
+    """How the qualifiers of two figures carry into their ratio compared / base.
+
+    A ratio whose numerator is a lower bound (or denominator an upper bound) is itself a
+    lower bound: "more than $34 million" against $12.2 million is "at least 2.79".
+    """
+    if "range" in (base, compared):
         return "range"
-    up = {"lower_bound": 1, "upper_bound": -1}
-    direction = up.get(c, 0) - up.get(b, 0)
-    if "approximate" in (b, c):
+    if base == compared == "exact":
+        return "exact"
+    rises = {"lower_bound": 1, "upper_bound": -1}
+    direction = rises.get(compared, 0) - rises.get(base, 0)
+    if "approximate" in (base, compared):
         return "approximate" if direction == 0 else "unknown"
-    if direction > 0 and (c == "lower_bound" or b == "upper_bound") and not (
-        c == "upper_bound" or b == "lower_bound"
-    ):
+    if direction > 0 and compared != "upper_bound" and base != "lower_bound":
         return "lower_bound"
-    if direction < 0 and (c == "upper_bound" or b == "lower_bound") and not (
-        c == "lower_bound" or b == "upper_bound"
-    ):
+    if direction < 0 and compared != "lower_bound" and base != "upper_bound":
         return "upper_bound"
-    return "exact" if b == c == "exact" else "unknown"
+    return "unknown"
 
 
 def _stated_ratio(m: re.Match[str]) -> float | None:
@@ -599,7 +600,7 @@ def _claims(sentence_index: int, offset: int, sentence: str, figures: list[Figur
             base, compared = _pair(sentence, offset, same)
             if base.amount:
                 computed = round(compared.amount / base.amount, 4)
-                cq = _ratio_qualifier(base, compared)
+                cq = ratio_qualifier(base.qualifier, compared.qualifier)
         else:
             note = "the sentence gives fewer than two figures to compare"
         out.append(Claim(

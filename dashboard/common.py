@@ -1,0 +1,43 @@
+"""Helpers the pages share: loading with a clear message instead of a traceback."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.data import DataUnavailable, Tables, load_tables
+
+
+def tables_or_stop() -> Tables:
+    """The tables, or a clear message on the page and a stop."""
+    try:
+        return load_tables()
+    except DataUnavailable as exc:
+        st.error(str(exc), icon="⚠️")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def credit_line(documents, rows) -> str:
+    """Who produced the figures and who carried them: "GAO estimates, via The Washington
+    Post, 2010-11-11"."""
+    from dashboard.formatting import SOURCE_ABBREVIATIONS, STATUS_WORDS
+
+    docs = documents.set_index("document_id")
+    parts: list[str] = []
+    for (doc_id, credit), group in rows.groupby(["document_id", "attributed_source"],
+                                                dropna=False, sort=True):
+        if doc_id not in docs.index:
+            continue
+        doc = docs.loc[doc_id]
+        carrier = f"{doc.publisher}, {doc.date_published}"
+        if isinstance(credit, str) and credit:
+            statuses = sorted({STATUS_WORDS.get(s, s) for s in group["status"]})
+            noun = "estimates" if statuses == ["estimate"] else "figures"
+            parts.append(f"{SOURCE_ABBREVIATIONS.get(credit, credit)} {noun}, via {carrier}")
+        else:
+            parts.append(carrier)
+    seen: list[str] = []
+    for p in parts:
+        if p not in seen:
+            seen.append(p)
+    return "; ".join(seen)

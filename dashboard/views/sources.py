@@ -1,0 +1,99 @@
+"""Sources: the article with every extracted figure highlighted, and each figure's
+provenance. Article text is escaped and rendered as markdown text, never as HTML."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.common import tables_or_stop
+from dashboard.data import DataUnavailable, load_article
+from dashboard.formatting import amount_with_qualifier, escape_markdown
+from dashboard.highlight import paragraphs_with_marks
+
+tables = tables_or_stop()
+docs = tables.documents
+if docs.empty:
+    st.info("No sources yet.")
+    st.stop()
+
+doc_ids = list(docs["document_id"])
+doc_id = st.selectbox("Source", doc_ids, key="doc", bind="query-params",
+                      format_func=lambda d: d)
+doc = docs.set_index("document_id").loc[doc_id]
+figs = tables.figures[tables.figures["document_id"] == doc_id].sort_values("start")
+
+wanted = st.query_params.get("figure")
+if wanted is not None and wanted not in set(figs["figure_id"]):
+    if wanted not in set(tables.figures["figure_id"]):
+        st.warning("The link names a figure that is not in the data; showing the source "
+                   "without a selection.")
+    wanted = None
+    del st.query_params["figure"]
+
+try:
+    text = load_article(doc_id)
+except DataUnavailable as exc:
+    st.error(str(exc))
+    st.stop()
+
+st.subheader(escape_markdown(str(doc["title"])), anchor=False)
+st.caption(escape_markdown(
+    f"{doc['publisher']} · {doc['author'] or 'author not named'} · published "
+    f"{doc['date_published']} · page {doc['page'] or '—'} · added {doc['date_added']}"))
+
+reader, side = st.columns([3, 2], gap="large")
+with side:
+    st.markdown(f"**Figures in this source** ({len(figs)})")
+    listing = pd.DataFrame({
+        "Figure": [amount_with_qualifier(r.amount, r.qualifier, r.amount_high, r.currency)
+                   for r in figs.itertuples()],
+        "Year": [("FY" if r.year_type == "fiscal" else "") + (str(r.year) if pd.notna(r.year)
+                                                             else "—")
+                 for r in figs.itertuples()],
+        "Status": list(figs["status"]),
+        "Purpose": list(figs["purpose"].fillna("—")),
+    })
+    default_rows = [int(i) for i, f in enumerate(figs["figure_id"]) if f == wanted]
+    event = st.dataframe(
+        listing, hide_index=True, width="stretch", on_select="rerun",
+        selection_mode="single-row", key=f"figures-of-{doc_id}",
+        selection_default={"selection": {"rows": default_rows}} if default_rows else None,
+    )
+    rows = event.selection.rows if event is not None else []
+    selected = figs.iloc[rows[0]]["figure_id"] if rows else None
+    if selected != st.query_params.get("figure"):
+        if selected:
+            st.query_params["figure"] = selected
+        elif "figure" in st.query_params:
+            del st.query_params["figure"]
+
+    if selected:
+        fig = figs.set_index("figure_id").loc[selected]
+        st.markdown("**Provenance**")
+        st.markdown("> " + escape_markdown(str(fig["sentence"])))
+        st.caption(escape_markdown(
+            f"Characters {fig['start']}–{fig['end']} of the stored text: "
+            f"“{text[int(fig['start']):int(fig['end'])]}”"))
+        attrs = ["text", "amount", "amount_high", "currency", "qualifier", "qualifier_text",
+                 "year", "year_type", "year_text", "funder", "recipient", "purpose", "status",
+                 "status_cue", "attributed_source", "series_id", "sentence_id"]
+        st.dataframe(
+            pd.DataFrame({"attribute": attrs,
+                          "value": [("" if pd.isna(fig[a]) else str(fig[a])) for a in attrs]}),
+            hide_index=True, width="stretch",
+        )
+        obs = tables.observations[tables.observations["figure_id"] == selected]
+        where = [f"figures: row {selected}"]
+        where += [f"observations: series {o.series_id}, year {o.year}" for o in obs.itertuples()]
+        claims = tables.claims[(tables.claims["base_figure_id"] == selected)
+                               | (tables.claims["compared_figure_id"] == selected)]
+        where += [f"claims: “{c.text}” ({c.claim_id})" for c in claims.itertuples()]
+        st.markdown("**In the tables**\n\n" + "\n".join(f"- {escape_markdown(w)}"
+                                                       for w in where))
+    else:
+        st.caption("Select a figure to see where it came from.")
+
+with reader:
+    for block in paragraphs_with_marks(text, figs, selected):
+        st.markdown(block)
