@@ -68,9 +68,9 @@ def _cached_tables(tidy: str, stamp: float) -> Tables:
     return read_tables(Path(tidy))
 
 
-def load_tables(data_dir: Path = DATA_DIR) -> Tables:
+def load_tables(data_dir: Path | None = None) -> Tables:
     """The current tables, cached until ``data/tidy`` points somewhere new."""
-    tidy = data_dir / "tidy"
+    tidy = (data_dir or DATA_DIR) / "tidy"
     try:
         stamp = (tidy / "datapackage.json").stat().st_mtime
         target = str(tidy.resolve())
@@ -79,9 +79,13 @@ def load_tables(data_dir: Path = DATA_DIR) -> Tables:
     return _cached_tables(target, stamp)
 
 
-@st.cache_data(show_spinner=False)
-def load_article(document_id: str, data_dir: str = str(DATA_DIR)) -> str:
+def load_article(document_id: str) -> str:
     """The stored text of a source, as the offsets in the tables index it."""
+    return _cached_article(document_id, str(DATA_DIR))
+
+
+@st.cache_data(show_spinner=False)
+def _cached_article(document_id: str, data_dir: str) -> str:
     try:
         return load_source(Path(data_dir) / "sources" / document_id).text
     except SourceError as exc:

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repository's data and the seed source."""
+"""Fixtures shared by the tests."""
 
 from __future__ import annotations
 
@@ -6,11 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SEED_ID = "wapo-2010-11-11-military-mexico-cartels"
-SEED_TEXT = (DATA / "sources" / SEED_ID / "article.txt").read_text("utf-8")
+from helpers import DATA
 
 
 @pytest.fixture

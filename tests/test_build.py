@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED_ID
+from helpers import ROOT, SEED_ID
 
 from etl import build
 from etl.schema import TABLES

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DATA, ROOT, SEED_ID, SEED_TEXT
+from helpers import DATA, ROOT, SEED_ID, SEED_TEXT
 
 REQUIRED = {"amount_usd", "amount_high_usd", "currency", "qualifier", "year", "year_type",
             "funder", "recipient", "purpose", "status", "sentence", "start", "end"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import SEED_TEXT
+from helpers import SEED_TEXT
 
 from etl.extract import extract
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SEED_TEXT
+from helpers import SEED_TEXT
 
 from etl.segment import split_sentences
 

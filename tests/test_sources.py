@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_ID
+from helpers import ROOT, SEED_ID
 
 from etl.sources import SourceError, SourceMeta, load_source, load_sources
 

@@ -12,8 +12,7 @@ from etl.schema import TABLES
 tables = tables_or_stop()
 
 name = st.segmented_control("Table", list(TABLES), default="figures", key="table",
-                            bind="query-params", required=True,
-                            format_func=lambda n: TABLES[n].title)
+                            bind="query-params", required=True)
 name = name or "figures"
 df = tables.get(name)
 st.caption(TABLES[name].description)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHART_SVG = '[data-testid="stVegaLiteChart"] svg.marks'
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -62,3 +64,11 @@ def streamlit_server(app: Path, data_dir: Path | None = None,
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a screenshot under test-artifacts/ (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path

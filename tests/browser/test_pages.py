@@ -1,0 +1,57 @@
+"""Each page in a real browser against a real server: loads, chart, tooltip, highlights."""
+
+from __future__ import annotations
+
+import pytest
+from browserkit import CHART_SVG, screenshot
+from playwright.sync_api import Page, expect
+
+SENTENCE = ("The Pentagon's counternarcotics funding for Mexico has nearly tripled, from $12.2 "
+            "million in 2008 to more than $34 million in 2010, according to estimates by the "
+            "Government Accountability Office.")
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "ready"),
+    [("/", "overview", CHART_SVG),
+     ("/sources", "sources", "text=Figures in this source"),
+     ("/data", "data", '[data-testid="stDataFrame"]')],
+)
+def test_page_loads(page: Page, base_url: str, path: str, name: str, ready: str) -> None:
+    page.goto(base_url + path)
+    page.wait_for_selector(ready, timeout=30_000)
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    shot = screenshot(page, name)
+    assert shot.stat().st_size > 10_000
+
+
+def test_hovering_2010_shows_its_sentence(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector(CHART_SVG, timeout=30_000)
+    points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
+    tooltip = page.locator("#vg-tooltip-element")
+    seen = []
+    for i in range(points.count()):
+        points.nth(i).hover(force=True)
+        page.wait_for_timeout(150)
+        text = tooltip.inner_text() if tooltip.count() else ""
+        seen.append(text)
+        if "more than $34 million" in text:
+            break
+    hit = [t for t in seen if "more than $34 million" in t]
+    assert hit, seen
+    assert "2010" in hit[0]
+    assert SENTENCE in " ".join(hit[0].split())
+    screenshot(page, "overview-tooltip-2010")
+
+
+def test_sources_highlights_each_figure(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/sources")
+    page.wait_for_selector("text=Figures in this source", timeout=30_000)
+    marks = page.locator(".stMarkdownColoredBackground strong")
+    expect(marks).to_have_count(3)
+    assert [m.inner_text() for m in marks.all()] == ["$12.2 million", "$34 million",
+                                                      "$50 million"]

@@ -1,0 +1,83 @@
+"""Chart builders and formatting: pure functions, tested on small frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.charts import chart_frame, describe, funding_chart, look_of
+from dashboard.formatting import amount_with_qualifier, escape_markdown, money, ratio_words
+from etl.schema import TABLES
+
+
+def observations(rows: list[dict]) -> pd.DataFrame:
+    base = {name: None for name in TABLES["observations"].names}
+    return pd.DataFrame([{**base, "series_id": "s", "series_label": "S", "currency": "USD",
+                          **r} for r in rows])
+
+
+@pytest.mark.parametrize(
+    ("amount", "qualifier", "high", "words"),
+    [(12.2e6, "exact", None, "$12.2 million"), (34e6, "lower_bound", None,
+                                                 "more than $34 million"),
+     (5e6, "upper_bound", None, "less than $5 million"),
+     (1.3e9, "range", 1.6e9, "$1.3 billion to $1.6 billion"),
+     (2.5e5, "approximate", None, "about $250,000"), (None, None, None, "not reported")],
+)
+def test_amounts_keep_qualifiers(amount, qualifier, high, words) -> None:
+    assert amount_with_qualifier(amount, qualifier, high) == words
+
+
+def test_money_other_currency() -> None:
+    assert money(3e7, "EUR") == "€30 million"
+    assert money(2.5e9, "MXN") == "2.5 billion MXN"
+
+
+def test_ratio_words() -> None:
+    assert ratio_words(34 / 12.2, "lower_bound") == "at least 2.79×"
+    assert ratio_words(2.0, "exact") == "2.00×"
+
+
+def test_escape_markdown_makes_markup_inert() -> None:
+    raw = "<script>alert(1)</script> [x](http://e.vil) $5 :red[x] &amp; **b**"
+    escaped = escape_markdown(raw)
+    for token in ("<", "[", "$", ":", "&", "*", "("):
+        assert f"\\{token}" in escaped
+    assert escaped.replace("\\", "") == raw
+
+
+def test_looks() -> None:
+    assert look_of("estimated", "exact", True) == "Estimate"
+    assert look_of("estimated", "lower_bound", True) == "Lower bound (more than)"
+    assert look_of("proposed", "exact", True) == "Proposed"
+    assert look_of("not_reported", None, False) == "Not reported"
+
+
+def test_no_line_through_an_unreported_year() -> None:
+    frame = chart_frame(observations([
+        {"year": 2008, "value": 1e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "sentence": "It was $1 million.", "figure_text": "$1 million"},
+        {"year": 2009, "status": "not_reported", "reported": False,
+         "missing_reason": "not reported in the sources"},
+        {"year": 2010, "value": 2e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "sentence": "It was $2 million.", "figure_text": "$2 million"},
+        {"year": 2011, "value": 3e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "sentence": "It was $3 million.", "figure_text": "$3 million"},
+    ]))
+    spec = funding_chart(frame).to_dict()
+    lines = [layer for layer in spec["layer"] if layer["mark"]["type"] == "line"]
+    assert len(lines) == 1
+    line_data = spec["datasets"][lines[0]["data"]["name"]]
+    assert sorted({row["year"] for row in line_data}) == [2010, 2011]  # not 2008-2009-2010
+    assert frame.loc[frame.year == 2009, "value"].isna().all()
+
+
+def test_describe_says_what_is_missing() -> None:
+    frame = chart_frame(observations([
+        {"year": 2008, "value": 1e6, "qualifier": "lower_bound", "status": "estimated",
+         "reported": True, "year_type": "fiscal", "sentence": "x", "figure_text": "y"},
+        {"year": 2009, "status": "not_reported", "reported": False},
+    ]))
+    text = describe(frame, "Aid")
+    assert "FY2008: more than $1 million (estimate, fiscal year)" in text
+    assert "2009: not reported in the sources" in text

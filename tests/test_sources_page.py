@@ -1,0 +1,34 @@
+"""Sources page (AppTest): highlighted figures, escaped text, provenance of a selection."""
+
+from __future__ import annotations
+
+from helpers import markdown_text, run_app
+
+
+def test_renders_with_every_figure_highlighted() -> None:
+    at = run_app("sources")
+    assert not at.exception and not at.error
+    text = markdown_text(at)
+    for figure in ("12\\.2 million", "34 million", "50 million"):
+        assert f":orange-background[**\\${figure}**]" in text
+    assert text.count(":orange-background[") == 3
+
+
+def test_deep_link_selects_a_figure_and_shows_its_provenance() -> None:
+    from dashboard.data import load_tables
+
+    figures = load_tables().figures
+    fid = figures.loc[figures.text == "$34 million", "figure_id"].iloc[0]
+    at = run_app("sources", query={"figure": fid})
+    text = markdown_text(at)
+    assert ":blue-background[**\\$34 million**]" in text
+    assert "observations\\: series department\\-of\\-defense" in text
+    assert "nearly tripled" in text
+    captions = " ".join(c.value for c in at.caption)
+    assert "Characters 924–935" in captions
+
+
+def test_unknown_figure_in_link_gives_a_notice() -> None:
+    at = run_app("sources", query={"figure": "fig-<script>"})
+    assert not at.exception
+    assert any("not in the data" in w.value for w in at.warning)
