@@ -1,4 +1,9 @@
-"""Entry point: ``streamlit run dashboard/app.py``. Pages live in ``dashboard/views/``."""
+"""Entry point: ``streamlit run dashboard/app.py``. Pages live in ``dashboard/views/``.
+
+Before a page runs, the URL is validated (``dashboard.state``): a bad value gets a short
+notice, a link made at another data version gets a notice that the data changed. After it
+runs, the Share box at the top shows the full URL of the view as it now stands.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from dashboard.data import DataUnavailable, load_tables  # noqa: E402
+from dashboard.share import allowed_values, share_box, url_notices  # noqa: E402
+
 st.set_page_config(page_title="Policy money figures", page_icon="💵", layout="wide")
 
 VIEWS = Path(__file__).parent / "views"
@@ -20,4 +28,18 @@ PAGES = [
     st.Page(VIEWS / "sources.py", title="Sources", url_path="sources"),
     st.Page(VIEWS / "data.py", title="Data", url_path="data"),
 ]
-st.navigation(PAGES, position="top").run()
+page = st.navigation(PAGES, position="top")
+
+try:
+    tables = load_tables()
+except DataUnavailable:
+    tables = None  # the page itself says what is wrong and how to fix it
+
+share_slot = st.empty()
+if tables is not None:
+    for notice in url_notices(tables, allowed_values(tables)):
+        st.warning(notice, icon="🔗")
+page.run()
+if tables is not None:
+    with share_slot.container():
+        share_box(page.url_path, tables.version)

@@ -102,6 +102,7 @@ def chart_frame(observations: pd.DataFrame) -> pd.DataFrame:
             "purpose_note": f"{STATUS_WORDS.get(str(r.status), '')}: {purpose}" if differs
             else "",
             "figure_id": _clean(r.figure_id),
+            "document_id": _clean(r.document_id),
         })
     frame = pd.DataFrame(rows)
     if frame.empty:
@@ -140,8 +141,13 @@ def _money_axis() -> alt.Axis:
     return alt.Axis(labelExpr=expr, title="Funding, nominal U.S. dollars", grid=True)
 
 
-def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "") -> alt.Chart:
-    """The main chart: one mark per year, its look saying what kind of figure it is."""
+def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
+                  kind: str = "dots") -> alt.Chart:
+    """The main chart: one mark per year, its look saying what kind of figure it is.
+
+    ``kind`` is "dots" (a marker per year) or "bars" (a bar per year; proposals and
+    requests hollow). Either way bounds carry arrows and unreported years a grey band.
+    """
     present = [look for look in LOOKS if look in set(frame["look"])]
     colors = [LOOKS[k][0] for k in present]
     shapes = [LOOKS[k][1] for k in present]
@@ -192,7 +198,20 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "") 
         fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills), legend=legend),
         tooltip=TOOLTIP,
     ).transform_calculate(value="datum.reported ? datum.value : datum.baseline")
-    layers = [band, band_label, line, bounds, ranges, heads, points]
+    if kind == "bars":
+        bars = reported.mark_bar(size=46, strokeWidth=2.5).encode(
+            x=x,
+            y=alt.Y("value:Q", axis=_money_axis(), scale=y_scale),
+            color=color,
+            fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills),
+                          legend=legend),
+            stroke=alt.Stroke("look:N", scale=alt.Scale(domain=present, range=colors),
+                              legend=legend),
+            tooltip=TOOLTIP,
+        )
+        layers = [band, band_label, bars, bounds, ranges, heads]
+    else:
+        layers = [band, band_label, line, bounds, ranges, heads, points]
     notes = reported.transform_filter("datum.purpose_note != ''").mark_text(
         dy=26, fontSize=11, color="#8A4B00").encode(x=x, y="value:Q", text="purpose_note:N")
     layers.append(notes)

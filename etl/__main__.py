@@ -1,4 +1,5 @@
-"""Command line: ``python -m etl build [--check]`` and ``python -m etl extract FILE|-``."""
+"""Command line: ``python -m etl build [--check]``, ``python -m etl extract FILE|-`` and
+``python -m etl export --format FMT [--table NAME] --out PATH``."""
 
 from __future__ import annotations
 
@@ -61,6 +62,44 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return run_build(Path(args.data), check_only=args.check, quiet=args.quiet)
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
+    from etl.export import bundle_zip, read_published, table_bytes
+    from etl.schema import TABLES
+
+    tidy = Path(args.data) / "tidy"
+    if not (tidy / "datapackage.json").exists():
+        raise SourceError(f"{tidy}: no published tables; run `python -m etl build` first")
+    tables, descriptor = read_published(tidy)
+    if args.format == "zip":
+        if args.table:
+            raise SourceError("--table does not go with --format zip (the bundle holds all)")
+        data = bundle_zip(tables, descriptor)
+    else:
+        name = args.table or "figures"
+        if name not in TABLES:
+            raise SourceError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
+        data = table_bytes(tables[name], args.format, sheet=name)
+    out = Path(args.out)
+    if str(out) == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    print(f"wrote {out} ({len(data):,} bytes, data version {descriptor['version']})",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-bytes", type=int, default=MAX_ARTICLE_BYTES,
                    help="largest input accepted (default: %(default)s)")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("export", help="write the published tables as a file")
+    p.add_argument("--format", required=True, choices=["csv", "json", "xlsx", "parquet", "zip"])
+    p.add_argument("--table", help="documents, sentences, figures, claims or observations "
+                   "(default: figures)")
+    p.add_argument("--out", required=True, help="output file, or - for standard output")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
+    p.set_defaults(func=_cmd_export)
 
     args = parser.parse_args(argv)
     try:

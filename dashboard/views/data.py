@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.common import tables_or_stop
-from dashboard.data import column_help
+from dashboard.data import DATA_DIR, column_help
+from dashboard.downloads import bundle_download, table_downloads
+from dashboard.share import short_version
 from etl.schema import TABLES
 
 tables = tables_or_stop()
@@ -38,6 +40,11 @@ if "year" in df.columns and df["year"].notna().any():
 st.caption(f"{len(shown)} of {len(df)} rows · data version {tables.version}")
 config = {c: st.column_config.Column(help=h) for c, h in column_help(name).items()}
 st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+
+with st.expander("Download", expanded=True):
+    version = short_version(tables.version)
+    table_downloads(f"the {name} table", name, shown, df, version, name)
+    bundle_download(DATA_DIR / "tidy", version)
 
 with st.expander("Column definitions"):
     st.dataframe(pd.DataFrame([{"column": c.name, "type": c.type, "description": c.description}

@@ -18,6 +18,10 @@ if docs.empty:
     st.stop()
 
 doc_ids = list(docs["document_id"])
+linked = st.query_params.get("figure")
+owner = tables.figures.loc[tables.figures["figure_id"] == linked, "document_id"]
+if "doc" not in st.query_params and "doc" not in st.session_state and len(owner):
+    st.session_state["doc"] = owner.iloc[0]  # a figure link opens the figure's own source
 doc_id = st.selectbox("Source", doc_ids, key="doc", bind="query-params",
                       format_func=lambda d: d)
 doc = docs.set_index("document_id").loc[doc_id]
@@ -25,9 +29,7 @@ figs = tables.figures[tables.figures["document_id"] == doc_id].sort_values("star
 
 wanted = st.query_params.get("figure")
 if wanted is not None and wanted not in set(figs["figure_id"]):
-    if wanted not in set(tables.figures["figure_id"]):
-        st.warning("The link names a figure that is not in the data; showing the source "
-                   "without a selection.")
+    # A figure of another source (unknown ones were already named by the URL check).
     wanted = None
     del st.query_params["figure"]
 

@@ -1,0 +1,72 @@
+"""Download buttons: tables in four formats (displayed and full), the ZIP bundle, and
+charts as PNG, SVG and Vega-Lite JSON. Files are made on click (deferred), named with the
+dataset, its version and what they hold."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from etl.export import FORMATS, MIME, bundle_zip, file_name, read_published, table_bytes
+
+EXPORT_WIDTH = 900
+
+
+def chart_spec(chart: alt.Chart) -> dict:
+    """The chart's Vega-Lite spec with a fixed width, as files need one."""
+    spec = chart.to_dict()
+    spec["width"] = EXPORT_WIDTH
+    return spec
+
+
+def chart_bytes(chart: alt.Chart, fmt: str) -> bytes:
+    import vl_convert as vlc
+
+    spec = chart_spec(chart)
+    if fmt == "png":
+        return vlc.vegalite_to_png(spec, scale=2)
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(spec).encode("utf-8")
+    if fmt == "vl.json":
+        return (json.dumps(spec, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    raise ValueError(fmt)
+
+
+def _button(col, label: str, make: Callable[[], bytes], name: str, ext: str, key: str) -> None:
+    col.download_button(label, data=make, file_name=name, mime=MIME[ext], key=key,
+                        on_click="ignore", width="stretch")
+
+
+def table_downloads(title: str, what: str, displayed: pd.DataFrame, full: pd.DataFrame,
+                    version: str, key: str) -> None:
+    """A row of buttons per scope: CSV, JSON, XLSX, Parquet."""
+    st.markdown(f"**Download {title}**")
+    for scope, df in (("displayed", displayed), ("full", full)):
+        cols = st.columns([1.3, 1, 1, 1, 1])
+        cols[0].caption(f"{scope.capitalize()} data ({len(df)} rows)")
+        for col, fmt in zip(cols[1:], FORMATS, strict=True):
+            _button(col, fmt.upper(), lambda df=df, fmt=fmt: table_bytes(df, fmt, what),
+                    file_name(version, what, scope, fmt), fmt, f"dl-{key}-{scope}-{fmt}")
+
+
+def bundle_download(tidy, version: str, key: str = "dl-bundle") -> None:
+    def make() -> bytes:
+        tables, descriptor = read_published(tidy)
+        return bundle_zip(tables, descriptor)
+
+    st.download_button("All tables as a ZIP (CSV, datapackage.json, README with citation)",
+                       data=make, file_name=file_name(version, "all-tables", "", "zip"),
+                       mime=MIME["zip"], key=key, on_click="ignore")
+
+
+def chart_downloads(chart: alt.Chart, what: str, version: str) -> None:
+    cols = st.columns([1.3, 1, 1, 1, 1])
+    cols[0].caption("This chart")
+    for col, (fmt, label) in zip(cols[1:], [("png", "PNG"), ("svg", "SVG"),
+                                            ("vl.json", "Vega-Lite")], strict=False):
+        _button(col, label, lambda fmt=fmt: chart_bytes(chart, fmt),
+                file_name(version, what, "chart", fmt), fmt, f"dl-chart-{fmt}")

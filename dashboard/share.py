@@ -1,0 +1,76 @@
+"""Share links: validated URL state, version notices and the Share box."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.data import Tables
+from dashboard.state import PAGE_PARAMS, Allowed, parse, share_url
+
+VERSION_CHARS = 8
+
+
+def short_version(version: str) -> str:
+    return version[:VERSION_CHARS]
+
+
+def allowed_values(tables: Tables) -> Allowed:
+    obs = tables.observations[tables.observations["reported"]]
+    views = sorted(set(obs["funder"].fillna("Funder not stated") + " → "
+                       + obs["recipient"].fillna("recipient not stated")))
+    figs = tables.figures
+    years = figs["year"].dropna()
+    return Allowed(
+        views=views,
+        docs=list(tables.documents["document_id"]),
+        figures=list(figs["figure_id"]),
+        funders=sorted(set(figs["funder"].dropna())),
+        recipients=sorted(set(figs["recipient"].dropna())),
+        statuses=sorted(set(figs["status"].dropna())),
+        years=(int(years.min()), int(years.max())) if len(years) else None,
+    )
+
+
+def url_notices(tables: Tables, allowed: Allowed) -> list[str]:
+    """Notices for the current URL; invalid parameters that no widget owns are removed."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    parsed = parse(params, allowed)
+    notices = parsed.notices()
+    for name in parsed.rejected:
+        if name in {"figure", "v"} and name in st.query_params:
+            del st.query_params[name]
+    version = parsed.state.v
+    if version and not tables.version.startswith(version):
+        notices.append(
+            f"This link was made with data version {version}; the data have changed since "
+            f"(now {short_version(tables.version)}), so the view may differ from what the "
+            "sender saw.")
+    return notices
+
+
+def current_values() -> dict[str, object]:
+    """The view as it stands: bound widgets' values, then parameters no widget holds."""
+    values: dict[str, object] = {}
+    for keys in PAGE_PARAMS.values():
+        for key in keys:
+            if key in st.session_state:
+                values[key] = st.session_state[key]
+    if "figure" in st.query_params:
+        values["figure"] = st.query_params["figure"]
+    return values
+
+
+def base_url() -> str:
+    url = st.context.url or "http://localhost:8501/"
+    scheme_host = url.split("?", 1)[0].split("#", 1)[0]
+    parts = scheme_host.split("/")
+    return "/".join(parts[:3]) if len(parts) >= 3 and parts[0].endswith(":") else url
+
+
+def share_box(page_path: str, version: str) -> None:
+    page = "" if page_path in {"", "overview"} else page_path
+    url = share_url(base_url(), page, current_values(), short_version(version))
+    with st.popover("Share this view", icon="🔗"):
+        st.caption("The link reproduces this view, pinned to data version "
+                   f"{short_version(version)}.")
+        st.code(url, language=None, wrap_lines=True)

@@ -1,0 +1,133 @@
+"""Tables to files: CSV, JSON (records), XLSX, Parquet, and a citable ZIP bundle.
+
+Shared by the dashboard's download buttons and ``python -m etl export``, so that a script
+fetches exactly the bytes the page offers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from etl.build import DATASET, DATASET_TITLE, TABLE_LICENSE
+from etl.schema import TABLES
+
+FORMATS = ("csv", "json", "xlsx", "parquet")
+MIME = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "parquet": "application/vnd.apache.parquet",
+    "zip": "application/zip",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "vl.json": "application/json",
+}
+_SOURCE_ABBR = {"Government Accountability Office": "GAO",
+                "Congressional Research Service": "CRS",
+                "Congressional Budget Office": "CBO"}
+
+
+def file_name(version: str, what: str, scope: str, ext: str) -> str:
+    """``policy-money-figures-<version>-<what>-<scope>.<ext>``, safe on every system."""
+    parts = [DATASET, version, what, scope]
+    stem = "-".join(re.sub(r"[^A-Za-z0-9_]+", "-", p).strip("-") for p in parts if p)
+    return f"{stem}.{ext}"
+
+
+def table_bytes(df: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
+    """One table in one format. JSON is a list of records with nulls, ISO text for dates."""
+    if fmt == "csv":
+        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    if fmt == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "xlsx":
+        buf = io.BytesIO()
+        plain = df.astype(object).where(df.notna(), None)
+        with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+            plain.to_excel(writer, index=False, sheet_name=sheet[:31])
+        return buf.getvalue()
+    if fmt == "parquet":
+        buf = io.BytesIO()
+        df.to_parquet(buf, index=False)
+        return buf.getvalue()
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def read_published(tidy: Path) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The published tables and their descriptor, from ``data/tidy``."""
+    tables = {name: pd.read_parquet(tidy / f"{name}.parquet") for name in TABLES}
+    descriptor = json.loads((tidy / "datapackage.json").read_text("utf-8"))
+    return tables, descriptor
+
+
+def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: date) -> str:
+    """How to cite, where it came from, rights, and every column's definition."""
+    docs = tables["documents"]
+    figs = tables["figures"]
+    lines = [
+        f"# {DATASET_TITLE}",
+        "",
+        f"Dataset `{DATASET}`, version `{descriptor['version']}`, retrieved "
+        f"{retrieved.isoformat()}.",
+        "",
+        "## How to cite",
+        "",
+        "Cite the article each figure comes from, and the producer the article credits:",
+        "",
+    ]
+    for doc in docs.itertuples():
+        credited = sorted(set(figs.loc[figs.document_id == doc.document_id,
+                                        "attributed_source"].dropna()))
+        credit = "; ".join(f"{c} ({_SOURCE_ABBR[c]})" if c in _SOURCE_ABBR else c
+                           for c in credited)
+        lines.append(f"- {doc.citation}" + (f" Figures credited to: {credit}." if credit
+                                             else ""))
+    lines += [
+        "",
+        f"Then this dataset: {DATASET_TITLE}, version {descriptor['version']} "
+        f"(retrieved {retrieved.isoformat()}).",
+        "",
+        "## Rights and license",
+        "",
+        f"The tables: {TABLE_LICENSE['title']}, {TABLE_LICENSE['path']}.",
+        "",
+    ]
+    for doc in docs.itertuples():
+        lines.append(f"- Text quoted from {doc.document_id}: {doc.rights}")
+    lines += ["", "## Tables and columns", ""]
+    for name, table in TABLES.items():
+        lines += [f"### {name}.csv ({table.title})", "", table.description, "",
+                  "| column | type | definition |", "| --- | --- | --- |"]
+        lines += [f"| {c.name} | {c.type} | {c.description} |" for c in table.columns]
+        lines.append("")
+    lines += ["`datapackage.json` describes the same tables as a Frictionless Data Package "
+              "(v2).", ""]
+    return "\n".join(lines)
+
+
+def bundle_zip(tables: dict[str, pd.DataFrame], descriptor: dict,
+               retrieved: date | None = None) -> bytes:
+    """Every table as CSV, with ``datapackage.json`` and a README on citing and rights."""
+    retrieved = retrieved or date.today()
+    buf = io.BytesIO()
+    stamp = (retrieved.year, retrieved.month, retrieved.day, 0, 0, 0)
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        def put(name: str, data: bytes) -> None:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+
+        put("README.md", bundle_readme(tables, descriptor, retrieved).encode("utf-8"))
+        put("datapackage.json", (json.dumps(descriptor, indent=2, ensure_ascii=False)
+                                 + "\n").encode("utf-8"))
+        for name in TABLES:
+            put(f"{name}.csv", table_bytes(tables[name], "csv"))
+    return buf.getvalue()
