@@ -29,7 +29,7 @@ def test_deep_link_selects_a_figure_and_shows_its_provenance() -> None:
 
 
 def test_unknown_figure_in_link_gives_a_notice() -> None:
-    at = run_app("sources", query={"figure": "fig-<script>"})
+    at = run_app(query={"figure": "fig-<script>"})
     assert not at.exception
     assert [w.value for w in at.warning] == [
         "The link's value for “figure” is not valid here; showing the default instead."]
