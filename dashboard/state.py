@@ -75,16 +75,12 @@ class UrlState(BaseModel):
                 return [v for part in values for v in str(part).split(",") if v] if all(
                     isinstance(v, str) for v in values) else values
             return values
-        return values[-1] if values else None
-
-    @field_validator("notes", mode="before")
-    @classmethod
-    def _bool(cls, value: object) -> object:
-        if isinstance(value, str):
-            lowered = value.lower()
-            if lowered not in {"true", "false"}:
+        value = values[-1] if values else None
+        if info.field_name == "notes" and isinstance(value, str):
+            # exactly what a bound toggle accepts: true or false, in any case
+            if value.lower() not in {"true", "false"}:
                 raise ValueError("must be true or false")
-            return lowered == "true"
+            return value.lower() == "true"
         return value
 
     @field_validator("view", "doc", "figure", "f_funder", "f_recipient", "f_status")

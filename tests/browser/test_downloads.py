@@ -1,0 +1,82 @@
+"""Downloads in a real browser: the bytes match the screen and the published tables."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from browserkit import ROOT
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+TIDY = ROOT / "data" / "tidy"
+
+
+def download(page: Page, row: int, label: str) -> tuple[str, bytes]:
+    """Click the ``label`` button of download row ``row`` (0 displayed, 1 full)."""
+    button = page.get_by_role("button", name=label, exact=True).nth(row)
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    dl = info.value
+    return dl.suggested_filename, Path(dl.path()).read_bytes()
+
+
+def test_table_downloads(page: Page, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "/data?table=figures&f_status=proposed")
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    expect(page.get_by_text("1 of 3 rows")).to_be_visible()
+
+    name, data = download(page, 0, "CSV")
+    assert re.fullmatch(r"policy-money-figures-[0-9a-f]{8}-figures-displayed\.csv", name)
+    shown = pd.read_csv(io.BytesIO(data))
+    full = pd.read_csv(TIDY / "figures.csv")
+    pd.testing.assert_frame_equal(shown, full[full.status == "proposed"].reset_index(drop=True),
+                                  check_dtype=False)
+
+    name, data = download(page, 1, "CSV")
+    assert name.endswith("-figures-full.csv")
+    assert data == (TIDY / "figures.csv").read_bytes()
+
+    _, data = download(page, 1, "XLSX")
+    xlsx = pd.read_excel(io.BytesIO(data))
+    assert xlsx["figure_id"].tolist() == full["figure_id"].tolist()
+
+    _, data = download(page, 0, "JSON")
+    assert [r["status"] for r in json.loads(data)] == ["proposed"]
+
+    _, data = download(page, 1, "PARQUET")
+    assert pd.read_parquet(io.BytesIO(data))["figure_id"].tolist() == full["figure_id"].tolist()
+
+
+def test_zip_bundle(page: Page, base_url: str, tmp_path: Path) -> None:
+    from frictionless import Package, validate
+
+    page.goto(base_url + "/data")
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    button = page.get_by_role("button", name=re.compile("All tables as a ZIP"))
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    data = Path(info.value.path()).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        zf.extractall(tmp_path)
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text())
+    assert list(Package.metadata_validate(descriptor)) == []
+    assert validate(str(tmp_path / "datapackage.json")).valid
+    readme = (tmp_path / "README.md").read_text()
+    assert "The Washington Post" in readme and "Government Accountability Office (GAO)" in readme
+
+
+def test_chart_downloads(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.get_by_text("Download", exact=True).click()
+    name, png = download(page, 0, "PNG")
+    assert png.startswith(b"\x89PNG") and name.endswith("-chart.png")
+    _, svg = download(page, 0, "SVG")
+    assert b"<svg" in svg and b"not reported" in svg
+    _, spec = download(page, 0, "Vega-Lite")
+    assert json.loads(spec)["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
