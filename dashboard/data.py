@@ -30,6 +30,7 @@ class Tables:
     figures: pd.DataFrame
     claims: pd.DataFrame
     observations: pd.DataFrame
+    cpi_u: pd.DataFrame
     version: str
 
     def get(self, name: str) -> pd.DataFrame:
@@ -38,6 +39,17 @@ class Tables:
 
 def read_tables(tidy: Path) -> Tables:
     """Read and check every published table; DataUnavailable explains any problem."""
+    try:
+        return _read_tables(tidy)
+    except DataUnavailable:
+        raise
+    except Exception as exc:  # anything else about the files is also "rebuild them"
+        raise DataUnavailable(
+            f"The tables in {tidy} cannot be used ({type(exc).__name__}). {REBUILD_HINT}"
+        ) from None
+
+
+def _read_tables(tidy: Path) -> Tables:
     if not tidy.exists():
         raise DataUnavailable(f"The tables are missing: there is no {tidy}. {REBUILD_HINT}")
     frames = {}

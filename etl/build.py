@@ -25,6 +25,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from etl.checks import Term, check_claim
+from etl.cpi import Cpi, load_cpi
 from etl.extract import extract
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
@@ -47,6 +49,7 @@ _ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float
 class Dataset:
     tables: dict[str, pd.DataFrame]
     sources: list[Source]
+    cpi: Cpi
 
 
 def _slug(*parts: str | None) -> str:
@@ -73,8 +76,12 @@ def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
     return df.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
 
 
-def build_tables(sources: list[Source], progress: Callable[[str], None] | None = None) -> Dataset:
-    """Extract every source and assemble the five tables (pure: no I/O)."""
+def build_tables(sources: list[Source], cpi: Cpi,
+                 progress: Callable[[str], None] | None = None) -> Dataset:
+    """Extract every source and assemble the tables (pure: no I/O).
+
+    Constant-dollar columns use the latest year of the CPI-U table as their base."""
+    base_year = cpi.latest
     docs, sents, figs, claims = [], [], [], []
     total = len(sources)
     for n, source in enumerate(sources, 1):
@@ -89,12 +96,19 @@ def build_tables(sources: list[Source], progress: Callable[[str], None] | None =
                           "paragraph": s.paragraph, "kind": s.kind, "start": s.start,
                           "end": s.end, "text": s.text, "n_figures": per_sentence.get(i, 0)})
         for f in result.figures:
+            low_c, note = cpi.convert(f.amount_usd, f.year, base_year, f.year_type)
+            high_c, _ = cpi.convert(f.amount_high_usd, f.year, base_year, f.year_type)
+            if f.currency != "USD":
+                note = f"{f.currency}: constant U.S. dollars apply to USD amounts only"
             figs.append({
                 "figure_id": f.figure_id, "document_id": meta.id,
                 "sentence_id": sid[f.sentence_index], "start": f.start, "end": f.end,
                 "text": f.text, "amount": f.amount, "amount_high": f.amount_high,
                 "currency": f.currency, "amount_usd": f.amount_usd,
-                "amount_high_usd": f.amount_high_usd, "qualifier": f.qualifier,
+                "amount_high_usd": f.amount_high_usd,
+                "amount_constant_usd": low_c, "amount_high_constant_usd": high_c,
+                "constant_base_year": base_year, "constant_note": note,
+                "qualifier": f.qualifier,
                 "qualifier_text": f.qualifier_text, "year": f.year, "year_type": f.year_type,
                 "year_text": f.year_text, "funder": f.funder, "recipient": f.recipient,
                 "purpose": f.purpose, "status": f.status, "status_cue": f.status_cue,
@@ -103,7 +117,18 @@ def build_tables(sources: list[Source], progress: Callable[[str], None] | None =
                 "sentence": result.sentences[f.sentence_index].text,
                 "_published": meta.date_published.isoformat(),
             })
+        by_id = {f.figure_id: f for f in result.figures}
         for c in result.claims:
+            base_fig = by_id.get(c.base_figure_id or "")
+            cmp_fig = by_id.get(c.compared_figure_id or "")
+            terms = [Term(f.amount, f.amount_high, f.qualifier, f.year) if f else None
+                     for f in (base_fig, cmp_fig)]
+            # real ratio = nominal ratio * cpi[base year] / cpi[compared year]
+            factor = (cpi.factor(cmp_fig.year, base_fig.year)
+                      if base_fig and cmp_fig and base_fig.year and cmp_fig.year
+                      and base_fig.currency == cmp_fig.currency == "USD" else None)
+            checked = check_claim(c.stated_ratio, c.claim_qualifier, c.text, terms[0],
+                                  terms[1], factor, c.note)
             claims.append({
                 "claim_id": c.claim_id, "document_id": meta.id,
                 "sentence_id": sid[c.sentence_index], "start": c.start, "end": c.end,
@@ -112,6 +137,11 @@ def build_tables(sources: list[Source], progress: Callable[[str], None] | None =
                 "compared_figure_id": c.compared_figure_id, "computed_ratio": c.computed_ratio,
                 "computed_ratio_qualifier": c.computed_ratio_qualifier,
                 "compared_to": c.compared_to, "note": c.note,
+                **_interval_columns("stated", checked.stated),
+                **_interval_columns("nominal", checked.nominal),
+                **_interval_columns("real", checked.real),
+                "verdict_nominal": checked.verdict_nominal,
+                "verdict_real": checked.verdict_real, "rule": checked.rule,
                 "sentence": result.sentences[c.sentence_index].text,
             })
         docs.append({
@@ -128,14 +158,23 @@ def build_tables(sources: list[Source], progress: Callable[[str], None] | None =
     observations = _observations(figs)
     for f in figs:
         f.pop("_published")
+    cpi_rows = [{"year": y, "cpi_u": v} for y, v in sorted(cpi.index.items())]
     tables = {
         "documents": _typed("documents", docs),
         "sentences": _typed("sentences", sents),
         "figures": _typed("figures", figs),
         "claims": _typed("claims", claims),
         "observations": _typed("observations", observations),
+        "cpi_u": _typed("cpi_u", cpi_rows),
     }
-    return Dataset(tables=tables, sources=sources)
+    return Dataset(tables=tables, sources=sources, cpi=cpi)
+
+
+def _interval_columns(prefix: str, interval) -> dict[str, float | None]:
+    if interval is None:
+        return {f"{prefix}_low": None, f"{prefix}_high": None}
+    high = None if interval.high == float("inf") else round(interval.high, 4)
+    return {f"{prefix}_low": round(interval.low, 4), f"{prefix}_high": high}
 
 
 def _observations(figs: list[dict]) -> list[dict]:
@@ -168,6 +207,10 @@ def _observations(figs: list[dict]) -> list[dict]:
             rows.append({
                 **base, "year": year, "year_type": shown["year_type"],
                 "value": shown["amount"], "value_high": shown["amount_high"],
+                "value_constant": shown["amount_constant_usd"],
+                "value_high_constant": shown["amount_high_constant_usd"],
+                "constant_base_year": shown["constant_base_year"],
+                "constant_note": shown["constant_note"],
                 "qualifier": shown["qualifier"], "status": shown["status"], "reported": True,
                 "figure_id": shown["figure_id"], "figure_text": shown["text"],
                 "n_figures": len(given), "attributed_source": shown["attributed_source"],
@@ -222,6 +265,9 @@ def datapackage(dataset: Dataset, version: str) -> dict:
         **({"path": s.meta.url} if s.meta.url else {}),
         "version": s.meta.date_published.isoformat(),
     } for s in dataset.sources]
+    ref = dataset.cpi.meta
+    sources.append({"title": ref.citation, "path": ref.url,
+                    "version": f"accessed {ref.date_accessed.isoformat()}"})
     resources = []
     for name, table in TABLES.items():
         resources.append({
@@ -317,7 +363,8 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
             print(line, file=sys.stderr, flush=True)
 
     sources = load_sources(data_dir / "sources")
-    files = render_files(build_tables(sources, progress))
+    cpi = load_cpi(data_dir / "reference")
+    files = render_files(build_tables(sources, cpi, progress))
     if check_only:
         problems = check(files, data_dir)
         if problems:

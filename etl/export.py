@@ -41,8 +41,25 @@ def file_name(version: str, what: str, scope: str, ext: str) -> str:
     return f"{stem}.{ext}"
 
 
+_NULLABLE = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Give a published table's columns their schema types (integers stay integers even
+    where some are missing, so CSV says 2024, not 2024.0)."""
+    if table not in TABLES:
+        return df
+    out = df.copy()
+    for col in TABLES[table].columns:
+        if col.name in out.columns and col.type in _NULLABLE:
+            out[col.name] = out[col.name].astype(_NULLABLE[col.type])
+    return out
+
+
 def table_bytes(df: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
-    """One table in one format. JSON is a list of records with nulls, ISO text for dates."""
+    """One table in one format. JSON is a list of records with nulls, ISO text for dates.
+    ``sheet`` names the table: a published table's columns keep their schema types."""
+    df = conform(df, sheet)
     if fmt == "csv":
         return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt == "json":
@@ -129,5 +146,5 @@ def bundle_zip(tables: dict[str, pd.DataFrame], descriptor: dict,
         put("datapackage.json", (json.dumps(descriptor, indent=2, ensure_ascii=False)
                                  + "\n").encode("utf-8"))
         for name in TABLES:
-            put(f"{name}.csv", table_bytes(tables[name], "csv"))
+            put(f"{name}.csv", table_bytes(tables[name], "csv", name))
     return buf.getvalue()

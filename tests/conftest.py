@@ -14,4 +14,5 @@ def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/sources (no published tables yet)."""
     target = tmp_path / "data"
     shutil.copytree(DATA / "sources", target / "sources")
+    shutil.copytree(DATA / "reference", target / "reference")
     return target

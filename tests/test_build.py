@@ -12,8 +12,11 @@ import pytest
 from helpers import ROOT, SEED_ID
 
 from etl import build
+from etl.cpi import load_cpi
 from etl.schema import TABLES
 from etl.sources import load_sources
+
+CPI = load_cpi(ROOT / "data" / "reference")
 
 
 def run_build(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -49,8 +52,8 @@ def test_observations_mark_the_unreported_year(data_copy: Path) -> None:
 
 def test_same_inputs_same_bytes(tmp_path: Path) -> None:
     sources = load_sources(ROOT / "data" / "sources")
-    first = build.render_files(build.build_tables(sources))
-    second = build.render_files(build.build_tables(load_sources(ROOT / "data" / "sources")))
+    first = build.render_files(build.build_tables(sources, CPI))
+    second = build.render_files(build.build_tables(load_sources(ROOT / "data" / "sources"), CPI))
     assert first == second
     assert set(first) == {f"{n}.{ext}" for n in TABLES for ext in ("csv", "parquet")} | {
         "datapackage.json"}
