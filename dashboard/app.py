@@ -26,6 +26,7 @@ VIEWS = Path(__file__).parent / "views"
 PAGES = [
     st.Page(VIEWS / "overview.py", title="Overview", url_path="overview", default=True),
     st.Page(VIEWS / "sources.py", title="Sources", url_path="sources"),
+    st.Page(VIEWS / "claims.py", title="Claims", url_path="claims"),
     st.Page(VIEWS / "data.py", title="Data", url_path="data"),
 ]
 page = st.navigation(PAGES, position="top")

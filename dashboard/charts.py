@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.formatting import STATUS_WORDS, amount_with_qualifier, short_quote
+from etl.cpi import Cpi
 
 # look -> (colour, shape, filled)
 LOOKS: dict[str, tuple[str, str, bool]] = {
@@ -34,11 +35,14 @@ _STATUS_LOOK = {"estimated": "Estimate", "appropriated": "Appropriated",
 TOOLTIP = [
     alt.Tooltip("year_label:N", title="Year"),
     alt.Tooltip("value_label:N", title="Amount"),
+    alt.Tooltip("nominal_label:N", title="As reported"),
+    alt.Tooltip("basis_label:N", title="Dollars"),
     alt.Tooltip("status_label:N", title="Status"),
     alt.Tooltip("year_type_label:N", title="Year type"),
     alt.Tooltip("purpose_label:N", title="Purpose"),
     alt.Tooltip("credit:N", title="Credited to"),
     alt.Tooltip("sentence:N", title="Source sentence"),
+    alt.Tooltip("conversion:N", title="Conversion"),
 ]
 
 
@@ -60,16 +64,35 @@ def _clean(value: object) -> object:
     return None if pd.isna(value) else value
 
 
-def chart_frame(observations: pd.DataFrame) -> pd.DataFrame:
-    """Observations -> one row per point with the fields the chart and its tooltips need."""
+def basis_label(base_year: int | None) -> str:
+    if base_year is None:
+        return "nominal U.S. dollars"
+    return f"constant {base_year} U.S. dollars (CPI-U)"
+
+
+def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
+                base_year: int | None = None) -> pd.DataFrame:
+    """Observations -> one row per point with the fields the chart and its tooltips need.
+
+    With ``cpi`` and ``base_year`` the values are constant dollars of that year; a year the
+    CPI-U table does not cover is not drawn and says why (nothing is extrapolated)."""
+    constant = cpi is not None and base_year is not None
     rows = []
     main_purpose = (observations.loc[observations["reported"].fillna(False), "purpose"]
                     .mode())
     main_purpose = main_purpose.iloc[0] if len(main_purpose) else None
     for r in observations.itertuples():
         reported = bool(r.reported)
-        value = _clean(r.value)
-        high = _clean(r.value_high)
+        nominal, nominal_high = _clean(r.value), _clean(r.value_high)
+        value, high = nominal, nominal_high
+        conversion = ""
+        if constant and reported:
+            if r.currency != "USD":
+                value, high, conversion = None, None, "constant dollars apply to USD only"
+            else:
+                value, conversion = cpi.convert(nominal, int(r.year), base_year, r.year_type)
+                high, _ = cpi.convert(nominal_high, int(r.year), base_year, r.year_type)
+        drawn = reported and value is not None
         sentence = _clean(r.sentence) or ""
         quote = ""
         if reported:
@@ -88,10 +111,21 @@ def chart_frame(observations: pd.DataFrame) -> pd.DataFrame:
             "qualifier": _clean(r.qualifier),
             "status": r.status,
             "reported": reported,
-            "look": look_of(_clean(r.status), _clean(r.qualifier), reported),
+            "drawn": drawn,
+            "gap_label": "" if drawn else ("not reported" if not reported
+                                           else "no constant-dollar value"),
+            "look": look_of(_clean(r.status), _clean(r.qualifier), drawn),
             "value_label": (amount_with_qualifier(value, _clean(r.qualifier), high,
                                                   r.currency)
-                            if reported else "not reported in the sources"),
+                            + (f" ({base_year} dollars)" if constant else "")
+                            if drawn else ("not reported in the sources" if not reported
+                                           else conversion)),
+            "nominal_label": (amount_with_qualifier(nominal, _clean(r.qualifier),
+                                                    nominal_high, r.currency)
+                              + (f" in {int(r.year)} dollars" if constant else "")
+                              if reported else "—"),
+            "basis_label": basis_label(base_year if constant else None),
+            "conversion": conversion or "—",
             "status_label": STATUS_WORDS.get(str(r.status), str(r.status)),
             "year_type_label": {"fiscal": "fiscal year", "calendar": "calendar year"}.get(
                 _clean(r.year_type) or "", "—"),
@@ -124,7 +158,7 @@ def chart_frame(observations: pd.DataFrame) -> pd.DataFrame:
 def _segments(frame: pd.DataFrame) -> pd.DataFrame:
     """Pairs of consecutive reported years in one series: the only places a line is drawn."""
     parts = []
-    for series_id, group in frame[frame["reported"]].groupby("series_id", sort=True):
+    for series_id, group in frame[frame["drawn"]].groupby("series_id", sort=True):
         years = set(group["year"])
         for year in sorted(years):
             if year + 1 in years:
@@ -134,11 +168,11 @@ def _segments(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts) if parts else frame.iloc[0:0].assign(segment="")
 
 
-def _money_axis() -> alt.Axis:
+def _money_axis(title: str = "Funding, nominal U.S. dollars") -> alt.Axis:
     expr = ("abs(datum.value) >= 1e9 ? '$' + format(datum.value / 1e9, '.3~f') + 'B' : "
             "abs(datum.value) >= 1e6 ? '$' + format(datum.value / 1e6, '.3~f') + 'M' : "
             "'$' + format(datum.value, ',.0f')")
-    return alt.Axis(labelExpr=expr, title="Funding, nominal U.S. dollars", grid=True)
+    return alt.Axis(labelExpr=expr, title=title, grid=True)
 
 
 def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
@@ -161,15 +195,16 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
     top = float(frame["arrow_end"].fillna(0).max())
     top = max(top, float(frame["value_high"].fillna(frame["value"]).fillna(0).max()))
     y_scale = alt.Scale(zero=True, nice=True, domain=[0, top * 1.12 if top else 1])
+    axis = _money_axis(f"Funding, {frame['basis_label'].iloc[0]}")
     base = alt.Chart(frame)
-    reported = base.transform_filter("datum.reported")
-    missing = base.transform_filter("!datum.reported")
+    reported = base.transform_filter("datum.drawn")
+    missing = base.transform_filter("!datum.drawn")
 
     band = missing.mark_rect(color="#999999", opacity=0.18).encode(
         x=x, tooltip=TOOLTIP)
     band_label = missing.mark_text(color="#555555", fontSize=12, fontStyle="italic",
                                    baseline="bottom").encode(
-        x=x, y=alt.Y("label_y:Q"), text=alt.value("not reported"), tooltip=TOOLTIP)
+        x=x, y=alt.Y("label_y:Q"), text="gap_label:N", tooltip=TOOLTIP)
     bounds = reported.transform_filter("isValid(datum.arrow_end)").mark_rule(
         strokeWidth=2, strokeDash=[4, 3]).encode(
         x=x, y="value:Q", y2="arrow_end:Q",
@@ -191,17 +226,17 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
         x=x, y="value:Q", detail="segment:N")
     points = base.mark_point(size=170, strokeWidth=2.5, opacity=1).encode(
         x=x,
-        y=alt.Y("value:Q", axis=_money_axis(), scale=y_scale),
+        y=alt.Y("value:Q", axis=axis, scale=y_scale),
         color=color,
         shape=alt.Shape("look:N", scale=alt.Scale(domain=present, range=shapes),
                         legend=legend),
         fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills), legend=legend),
         tooltip=TOOLTIP,
-    ).transform_calculate(value="datum.reported ? datum.value : datum.baseline")
+    ).transform_calculate(value="datum.drawn ? datum.value : datum.baseline")
     if kind == "bars":
         bars = reported.mark_bar(size=46, strokeWidth=2.5).encode(
             x=x,
-            y=alt.Y("value:Q", axis=_money_axis(), scale=y_scale),
+            y=alt.Y("value:Q", axis=axis, scale=y_scale),
             color=color,
             fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills),
                           legend=legend),
@@ -233,10 +268,15 @@ def describe(frame: pd.DataFrame, subject: str) -> str:
     if frame.empty:
         return f"{subject}: no figures to chart."
     years = frame["year"]
-    parts = [f"Chart of {subject} by year, {years.min()}–{years.max()}."]
+    parts = [f"Chart of {subject} by year, {years.min()}–{years.max()}, in "
+             f"{frame['basis_label'].iloc[0]}."]
     for r in frame.itertuples():
         if not r.reported:
             parts.append(f"{r.year}: not reported in the sources (no value drawn).")
+            continue
+        if not r.drawn:
+            parts.append(f"{r.year_label}: reported as {r.nominal_label}; {r.value_label} "
+                         "(not drawn).")
             continue
         bits = [r.status_label]
         if r.year_type_label != "—":

@@ -28,6 +28,8 @@ def allowed_values(tables: Tables) -> Allowed:
         recipients=sorted(set(figs["recipient"].dropna())),
         statuses=sorted(set(figs["status"].dropna())),
         years=(int(years.min()), int(years.max())) if len(years) else None,
+        cpi_years=[int(y) for y in tables.cpi_u["year"]],
+        claims=list(tables.claims["claim_id"]),
     )
 
 
@@ -37,7 +39,7 @@ def url_notices(tables: Tables, allowed: Allowed) -> list[str]:
     parsed = parse(params, allowed)
     notices = parsed.notices()
     for name in parsed.rejected:
-        if name in {"figure", "v"} and name in st.query_params:
+        if name in {"figure", "claim", "v"} and name in st.query_params:
             del st.query_params[name]
     version = parsed.state.v
     if version and not tables.version.startswith(version):
@@ -55,8 +57,9 @@ def current_values() -> dict[str, object]:
         for key in keys:
             if key in st.session_state:
                 values[key] = st.session_state[key]
-    if "figure" in st.query_params:
-        values["figure"] = st.query_params["figure"]
+    for key in ("figure", "claim"):
+        if key in st.query_params:
+            values[key] = st.query_params[key]
     return values
 
 

@@ -19,17 +19,22 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 from etl.schema import TABLES
 
 CHART_TYPES = ("dots", "bars")
+BASES = ("nominal", "constant")
 MAX_VALUE_CHARS = 300
 _VERSION = re.compile(r"^[0-9a-f]{6,12}$")
 _FIGURE = re.compile(r"^fig-[0-9a-f]{10}$")
+_CLAIM = re.compile(r"^clm-[0-9a-f]{10}$")
+VERDICTS = ("consistent", "inconsistent", "not checkable from the sources")
 
 # Page -> the parameters that belong to it (others are dropped when building its link).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "": ("view", "notes", "chart"),
-    "sources": ("doc", "figure"),
+    "": ("view", "chart", "basis", "base", "notes"),
+    "sources": ("doc", "figure", "claim"),
+    "claims": ("verdict",),
     "data": ("table", "f_funder", "f_recipient", "f_status", "f_year"),
 }
-DEFAULTS: dict[str, object] = {"notes": True, "chart": "dots", "table": "figures"}
+DEFAULTS: dict[str, object] = {"notes": True, "chart": "dots", "table": "figures",
+                               "basis": "nominal"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,8 @@ class Allowed:
     recipients: Sequence[str] = ()
     statuses: Sequence[str] = ()
     years: tuple[int, int] | None = None
+    cpi_years: Sequence[int] = ()
+    claims: Sequence[str] = ()
 
 
 class UrlState(BaseModel):
@@ -53,6 +60,10 @@ class UrlState(BaseModel):
     view: str | None = None
     notes: bool = True
     chart: Literal["dots", "bars"] = "dots"
+    basis: Literal["nominal", "constant"] = "nominal"
+    base: int | None = None
+    claim: str | None = None
+    verdict: list[str] = []
     doc: str | None = None
     figure: str | None = None
     table: Literal["documents", "sentences", "figures", "claims", "observations"] = "figures"
@@ -66,12 +77,13 @@ class UrlState(BaseModel):
     @classmethod
     def _one_value(cls, value: object, info: ValidationInfo) -> object:
         """URL values arrive as lists of strings; single-valued fields take the last."""
-        multi = info.field_name in {"f_funder", "f_recipient", "f_status", "f_year"}
+        multi = info.field_name in {"f_funder", "f_recipient", "f_status", "f_year",
+                                    "verdict"}
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and len(v) > MAX_VALUE_CHARS for v in values):
             raise ValueError("too long")
         if multi:
-            if info.field_name in {"f_funder", "f_recipient", "f_status"}:
+            if info.field_name in {"f_funder", "f_recipient", "f_status", "verdict"}:
                 return [v for part in values for v in str(part).split(",") if v] if all(
                     isinstance(v, str) for v in values) else values
             return values
@@ -83,18 +95,22 @@ class UrlState(BaseModel):
             return value.lower() == "true"
         return value
 
-    @field_validator("view", "doc", "figure", "f_funder", "f_recipient", "f_status")
+    @field_validator("view", "doc", "figure", "claim", "f_funder", "f_recipient", "f_status",
+                     "verdict", "base")
     @classmethod
     def _known(cls, value: object, info: ValidationInfo) -> object:
         allowed: Allowed | None = (info.context or {}).get("allowed")
         if value is None or allowed is None:
             return value
         options = {"view": allowed.views, "doc": allowed.docs, "figure": allowed.figures,
-                   "f_funder": allowed.funders, "f_recipient": allowed.recipients,
-                   "f_status": allowed.statuses}[info.field_name]
+                   "claim": allowed.claims, "f_funder": allowed.funders,
+                   "f_recipient": allowed.recipients, "f_status": allowed.statuses,
+                   "verdict": VERDICTS, "base": allowed.cpi_years}[info.field_name]
         values = value if isinstance(value, list) else [value]
         if info.field_name == "figure" and not all(_FIGURE.match(str(v)) for v in values):
             raise ValueError("not a figure id")
+        if info.field_name == "claim" and not all(_CLAIM.match(str(v)) for v in values):
+            raise ValueError("not a claim id")
         if any(v not in options for v in values):
             raise ValueError("not in the current data")
         return value

@@ -20,6 +20,10 @@ if docs.empty:
 doc_ids = list(docs["document_id"])
 linked = st.query_params.get("figure")
 owner = tables.figures.loc[tables.figures["figure_id"] == linked, "document_id"]
+claim_id = st.query_params.get("claim")
+claim_rows = tables.claims[tables.claims["claim_id"] == claim_id]
+if len(claim_rows):
+    owner = claim_rows["document_id"]
 if "doc" not in st.query_params and "doc" not in st.session_state and len(owner):
     st.session_state["doc"] = owner.iloc[0]  # a figure link opens the figure's own source
 doc_id = st.selectbox("Source", doc_ids, key="doc", bind="query-params",
@@ -97,5 +101,13 @@ with side:
         st.caption("Select a figure to see where it came from.")
 
 with reader:
-    for block in paragraphs_with_marks(text, figs, selected):
+    claim_span = None
+    if len(claim_rows) and claim_rows.iloc[0]["document_id"] == doc_id:
+        claim = claim_rows.iloc[0]
+        claim_span = (int(claim["start"]), int(claim["end"]))
+        st.info(f"Claim “{escape_markdown(str(claim['text']))}”: "
+                f"{escape_markdown(str(claim['verdict_nominal']))} (nominal), "
+                f"{escape_markdown(str(claim['verdict_real']))} (constant dollars). "
+                "Its words are highlighted in green below.", icon="🔎")
+    for block in paragraphs_with_marks(text, figs, selected, claim_span):
         st.markdown(block)

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
     ("path", "name", "ready"),
     [("/", "overview", CHART_SVG),
      ("/sources", "sources", "text=Figures in this source"),
-     ("/data", "data", '[data-testid="stDataFrame"]')],
+     ("/data", "data", '[data-testid="stDataFrame"]'),
+     ("/claims", "claims", "text=Claims and how they check out")],
 )
 def test_page_loads(page: Page, base_url: str, path: str, name: str, ready: str) -> None:
     page.goto(base_url + path)

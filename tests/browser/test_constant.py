@@ -1,0 +1,51 @@
+"""Constant dollars in a real browser: values and axis title change; the URL keeps it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browserkit import CHART_SVG, screenshot
+from playwright.sync_api import Browser, Page, expect
+from test_share import chart_markup
+
+pytestmark = pytest.mark.browser
+
+
+def axis_titles(page: Page) -> str:
+    texts = page.eval_on_selector_all(f"{CHART_SVG} .role-axis-title text",
+                                      "els => els.map(e => e.textContent)")
+    return " | ".join(texts)
+
+
+def tooltip_for(page: Page, year: str) -> str:
+    points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
+    tip = page.locator("#vg-tooltip-element")
+    for i in range(points.count()):
+        points.nth(i).hover(force=True)
+        page.wait_for_timeout(150)
+        text = tip.inner_text() if tip.count() else ""
+        if f"\n{year}\n" in f"\n{text}\n".replace("\t", "\n"):
+            return text
+    raise AssertionError(f"no tooltip for {year}")
+
+
+def test_switch_to_constant_dollars(page: Page, browser: Browser, base_url: str) -> None:
+    page.goto(base_url + "/")
+    nominal = chart_markup(page)
+    assert "Funding, nominal U.S. dollars" in axis_titles(page)
+    page.get_by_role("radio", name="constant").click()
+    expect(page).to_have_url(re.compile(r"basis=constant"))
+    constant = chart_markup(page)
+    assert constant != nominal
+    assert "Funding, constant 2024 U.S. dollars (CPI-U)" in axis_titles(page)
+    assert "$17.77 million (2024 dollars)" in tooltip_for(page, "2008")
+    screenshot(page, "overview-constant")
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1400})
+    other = fresh.new_page()
+    other.goto(page.url)
+    assert chart_markup(other) == constant
+    expect(other.get_by_role("radio", name="constant")).to_have_attribute("aria-checked",
+                                                                          "true")
+    fresh.close()
