@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -177,6 +178,8 @@ _COMPARISON_RE = re.compile(
     r"the\s+majority)\s+of|dwarf(?:s|ed)?)\s+(?P<obj>[^,;.]+)",
     re.IGNORECASE,
 )
+_CLAIM_WORDS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "half", "times", "fold",
+                "percent", "per cent", "%")
 _MONEY_CONTEXT = re.compile(
     r"\$|\b(?:money|funding|funds|aid|assistance|budget|spending|dollars|financing)\b",
     re.IGNORECASE,
@@ -245,12 +248,23 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
 
 
+# Context is read within this many characters of a figure: real sentences are shorter,
+# and the bound keeps a megabyte without full stops linear to process.
+WINDOW = 400
+
+
+def _near(items: list, starts: list[int], lo: int, hi: int) -> list:
+    """The items (sorted by start, ``starts`` their starts) that start in [lo, hi)."""
+    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
     end: int
     name: str
     kind: str
+    attributed: bool = False  # named as the one who says or estimates, not who pays
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -266,11 +280,9 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
 
-def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
-    for i, (a, b) in enumerate(clauses):
-        if a <= pos < b:
-            return i
-    return len(clauses) - 1
+def _clause_of(clause_starts: list[int], pos: int) -> int:
+    """Index of the clause holding ``pos``, given the clauses' start offsets."""
+    return max(0, bisect_right(clause_starts, pos) - 1)
 
 
 def _year_mentions(
@@ -338,24 +350,29 @@ def _count(word: str) -> int:
 def _assign_years(
     sentence: str, money: list[Money], ref_year: int | None
 ) -> list[tuple[int | None, str | None, str | None]]:
-    years = _year_mentions(sentence, money, ref_year)
-    clauses = _clauses(sentence)
+    years = sorted(_year_mentions(sentence, money, ref_year))
+    year_starts = [y[0] for y in years]
+    money_starts = [m.start for m in money]
+    clause_starts = [a for a, _ in _clauses(sentence)]
     out: list[tuple[int | None, str | None, str | None]] = []
-    for i, fig in enumerate(money):
+    for fig in money:
         best, best_score = None, None
-        for ys, ye, year, kind, text in years:
+        for ys, ye, year, kind, text in _near(years, year_starts, fig.start - WINDOW,
+                                              fig.end + WINDOW):
             if ys >= fig.end:
                 gap, lo, hi = ys - fig.end, fig.end, ys
             else:
                 gap, lo, hi = fig.start - ye, ye, fig.start
             score = gap
-            between = [o for j, o in enumerate(money) if j != i and lo <= o.start < hi]
-            if between:
+            others = bisect_left(money_starts, hi) - bisect_left(money_starts, lo)
+            if lo <= fig.start < hi:
+                others -= 1
+            if others > 0:
                 joined = sentence[lo:hi]
                 if re.search(r"\b(?:to|from|up|down|compared|versus|vs)\b", joined, re.I):
                     continue  # that year belongs to the other figure of a change
                 score += 1000
-            if _clause_of(clauses, ys) != _clause_of(clauses, fig.start):
+            if _clause_of(clause_starts, ys) != _clause_of(clause_starts, fig.start):
                 score += 500
             if ys < fig.start:
                 score += 5  # "$12.2 million in 2008": a following year is the closer reading
@@ -372,7 +389,9 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Ment
     for m in _AGENCY_RE.finditer(sentence):
         if _NOT_AGENCY_AFTER.match(sentence, m.end()):
             continue
-        agencies.append(_Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency"))
+        mention = _Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency")
+        agencies.append(_Mention(m.start(), m.end(), mention.name, "agency",
+                                 _is_attribution(sentence, mention)))
     for m in _US_AID_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
     agencies.sort(key=lambda a: a.start)
@@ -404,7 +423,7 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
                   and a.name not in SOURCES]
     if not candidates:
         return None
-    plain = [a for a in candidates if not _is_attribution(sentence, a)]
+    plain = [a for a in candidates if not a.attributed]
     pool = plain or candidates
 
     def score(a: _Mention) -> int:
@@ -463,26 +482,48 @@ def _keyword_label(phrase: str) -> str | None:
     return None
 
 
-def _purpose(sentence: str, fig: Money, money: list[Money]) -> str | None:
+@dataclass
+class _PurposeCues:
+    """Per-sentence positions the purpose of each figure is read from (found once)."""
+
+    money_starts: list[int]
+    modifiers: list[tuple[int, str]]  # (start, modifier words) of "X funding"
+    modifier_starts: list[int]
+    keywords: list[tuple[int, int, str]]  # (start, priority, label)
+    keyword_starts: list[int]
+
+    @classmethod
+    def of(cls, sentence: str, money: list[Money]) -> _PurposeCues:
+        mods = [(m.start(), m.group("mod")) for m in _PURPOSE_MODIFIER_RE.finditer(sentence)]
+        kws = sorted((m.start(), rank, label)
+                     for rank, (pattern, label) in enumerate(_PURPOSE_KW_RE)
+                     for m in pattern.finditer(sentence))
+        return cls([m.start for m in money], mods, [m[0] for m in mods], kws,
+                   [k[0] for k in kws])
+
+
+def _purpose(sentence: str, fig: Money, cues: _PurposeCues) -> str | None:
     """What the money is for, read from this sentence only (None when it does not say).
 
     In order: a purpose clause right after the amount ("to improve security along the
     border"); a keyword modifier ("counternarcotics funding"); an object after "for", "on",
     "went to", "in" ("$500k set aside for environmental studies"), reduced to a keyword
-    label when it contains one; a keyword anywhere in the sentence.
+    label when it contains one; a keyword anywhere near the figure in the sentence.
     """
-    next_start = min((m.start for m in money if m.start > fig.start), default=len(sentence))
-    after = sentence[fig.end : next_start]
+    at = bisect_right(cues.money_starts, fig.start)
+    next_start = cues.money_starts[at] if at < len(cues.money_starts) else len(sentence)
+    after = sentence[fig.end : min(next_start, fig.end + WINDOW)]
     to = _PURPOSE_TO_RE.search(after)
     if to and to.start() < 120:
         verb = to.group("verb").lower()
         obj = _clean_phrase(to.group("obj"))
         if obj:
             return obj if verb in PURPOSE_VERBS_GENERIC else f"{verb} {obj}"
-    mods = list(_PURPOSE_MODIFIER_RE.finditer(sentence))
+    lo, hi = fig.start - WINDOW, fig.end + WINDOW
+    mods = _near(cues.modifiers, cues.modifier_starts, lo, hi)
     if mods:
-        nearest = min(mods, key=lambda m: abs(m.start() - fig.start))
-        label = _keyword_label(nearest.group("mod"))
+        nearest = min(mods, key=lambda m: abs(m[0] - fig.start))
+        label = _keyword_label(nearest[1])
         if label:
             return label
     fr = _PURPOSE_FOR_RE.match(after)
@@ -490,7 +531,8 @@ def _purpose(sentence: str, fig: Money, money: list[Money]) -> str | None:
         obj = _clean_phrase(fr.group("obj"))
         if obj and not _is_only_place_or_time(obj) and not _GENERIC_OBJECT.match(obj):
             return _keyword_label(obj) or obj
-    return _keyword_label(sentence)
+    near = _near(cues.keywords, cues.keyword_starts, lo, hi)
+    return min(near, key=lambda k: k[1])[2] if near else None
 
 
 def _is_only_place_or_time(phrase: str) -> bool:
@@ -503,17 +545,26 @@ def _is_only_place_or_time(phrase: str) -> bool:
     return not re.search(r"[a-z]", stripped)
 
 
-def _status(sentence: str, fig: Money, clauses: list[tuple[int, int]]) -> tuple[str, str | None]:
-    clause = clauses[_clause_of(clauses, fig.start)]
+def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Every status cue in the sentence: (start, end, status, words), sorted."""
+    return sorted((m.start(), m.end(), status, m.group())
+                  for status, pattern in _STATUS_RES.items()
+                  for m in pattern.finditer(sentence))
+
+
+def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int],
+            cues: list[tuple[int, int, str, str]], cue_starts: list[int]) -> tuple[str, str | None]:
+    """The cue nearest the figure wins, one in the figure's own clause first; ties go to
+    the more specific status (appropriated > requested > proposed > estimated)."""
+    clause = clauses[_clause_of(clause_starts, fig.start)]
     hits: list[tuple[int, int, str, str]] = []
-    for status, pattern in _STATUS_RES.items():
-        for m in pattern.finditer(sentence):
-            if fig.start <= m.start() < fig.end:
-                continue
-            same = clause[0] <= m.start() < clause[1]
-            dist = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
-            rank = _STATUS_PRIORITY.index(status)
-            hits.append((0 if same else 1, dist + rank, status, m.group()))
+    for start, end, status, words in _near(cues, cue_starts, fig.start - WINDOW,
+                                           fig.end + WINDOW):
+        if fig.start <= start < fig.end:
+            continue
+        same = clause[0] <= start < clause[1]
+        dist = fig.start - end if end <= fig.start else start - fig.end
+        hits.append((0 if same else 1, dist + _STATUS_PRIORITY.index(status), status, words))
     if not hits:
         return "reported", None
     _, _, status, cue = min(hits)
@@ -526,7 +577,7 @@ def _attributed_source(
     if sources:
         return sources[0].name
     for a in agencies:
-        if _is_attribution(sentence, a):
+        if a.attributed:
             return a.name
     m = _ACCORDING_TO.search(sentence)
     if m:
@@ -585,14 +636,18 @@ def _stated_ratio(m: re.Match[str]) -> float | None:
 
 
 def _claims(sentence_index: int, offset: int, sentence: str, figures: list[Figure],
-            doc_key: str) -> list[Claim]:
+            doc_key: str, sentence_key: str) -> list[Claim]:
     out: list[Claim] = []
-    for m in _CLAIM_RE.finditer(sentence):
+    lowered = sentence.lower()
+    has_change_word = any(w in lowered for w in _CLAIM_WORDS)
+    comparable = [f for f in figures if f.currency == figures[0].currency] if figures else []
+    comparable_starts = [f.start - offset for f in comparable]
+    for m in (_CLAIM_RE.finditer(sentence) if has_change_word else ()):
         start, end = offset + m.start("claim"), offset + m.end("claim")
         if m.group("q"):
             start = offset + m.start("q")
         q = m.group("q") or m.group("q2")
-        same = [f for f in figures if f.currency == figures[0].currency] if figures else []
+        same = _near(comparable, comparable_starts, m.start() - WINDOW, m.end() + WINDOW)
         base = compared = None
         computed = cq = None
         note = None
@@ -604,7 +659,7 @@ def _claims(sentence_index: int, offset: int, sentence: str, figures: list[Figur
         else:
             note = "the sentence gives fewer than two figures to compare"
         out.append(Claim(
-            claim_id=_stable_id("clm", doc_key, sentence, m.group("claim")),
+            claim_id=_stable_id("clm", doc_key, sentence_key, m.start(), m.group("claim")),
             sentence_index=sentence_index, start=start, end=end,
             text=sentence[start - offset : end - offset], kind="change",
             claim_qualifier=re.sub(r"\s+", " ", q.strip().lower()) if q else None,
@@ -617,7 +672,7 @@ def _claims(sentence_index: int, offset: int, sentence: str, figures: list[Figur
         for m in _COMPARISON_RE.finditer(sentence):
             obj = _clean_phrase(m.group("obj"))
             out.append(Claim(
-                claim_id=_stable_id("clm", doc_key, sentence, m.group()),
+                claim_id=_stable_id("clm", doc_key, sentence_key, m.start(), m.group()),
                 sentence_index=sentence_index, start=offset + m.start(), end=offset + m.end(),
                 text=m.group(), kind="comparison", claim_qualifier=None, stated_ratio=None,
                 base_figure_id=None, compared_figure_id=None, computed_ratio=None,
@@ -650,29 +705,43 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     ref_year = reference_date.year if reference_date else None
     for index, span in enumerate(sentences):
         sentence = span.text
+        # IDs hash the sentence's digest, not its text, so that they cost the same per figure
+        # however long the sentence is
+        sentence_key = hashlib.sha1(sentence.encode("utf-8")).hexdigest()
         money = find_money(sentence)
         figures: list[Figure] = []
         if money:
             agencies, sources, countries = _mentions(sentence)
+            agency_starts = [a.start for a in agencies]
+            country_starts = [c.start for c in countries]
             clauses = _clauses(sentence)
+            clause_starts = [a for a, _ in clauses]
+            cues = _status_cues(sentence)
+            cue_starts = [c[0] for c in cues]
+            credited = _attributed_source(sentence, agencies, sources)
             years = _assign_years(sentence, money, ref_year)
+            purpose_cues = _PurposeCues.of(sentence, money)
             for fig, (year, year_type, year_text) in zip(money, years, strict=True):
-                funder = _funder(sentence, fig, agencies, sources)
-                status, cue = _status(sentence, fig, clauses)
+                lo, hi = fig.start - WINDOW, fig.end + WINDOW
+                near_countries = _near(countries, country_starts, lo, hi)
+                funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
+                status, cue = _status(fig, clauses, clause_starts, cues, cue_starts)
                 fig_text = sentence[fig.start : fig.end]
                 figures.append(Figure(
-                    figure_id=_stable_id("fig", doc_key, sentence, fig.start, fig_text),
+                    figure_id=_stable_id("fig", doc_key, sentence_key, fig.start, fig_text),
                     sentence_index=index,
                     start=span.start + fig.start, end=span.start + fig.end, text=fig_text,
                     amount=fig.amount, amount_high=fig.amount_high,
-                    currency=_currency(fig, countries),
+                    currency=_currency(fig, near_countries),
                     qualifier=fig.qualifier, qualifier_text=fig.qualifier_text,
                     year=year, year_type=year_type, year_text=year_text,
-                    funder=funder, recipient=_recipient(sentence, fig, countries, funder),
-                    purpose=_purpose(sentence, fig, money),
+                    funder=funder,
+                    recipient=_recipient(sentence, fig, near_countries, funder),
+                    purpose=_purpose(sentence, fig, purpose_cues),
                     status=status, status_cue=cue,
-                    attributed_source=_attributed_source(sentence, agencies, sources),
+                    attributed_source=credited,
                 ))
         result.figures.extend(figures)
-        result.claims.extend(_claims(index, span.start, sentence, figures, doc_key))
+        result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
+                                     sentence_key))
     return result

@@ -24,7 +24,7 @@ def _alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,6})?|\.\d{1,6}"
+_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?|\.[0-9]{1,6}"
 _SCALE_WORDS = r"thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|mil"
 # A scale: a word, after an optional space or hyphen, or a single letter stuck to the digits.
 _SCALE = (
@@ -204,8 +204,14 @@ def _is_change_pair(sentence: str, first_start: int) -> bool:
     return bool(_CHANGE_WORDS.search(before[: m.start()]))
 
 
+_ANY_DIGIT = re.compile(r"[0-9]")
+_CURRENCY_WORD_RE = re.compile(rf"(?:{_CURWORD})(?![A-Za-z])", re.IGNORECASE)
+
+
 def find_money(sentence: str) -> list[Money]:
     """All money amounts in ``sentence``, in order, ranges merged."""
+    if not _ANY_DIGIT.search(sentence) and not _CURRENCY_WORD_RE.search(sentence):
+        return []  # nothing can be an amount: no digits and no currency words
     atoms: list[tuple[int, int, float, str, bool, str | None]] = []
     for m in _scale_matches(sentence):
         parsed = _atom_value(m)

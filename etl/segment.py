@@ -78,7 +78,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
         return False
     if text[stop_start] != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, stop_start)
+    before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start)
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")
