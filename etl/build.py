@@ -334,6 +334,9 @@ def publish(files: dict[str, bytes], data_dir: Path) -> Path:
     if link.exists() and not link.is_symlink():
         shutil.rmtree(link)  # an old real folder: replaced once, by the link
     os.replace(tmp_link, link)
+    for stale in data_dir.glob(".tidy-*"):  # links left by builds killed mid-swap
+        if stale.is_symlink():
+            stale.unlink()
     for old in releases.iterdir():  # drop superseded versions and abandoned temp folders
         if old.name != version:
             shutil.rmtree(old, ignore_errors=True)

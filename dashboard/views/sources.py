@@ -44,9 +44,14 @@ except DataUnavailable as exc:
     st.stop()
 
 st.subheader(escape_markdown(str(doc["title"])), anchor=False)
+def _given(value: object, missing: str) -> str:
+    return missing if value is None or pd.isna(value) or value == "" else str(value)
+
+
 st.caption(escape_markdown(
-    f"{doc['publisher']} · {doc['author'] or 'author not named'} · published "
-    f"{doc['date_published']} · page {doc['page'] or '—'} · added {doc['date_added']}"))
+    f"{doc['publisher']} · {_given(doc['author'], 'author not named')} · published "
+    f"{doc['date_published']} · page {_given(doc['page'], '—')} · added {doc['date_added']}"
+    f" · {_given(doc['url'], 'no URL recorded')}"))
 
 reader, side = st.columns([3, 2], gap="large")
 with side:
