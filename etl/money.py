@@ -28,7 +28,7 @@ _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?|\.[0-9]{1,6}"
 _SCALE_WORDS = r"thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|mil"
 # A scale: a word, after an optional space or hyphen, or a single letter stuck to the digits.
 _SCALE = (
-    rf"(?:[ \u00a0-]?(?:{_SCALE_WORDS})|[kKmMbBT])(?![A-Za-z0-9])"
+    rf"(?:[ \u00a0-]?(?:{_SCALE_WORDS})|(?-i:[kKmMbBT]))(?![A-Za-z0-9])"
 )
 _LETTER_SYMBOLS = {k for k in CURRENCY_SYMBOLS if k[0].isalpha()}
 _SIGN_SYMBOLS = {k for k in CURRENCY_SYMBOLS if not k[0].isalpha()}
@@ -54,8 +54,8 @@ _WORDS = (
     rf"(?<![\w-])(?P<words>(?:half\s+an?|an?|{_NW_SEQ})(?:\s+point\s+{_NW})?)"
     rf"(?:\s+(?P<wscale>thousand|million|billion|trillion))?\s+(?P<cw3>{_CURWORD})(?![A-Za-z])"
 )
+# Case-insensitive, but for single-letter scales: "$5M" is millions, "$5 m..." is not.
 _ATOM = re.compile(rf"{_PREFIXED}|{_SUFFIXED}|{_WORDS}", re.IGNORECASE)
-_ATOM_CS = re.compile(rf"{_PREFIXED}|{_SUFFIXED}|{_WORDS}")  # scale letters are case-sensitive
 
 # Between two amounts of one range: "$1.3 billion to $1.6 billion", "$80-100 million".
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*$", re.IGNORECASE)
@@ -173,16 +173,6 @@ def _currency_word(word: str) -> str:
     return "USD"
 
 
-def _scale_matches(text: str) -> list[re.Match[str]]:
-    """Atoms, with single-letter scales read case-sensitively ($5M, not "$5 m")."""
-    out = []
-    for m in _ATOM.finditer(text):
-        # Re-match case-sensitively at the same place so that "k", "m", "B" keep their case.
-        cs = _ATOM_CS.match(text, m.start())
-        out.append(cs if cs is not None and cs.end() >= m.start() else m)
-    return out
-
-
 def _qualifier(sentence: str, start: int, end: int) -> tuple[str, str | None]:
     before = _Q_BEFORE.search(sentence[max(0, start - 40) : start])
     if before:
@@ -213,7 +203,7 @@ def find_money(sentence: str) -> list[Money]:
     if not _ANY_DIGIT.search(sentence) and not _CURRENCY_WORD_RE.search(sentence):
         return []  # nothing can be an amount: no digits and no currency words
     atoms: list[tuple[int, int, float, str, bool, str | None]] = []
-    for m in _scale_matches(sentence):
+    for m in _ATOM.finditer(sentence):
         parsed = _atom_value(m)
         if parsed is None:
             continue
@@ -276,7 +266,7 @@ def find_money(sentence: str) -> list[Money]:
 
 def _unit_of(sentence: str, atom: tuple[int, int, float, str, bool, str | None]) -> float:
     """The scale factor an atom was written with (1e6 for "$100 million")."""
-    m = _ATOM_CS.match(sentence, atom[0]) or _ATOM.match(sentence, atom[0])
+    m = _ATOM.match(sentence, atom[0])
     if m is None:
         return 1.0
     return _scale(m.group("scale") or m.group("scale2") or m.group("wscale"))
