@@ -6,7 +6,7 @@ import os
 import platform
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -34,7 +34,7 @@ def machine() -> str:
         commit = "?"
     return (f"{platform.machine()}, {os.cpu_count()} cores{mem}, {cpu}; Python "
             f"{platform.python_version()}; commit {commit}; "
-            f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+            f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}")
 
 
 def write_section(name: str, body: str) -> None:
