@@ -8,7 +8,6 @@ Prints the median and spread over --runs contexts, and the same for a bare
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import sys
 import time
@@ -19,6 +18,11 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from browserkit import CHART_SVG, CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from results import write_section  # noqa: E402
+
+SIMPLE_CHART_APP = ROOT / "bench" / "simple_chart_app.py"
 
 
 def measure(browser, url: str, selector: str, runs: int) -> list[float]:
@@ -39,12 +43,6 @@ def measure(browser, url: str, selector: str, runs: int) -> list[float]:
     return times
 
 
-def summary(name: str, times: list[float]) -> str:
-    q = statistics.quantiles(times, n=20) if len(times) >= 2 else times * 2
-    return (f"{name:28s} median {statistics.median(times):.2f} s   "
-            f"min {min(times):.2f} s   p95 {q[-1]:.2f} s   (n={len(times)})")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
@@ -55,13 +53,34 @@ def main() -> None:
             chart = measure(browser, url + "/", CHART_SVG, args.runs)
         with streamlit_server(ROOT / "bench" / "hello_app.py") as url:
             floor = measure(browser, url + "/", "text=hello", args.runs)
+        with streamlit_server(SIMPLE_CHART_APP) as url:
+            simple = measure(browser, url + "/", CHART_SVG, args.runs)
         browser.close()
-    print(f"machine: {platform.machine()}, {platform.system()}, Python "
-          f"{platform.python_version()}")
-    print(summary("Overview chart visible", chart))
-    print(summary("st.write('hello') visible", floor))
-    print(f"ratio (median chart / median floor): "
-          f"{statistics.median(chart) / statistics.median(floor):.2f}")
+    floor_median = statistics.median(floor)
+    body = "\n".join([
+        "From navigation (a fresh browser context each time, after one warm-up visit) to "
+        "the element visible, in headless Chromium against a local `streamlit run`.",
+        "",
+        "| page | median | min | p95 | n | × floor |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *[row(name, times, floor_median) for name, times in (
+            ("Overview chart visible", chart),
+            ("floor: `st.write('hello')` visible", floor),
+            ("a one-layer Altair chart visible (bench/simple_chart_app.py)", simple))],
+        "",
+        f"**Ratio, Overview chart / floor: {statistics.median(chart) / floor_median:.2f}** "
+        "(goal: at most 1.3). A bare one-layer Altair chart already costs "
+        f"{statistics.median(simple) / floor_median:.2f}× the floor here: loading and "
+        "starting Vega in a fresh browser is most of the gap.",
+    ])
+    print(body)
+    write_section("Time to chart", body)
+
+
+def row(name: str, times: list[float], floor: float) -> str:
+    q = statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else times[0]
+    return (f"| {name} | {statistics.median(times):.2f} s | {min(times):.2f} s | {q:.2f} s | "
+            f"{len(times)} | {statistics.median(times) / floor:.2f} |")
 
 
 if __name__ == "__main__":

@@ -16,14 +16,14 @@ from etl.export import FORMATS, MIME, bundle_zip, file_name, read_published, tab
 EXPORT_WIDTH = 900
 
 
-def chart_spec(chart: alt.Chart) -> dict:
+def chart_spec(chart: alt.Chart | dict) -> dict:
     """The chart's Vega-Lite spec with a fixed width, as files need one."""
-    spec = chart.to_dict()
+    spec = dict(chart if isinstance(chart, dict) else chart.to_dict())
     spec["width"] = EXPORT_WIDTH
     return spec
 
 
-def chart_bytes(chart: alt.Chart, fmt: str) -> bytes:
+def chart_bytes(chart: alt.Chart | dict, fmt: str) -> bytes:
     import vl_convert as vlc
 
     spec = chart_spec(chart)
@@ -63,7 +63,7 @@ def bundle_download(tidy, version: str, key: str = "dl-bundle") -> None:
                        mime=MIME["zip"], key=key, on_click="ignore")
 
 
-def chart_downloads(chart: alt.Chart, what: str, version: str) -> None:
+def chart_downloads(chart: alt.Chart | dict, what: str, version: str) -> None:
     cols = st.columns([1.3, 1, 1, 1, 1])
     cols[0].caption("This chart")
     for col, (fmt, label) in zip(cols[1:], [("png", "PNG"), ("svg", "SVG"),

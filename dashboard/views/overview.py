@@ -16,6 +16,15 @@ from dashboard.state import BASES, CHART_TYPES
 from etl.cpi import Cpi
 from etl.extract import ratio_qualifier
 
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def chart_spec_cached(frame, annotate: bool, kind: str) -> dict:
+    """The chart's Vega-Lite spec, built once per view (building and validating an Altair
+    chart is most of this page's server time)."""
+    return funding_chart(frame, annotate=annotate, kind=kind).to_dict()
+
+
 tables = tables_or_stop()
 obs = tables.observations
 reported = obs[obs["reported"]]
@@ -49,57 +58,63 @@ frame = chart_frame(rows, cpi if constant else None, base_year if constant else 
 subject = f"{funder} funding for {recipient}"
 st.subheader(subject, anchor=False)
 
-# Headline metrics: each figure in the words its source used, then the change it allows.
-points = frame[frame["reported"]]
-per_row = 3
-for at in range(0, len(points), per_row):
-    cols = st.columns(per_row)
-    for col, point in zip(cols, points.iloc[at : at + per_row].itertuples(), strict=False):
-        col.metric(f"{point.year_label} · {point.status_label}", point.value_label,
-                   help=escape_markdown(f"As reported: {point.nominal_label}. "
-                                        f"{point.purpose_label}. “{point.sentence}”"),
-                   border=True)
-main = rows[rows["reported"]].groupby("series_id").size().idxmax()
-series = rows[(rows["series_id"] == main) & rows["reported"]].sort_values("year")
-if len(series) >= 2:
-    first, last = series.iloc[0], series.iloc[-1]
-    bound = ratio_qualifier(first["qualifier"], last["qualifier"])
-    ratio = float(last["value"]) / float(first["value"])
-    factor = cpi.factor(int(last["year"]), int(first["year"])) if constant else 1.0
-    claims = tables.claims[(tables.claims["base_figure_id"] == first["figure_id"])
-                           & (tables.claims["compared_figure_id"] == last["figure_id"])]
-    change_col, said_col = st.columns([1, 2], vertical_alignment="center")
-    if factor is None:
-        change_col.metric(f"Change {first['year']}→{last['year']}", "no CPI-U conversion",
-                          border=True)
-    else:
-        change_col.metric(
-            f"Change {first['year']}→{last['year']} ({first['purpose'] or 'same series'}, "
-            f"{'real' if constant else 'nominal'})",
-            ratio_words(ratio * factor, bound),
-            help=("A ratio computed from a lower bound is itself a lower bound."
-                  if bound == "lower_bound" else "Ratio of the two reported values."),
-            border=True,
-        )
-    if len(claims):
-        claim = claims.iloc[0]
-        verdict = claim["verdict_real" if constant else "verdict_nominal"]
-        said_col.markdown(
-            f"The source says the funding **{escape_markdown(str(claim['text']))}**: "
-            f"{escape_markdown(str(verdict))} "
-            f"({'constant' if constant else 'nominal'} dollars). "
-            + escape_markdown(str(claim["rule"])))
-        said_col.page_link("views/claims.py", label="All claims and how they are checked",
-                           icon="🔎")
+# The chart goes out first (its script is the slowest part of the page to load in the
+# browser); the metrics fill the space reserved above it right after.
+metrics_area = st.container()
+spec = chart_spec_cached(frame, annotate, kind)
+description = describe(frame, subject)
+st.vega_lite_chart(spec, width="stretch", height=460)
 
-chart = funding_chart(frame, annotate=annotate, kind=kind)
-st.altair_chart(chart, width="stretch", height=460, alt=describe(frame, subject))
+with metrics_area:
+    # Headline metrics: each figure in the words its source used, then the change it allows.
+    points = frame[frame["reported"]]
+    per_row = 3
+    for at in range(0, len(points), per_row):
+        cols = st.columns(per_row)
+        for col, point in zip(cols, points.iloc[at : at + per_row].itertuples(), strict=False):
+            col.metric(f"{point.year_label} · {point.status_label}", point.value_label,
+                       help=escape_markdown(f"As reported: {point.nominal_label}. "
+                                            f"{point.purpose_label}. “{point.sentence}”"),
+                       border=True)
+    main = rows[rows["reported"]].groupby("series_id").size().idxmax()
+    series = rows[(rows["series_id"] == main) & rows["reported"]].sort_values("year")
+    if len(series) >= 2:
+        first, last = series.iloc[0], series.iloc[-1]
+        bound = ratio_qualifier(first["qualifier"], last["qualifier"])
+        ratio = float(last["value"]) / float(first["value"])
+        factor = cpi.factor(int(last["year"]), int(first["year"])) if constant else 1.0
+        claims = tables.claims[(tables.claims["base_figure_id"] == first["figure_id"])
+                               & (tables.claims["compared_figure_id"] == last["figure_id"])]
+        change_col, said_col = st.columns([1, 2], vertical_alignment="center")
+        if factor is None:
+            change_col.metric(f"Change {first['year']}→{last['year']}", "no CPI-U conversion",
+                              border=True)
+        else:
+            change_col.metric(
+                f"Change {first['year']}→{last['year']} ({first['purpose'] or 'same series'}, "
+                f"{'real' if constant else 'nominal'})",
+                ratio_words(ratio * factor, bound),
+                help=("A ratio computed from a lower bound is itself a lower bound."
+                      if bound == "lower_bound" else "Ratio of the two reported values."),
+                border=True,
+            )
+        if len(claims):
+            claim = claims.iloc[0]
+            verdict = claim["verdict_real" if constant else "verdict_nominal"]
+            said_col.markdown(
+                f"The source says the funding **{escape_markdown(str(claim['text']))}**: "
+                f"{escape_markdown(str(verdict))} "
+                f"({'constant' if constant else 'nominal'} dollars). "
+                + escape_markdown(str(claim["rule"])))
+            said_col.page_link("views/claims.py", label="All claims and how they are checked",
+                               icon="🔎")
+
 st.caption("Source: " + escape_markdown(credit_line(tables.documents, rows[rows["reported"]]))
            + ". Hover a point for its source sentence."
            + (" Constant dollars: CPI-U, U.S. Bureau of Labor Statistics; fiscal years are "
               "converted with the calendar-year average of the same number." if constant
               else ""))
-st.markdown("**Chart description.** " + escape_markdown(describe(frame, subject)))
+st.markdown("**Chart description.** " + escape_markdown(description))
 
 with st.expander("The chart's data", expanded=False):
     base = base_url()
@@ -120,6 +135,6 @@ with st.expander("The chart's data", expanded=False):
 with st.expander("Download", expanded=False):
     what = "chart-" + re.sub(r"[^a-z0-9]+", "-", pair.lower()).strip("-")
     what += f"-constant-{base_year}" if constant else "-nominal"
-    chart_downloads(chart, what, short_version(tables.version))
+    chart_downloads(spec, what, short_version(tables.version))
     table_downloads("the chart's data", "observations", rows, obs,
                     short_version(tables.version), "chart")

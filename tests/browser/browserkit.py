@@ -31,6 +31,14 @@ def free_port() -> int:
 def streamlit_server(app: Path, data_dir: Path | None = None,
                      timeout: float = 30.0) -> Iterator[str]:
     """Run ``streamlit run app`` on a free port; yield its base URL; stop it after."""
+    with streamlit_process(app, data_dir, timeout) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def streamlit_process(app: Path, data_dir: Path | None = None,
+                      timeout: float = 30.0) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As streamlit_server, yielding the server process too (to read its memory)."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if data_dir is not None:
@@ -56,7 +64,7 @@ def streamlit_server(app: Path, data_dir: Path | None = None,
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not answer /_stcore/health in time")
             time.sleep(0.1)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
