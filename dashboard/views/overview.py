@@ -17,7 +17,6 @@ from etl.cpi import Cpi
 from etl.extract import ratio_qualifier
 
 
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def chart_spec_cached(frame, annotate: bool, kind: str) -> dict:
     """The chart's Vega-Lite spec, built once per view (building and validating an Altair
