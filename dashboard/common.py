@@ -20,7 +20,8 @@ def tables_or_stop() -> Tables:
 def credit_line(documents, rows) -> str:
     """Who produced the figures and who carried them: "GAO estimates, via The Washington
     Post, 2010-11-11"."""
-    from dashboard.formatting import SOURCE_ABBREVIATIONS, STATUS_WORDS
+    from dashboard.formatting import STATUS_WORDS
+    from etl.lexicon import SOURCE_ABBREVIATIONS
 
     docs = documents.set_index("document_id")
     parts: list[str] = []

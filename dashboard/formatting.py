@@ -22,11 +22,6 @@ STATUS_WORDS = {
     "appropriated": "appropriation",
     "not_reported": "not reported",
 }
-SOURCE_ABBREVIATIONS = {
-    "Government Accountability Office": "GAO",
-    "Congressional Research Service": "CRS",
-    "Congressional Budget Office": "CBO",
-}
 
 
 def _missing(value: object) -> bool:

@@ -16,8 +16,6 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
-from etl.schema import TABLES
-
 CHART_TYPES = ("dots", "bars")
 BASES = ("nominal", "constant")
 MAX_VALUE_CHARS = 300
@@ -188,6 +186,3 @@ def share_url(base: str, page: str, values: Mapping[str, object], version: str) 
     query = urlencode(share_params(page, values, version), doseq=True)
     return f"{base.rstrip('/')}/{page}" + (f"?{query}" if query else "")
 
-
-def table_names() -> list[str]:
-    return list(TABLES)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.build import DATASET, DATASET_TITLE, TABLE_LICENSE
+from etl.lexicon import SOURCE_ABBREVIATIONS
 from etl.schema import TABLES
 
 FORMATS = ("csv", "json", "xlsx", "parquet")
@@ -29,9 +30,6 @@ MIME = {
     "svg": "image/svg+xml",
     "vl.json": "application/json",
 }
-_SOURCE_ABBR = {"Government Accountability Office": "GAO",
-                "Congressional Research Service": "CRS",
-                "Congressional Budget Office": "CBO"}
 
 
 def file_name(version: str, what: str, scope: str, ext: str) -> str:
@@ -103,7 +101,7 @@ def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: 
     for doc in docs.itertuples():
         credited = sorted(set(figs.loc[figs.document_id == doc.document_id,
                                         "attributed_source"].dropna()))
-        credit = "; ".join(f"{c} ({_SOURCE_ABBR[c]})" if c in _SOURCE_ABBR else c
+        credit = "; ".join(f"{c} ({SOURCE_ABBREVIATIONS[c]})" if c in SOURCE_ABBREVIATIONS else c
                            for c in credited)
         lines.append(f"- {doc.citation}" + (f" Figures credited to: {credit}." if credit
                                              else ""))

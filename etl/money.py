@@ -99,10 +99,6 @@ class Money:
     qualifier_text: str | None
     currency_word: str | None = None  # "pesos" etc., for currencies the sentence settles
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 def _number(num: str) -> float:
     return float(num.replace(",", ""))
