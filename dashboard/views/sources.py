@@ -11,6 +11,12 @@ from dashboard.data import DataUnavailable, load_article
 from dashboard.formatting import amount_with_qualifier, escape_markdown
 from dashboard.highlight import paragraphs_with_marks
 
+
+def _given(value: object, missing: str) -> str:
+    """A metadata value, or words saying it is missing."""
+    return missing if value is None or pd.isna(value) or value == "" else str(value)
+
+
 tables = tables_or_stop()
 docs = tables.documents
 if docs.empty:
@@ -18,20 +24,18 @@ if docs.empty:
     st.stop()
 
 doc_ids = list(docs["document_id"])
-linked = st.query_params.get("figure")
-owner = tables.figures.loc[tables.figures["figure_id"] == linked, "document_id"]
+wanted = st.query_params.get("figure")
+owner = tables.figures.loc[tables.figures["figure_id"] == wanted, "document_id"]
 claim_id = st.query_params.get("claim")
 claim_rows = tables.claims[tables.claims["claim_id"] == claim_id]
 if len(claim_rows):
     owner = claim_rows["document_id"]
 if "doc" not in st.query_params and "doc" not in st.session_state and len(owner):
     st.session_state["doc"] = owner.iloc[0]  # a figure link opens the figure's own source
-doc_id = st.selectbox("Source", doc_ids, key="doc", bind="query-params",
-                      format_func=lambda d: d)
+doc_id = st.selectbox("Source", doc_ids, key="doc", bind="query-params")
 doc = docs.set_index("document_id").loc[doc_id]
 figs = tables.figures[tables.figures["document_id"] == doc_id].sort_values("start")
 
-wanted = st.query_params.get("figure")
 if wanted is not None and wanted not in set(figs["figure_id"]):
     # A figure of another source (unknown ones were already named by the URL check).
     wanted = None
@@ -44,10 +48,6 @@ except DataUnavailable as exc:
     st.stop()
 
 st.subheader(escape_markdown(str(doc["title"])), anchor=False)
-def _given(value: object, missing: str) -> str:
-    return missing if value is None or pd.isna(value) or value == "" else str(value)
-
-
 st.caption(escape_markdown(
     f"{doc['publisher']} · {_given(doc['author'], 'author not named')} · published "
     f"{doc['date_published']} · page {_given(doc['page'], '—')} · added {doc['date_added']}"
