@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["extract_throughput.py", "time_to_chart.py", "interaction.py", "load.py"]
+SCRIPTS = ["extract_throughput.py", "time_to_chart.py", "interaction.py", "load.py",
+           "add_batch.py"]
 
 
 def main() -> int:

@@ -27,6 +27,7 @@ PAGES = [
     st.Page(VIEWS / "overview.py", title="Overview", url_path="overview", default=True),
     st.Page(VIEWS / "sources.py", title="Sources", url_path="sources"),
     st.Page(VIEWS / "claims.py", title="Claims", url_path="claims"),
+    st.Page(VIEWS / "compare.py", title="Compare", url_path="compare"),
     st.Page(VIEWS / "data.py", title="Data", url_path="data"),
 ]
 page = st.navigation(PAGES, position="top")

@@ -29,6 +29,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": ("view", "chart", "basis", "base", "notes"),
     "sources": ("doc", "figure", "claim"),
     "claims": ("verdict",),
+    "compare": ("cmp_funder", "cmp_recipient", "cmp_status"),
     "data": ("table", "f_funder", "f_recipient", "f_status", "f_year"),
 }
 DEFAULTS: dict[str, object] = {"notes": True, "chart": "dots", "table": "figures",

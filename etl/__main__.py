@@ -1,5 +1,5 @@
-"""Command line: ``python -m etl build [--check]``, ``python -m etl extract FILE|-`` and
-``python -m etl export --format FMT [--table NAME] --out PATH``."""
+"""Command line: ``python -m etl build [--check]``, ``extract FILE|-``, ``add FILE ...``,
+``remove ID --reason ...`` and ``export --format FMT [--table NAME] --out PATH``."""
 
 from __future__ import annotations
 
@@ -62,6 +62,65 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return run_build(Path(args.data), check_only=args.check, quiet=args.quiet)
 
 
+def _cmd_add(args: argparse.Namespace) -> int:
+    from etl.build import run_build
+    from etl.library import add_source, article_text, make_id, validate_meta
+
+    data_dir = Path(args.data)
+    jobs: list[tuple[Path, dict]] = []
+    if args.manifest:
+        for n, line in enumerate(Path(args.manifest).read_text("utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SourceError(f"{args.manifest}: line {n} is not JSON ({exc.msg})") from None
+            path = Path(entry.pop("file", ""))
+            if not path.is_absolute():
+                path = Path(args.manifest).parent / path
+            jobs.append((path, entry))
+    for file in args.files:
+        jobs.append((Path(file), {"title": args.title, "publisher": args.publisher,
+                                  "date_published": args.published, "author": args.author,
+                                  "url": args.url, "page": args.page, "rights": args.rights}))
+    if not jobs:
+        raise SourceError("name a FILE to add, or --manifest with one JSON object a line")
+    today = date.today().isoformat()
+    for n, (path, fields) in enumerate(jobs, 1):
+        if not fields.get("title") or not fields.get("publisher") or not fields.get(
+                "date_published"):
+            raise SourceError(f"{path}: --title, --publisher and --published are required")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        text = article_text(data, str(path))
+        fields = {k: v for k, v in fields.items() if v is not None}
+        fields.setdefault("rights", "Rights not recorded: check before sharing the text")
+        fields.setdefault("date_added", today)
+        published = date.fromisoformat(str(fields["date_published"]))
+        fields.setdefault("id", make_id(fields["publisher"], published, fields["title"]))
+        meta = validate_meta(fields)
+        folder = add_source(data_dir, text, meta, replace=args.replace)
+        print(f"[{n}/{len(jobs)}] added {meta.id} ({len(text):,} characters) to {folder}",
+              file=sys.stderr, flush=True)
+    if args.no_build:
+        return 0
+    return run_build(data_dir, quiet=args.quiet)
+
+
+def _cmd_remove(args: argparse.Namespace) -> int:
+    from etl.build import run_build
+    from etl.library import remove_source
+
+    data_dir = Path(args.data)
+    kept = remove_source(data_dir, args.id, args.reason)
+    print(f"removed {args.id}; kept at {kept}, recorded in curation/removals.jsonl",
+          file=sys.stderr)
+    return 0 if args.no_build else run_build(data_dir, quiet=args.quiet)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     import os
     import tempfile
@@ -118,6 +177,31 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-bytes", type=int, default=MAX_ARTICLE_BYTES,
                    help="largest input accepted (default: %(default)s)")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("add", help="add sources (.txt, .md or .html) and rebuild")
+    p.add_argument("files", nargs="*", help="article files; HTML is reduced to its text")
+    p.add_argument("--title")
+    p.add_argument("--publisher")
+    p.add_argument("--published", help="date published, YYYY-MM-DD")
+    p.add_argument("--author")
+    p.add_argument("--url")
+    p.add_argument("--page")
+    p.add_argument("--rights", help="copyright holder and terms for the text")
+    p.add_argument("--manifest", help="JSON Lines: {\"file\": ..., \"title\": ..., "
+                   "\"publisher\": ..., \"date_published\": ...} a line, for batches")
+    p.add_argument("--replace", action="store_true", help="replace a source with the same id")
+    p.add_argument("--no-build", action="store_true", help="do not rebuild the tables")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines from the build")
+    p.set_defaults(func=_cmd_add)
+
+    p = sub.add_parser("remove", help="take a source out (kept and recorded) and rebuild")
+    p.add_argument("id")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--no-build", action="store_true")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=_cmd_remove)
 
     p = sub.add_parser("export", help="write the published tables as a file")
     p.add_argument("--format", required=True, choices=["csv", "json", "xlsx", "parquet", "zip"])

@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 from etl.checks import Term, check_claim
 from etl.cpi import Cpi, load_cpi
 from etl.extract import extract
+from etl.library import write_lock
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
 
@@ -365,10 +366,9 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
         if not quiet:
             print(line, file=sys.stderr, flush=True)
 
-    sources = load_sources(data_dir / "sources")
-    cpi = load_cpi(data_dir / "reference")
-    files = render_files(build_tables(sources, cpi, progress))
     if check_only:
+        sources = load_sources(data_dir / "sources")
+        files = render_files(build_tables(sources, load_cpi(data_dir / "reference"), progress))
         problems = check(files, data_dir)
         if problems:
             print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
@@ -378,6 +378,9 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
             return 1
         progress(f"data/tidy matches a fresh build (version {version_of(files)})")
         return 0
-    final = publish(files, data_dir)
+    with write_lock(data_dir):  # one build publishes at a time, after every pending save
+        sources = load_sources(data_dir / "sources")
+        files = render_files(build_tables(sources, load_cpi(data_dir / "reference"), progress))
+        final = publish(files, data_dir)
     progress(f"published version {version_of(files)} to {final} ({len(files)} files)")
     return 0
