@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,8 @@ import pyarrow.parquet as pq
 
 from etl.checks import Term, check_claim
 from etl.cpi import Cpi, load_cpi
-from etl.extract import extract
+from etl.curation import Curation, apply_curations, load_curations
+from etl.extract import extract, ratio_qualifier
 from etl.library import write_lock
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
@@ -78,16 +80,35 @@ def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def build_tables(sources: list[Source], cpi: Cpi,
-                 progress: Callable[[str], None] | None = None) -> Dataset:
-    """Extract every source and assemble the tables (pure: no I/O).
-
-    Constant-dollar columns use the latest year of the CPI-U table as their base."""
+                 progress: Callable[[str], None] | None = None,
+                 curations: dict[str, list[Curation]] | None = None) -> Dataset:
+    """Extract every source, reapply the people's corrections and assemble the tables
+    (pure: no I/O). Constant-dollar columns use the latest CPI-U year as their base."""
     base_year = cpi.latest
-    docs, sents, figs, claims = [], [], [], []
+    docs, sents, figs, claims, cur_rows = [], [], [], [], []
     total = len(sources)
     for n, source in enumerate(sources, 1):
         meta = source.meta
         result = extract(source.text, meta.id, meta.date_published)
+        records = (curations or {}).get(meta.id, [])
+        if records:
+            starts = [s.start for s in result.sentences]
+            result.figures, outcomes = apply_curations(
+                source.text, meta.id, result.figures,
+                lambda pos, starts=starts: max(0, bisect_right(starts, pos) - 1), records)
+            for o in outcomes:
+                r = o.record
+                cur_rows.append({
+                    "curation_id": _curation_id(meta.id, r), "document_id": meta.id,
+                    "action": r.action, "start": r.start, "end": r.end, "text": r.text,
+                    "attribute": r.attribute,
+                    "value": None if r.value is None else str(r.value),
+                    "machine_value": None if r.machine_value is None else str(r.machine_value),
+                    "reason": r.reason, "at": r.at, "status": o.status, "problem": o.problem,
+                    "figure_id": o.figure_id})
+                if o.status == "orphaned" and progress is not None:
+                    progress(f"  curation no longer applies in {meta.id}: {r.action} "
+                             f"{r.text!r} at {r.start}-{r.end}: {o.problem}")
         sid = [f"{meta.id}.s{i:04d}" for i in range(len(result.sentences))]
         per_sentence: dict[int, int] = {}
         for f in result.figures:
@@ -113,7 +134,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
                 "qualifier_text": f.qualifier_text, "year": f.year, "year_type": f.year_type,
                 "year_text": f.year_text, "funder": f.funder, "recipient": f.recipient,
                 "purpose": f.purpose, "status": f.status, "status_cue": f.status_cue,
-                "attributed_source": f.attributed_source,
+                "attributed_source": f.attributed_source, "curated": f.curated,
                 "series_id": _slug(f.funder, f.recipient, f.purpose, f.currency),
                 "sentence": result.sentences[f.sentence_index].text,
                 "_published": meta.date_published.isoformat(),
@@ -130,6 +151,10 @@ def build_tables(sources: list[Source], cpi: Cpi,
                       and base_fig.currency == cmp_fig.currency == "USD" else None)
             checked = check_claim(c.stated_ratio, c.claim_qualifier, c.text, terms[0],
                                   terms[1], factor, c.note)
+            if base_fig and cmp_fig and base_fig.amount:  # corrections may change the terms
+                c.computed_ratio = round(cmp_fig.amount / base_fig.amount, 4)
+                c.computed_ratio_qualifier = ratio_qualifier(base_fig.qualifier,
+                                                             cmp_fig.qualifier)
             claims.append({
                 "claim_id": c.claim_id, "document_id": meta.id,
                 "sentence_id": sid[c.sentence_index], "start": c.start, "end": c.end,
@@ -166,9 +191,16 @@ def build_tables(sources: list[Source], cpi: Cpi,
         "figures": _typed("figures", figs),
         "claims": _typed("claims", claims),
         "observations": _typed("observations", observations),
+        "curations": _typed("curations", cur_rows),
         "cpi_u": _typed("cpi_u", cpi_rows),
     }
     return Dataset(tables=tables, sources=sources, cpi=cpi)
+
+
+def _curation_id(document_id: str, r: Curation) -> str:
+    key = "\x1f".join(str(x) for x in (document_id, r.action, r.start, r.end, r.attribute,
+                                        r.at))
+    return "cur-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
 def _interval_columns(prefix: str, interval) -> dict[str, float | None]:
@@ -360,6 +392,12 @@ def check(files: dict[str, bytes], data_dir: Path) -> list[str]:
     return problems
 
 
+def _build_from(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
+    sources = load_sources(data_dir / "sources")
+    curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
+    return build_tables(sources, load_cpi(data_dir / "reference"), progress, curations)
+
+
 def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> int:
     """The ``python -m etl build`` command. Returns the exit code."""
     def progress(line: str) -> None:
@@ -367,8 +405,7 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
             print(line, file=sys.stderr, flush=True)
 
     if check_only:
-        sources = load_sources(data_dir / "sources")
-        files = render_files(build_tables(sources, load_cpi(data_dir / "reference"), progress))
+        files = render_files(_build_from(data_dir, progress))
         problems = check(files, data_dir)
         if problems:
             print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
@@ -379,8 +416,7 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
         progress(f"data/tidy matches a fresh build (version {version_of(files)})")
         return 0
     with write_lock(data_dir):  # one build publishes at a time, after every pending save
-        sources = load_sources(data_dir / "sources")
-        files = render_files(build_tables(sources, load_cpi(data_dir / "reference"), progress))
+        files = render_files(_build_from(data_dir, progress))
         final = publish(files, data_dir)
     progress(f"published version {version_of(files)} to {final} ({len(files)} files)")
     return 0

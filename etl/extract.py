@@ -221,6 +221,7 @@ class Figure:
     status: str
     status_cue: str | None
     attributed_source: str | None
+    curated: str = ""  # attributes a person corrected, or "added"
 
     @property
     def amount_usd(self) -> float | None:

@@ -107,6 +107,9 @@ TABLES: dict[str, Table] = {
             Column("attributed_source", "string",
                    "Who the sentence credits for the figure, e.g. the "
                    "Government Accountability Office"),
+            Column("curated", "string",
+                   "Attributes a person corrected (\"added\" for a figure a person added); "
+                   "empty: as the machine extracted it"),
             Column("series_id", "string", "Series the figure belongs to in observations"),
             _SENTENCE,
         ),
@@ -177,6 +180,27 @@ TABLES: dict[str, Table] = {
                    "Figures that give this series and year; the latest published is shown"),
             Column("attributed_source", "string", "Who the sentence credits for the figure"),
             _DOC, _SID, _SENTENCE,
+        ),
+    ),
+    "curations": Table(
+        "curations", "Curations",
+        "Each human correction (data/curation/), and whether it still applies to the "
+        "machine's output.", ("curation_id",),
+        (
+            Column("curation_id", "string", "Stable identifier of the record"),
+            _DOC,
+            Column("action", "string", "set (an attribute) | drop (a false positive) | add"),
+            Column("start", "integer", "Offset of the figure's text in the document"),
+            Column("end", "integer", "Offset just past it"),
+            Column("text", "string", "The figure's text the record is tied to"),
+            Column("attribute", "string", "For set: the attribute corrected"),
+            Column("value", "string", "For set: the person's value"),
+            Column("machine_value", "string", "For set: what the machine had said"),
+            Column("reason", "string", "Why, in the person's words"),
+            Column("at", "string", "When (UTC, ISO 8601)"),
+            Column("status", "string", "applied | orphaned (its span no longer matches)"),
+            Column("problem", "string", "Why an orphaned record no longer applies"),
+            Column("figure_id", "string", "The figure it applies to"),
         ),
     ),
     "cpi_u": Table(
