@@ -28,6 +28,7 @@ PAGES = [
     st.Page(VIEWS / "sources.py", title="Sources", url_path="sources"),
     st.Page(VIEWS / "claims.py", title="Claims", url_path="claims"),
     st.Page(VIEWS / "compare.py", title="Compare", url_path="compare"),
+    st.Page(VIEWS / "add.py", title="Add a source", url_path="add"),
     st.Page(VIEWS / "data.py", title="Data", url_path="data"),
 ]
 page = st.navigation(PAGES, position="top")

@@ -1,0 +1,176 @@
+"""Add a source: paste or upload an article, describe it, review what the machine found,
+correct it, save. Corrections are kept as curation records, apart from the text."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data import DATA_DIR
+from dashboard.formatting import escape_markdown
+from etl.build import run_build
+from etl.curation import EDITABLE, QUALIFIERS, STATUSES, Curation, append_curations
+from etl.extract import extract
+from etl.library import add_source, article_text, make_id, validate_meta, write_lock
+from etl.sources import MAX_ARTICLE_BYTES, SourceError
+
+REVIEW_COLUMNS = ["keep", "text", "amount", "amount_high", "currency", "qualifier", "year",
+                  "year_type", "funder", "recipient", "purpose", "status",
+                  "attributed_source"]
+
+st.subheader("Add a source", anchor=False)
+st.caption(f"Paste the article's text or upload a .txt, .md or .html file (at most "
+           f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB). HTML is reduced to its text; scripts and "
+           "styles are dropped.")
+
+pasted_tab, upload_tab = st.tabs(["Paste text", "Upload a file"])
+pasted = pasted_tab.text_area("Article text", key="add_text", height=220)
+upload = upload_tab.file_uploader("Article file", type=["txt", "md", "html", "htm"],
+                                  key="add_file")
+
+with st.form("add_meta"):
+    c1, c2 = st.columns(2)
+    title = c1.text_input("Title", key="add_title")
+    publisher = c2.text_input("Publisher", key="add_publisher")
+    author = c1.text_input("Author (optional)", key="add_author")
+    url = c2.text_input("URL (optional)", key="add_url")
+    published = c1.date_input("Date published", value=None, min_value=date(1900, 1, 1),
+                              key="add_published")
+    rights = c2.text_input("Rights (who holds the text, on what terms)", key="add_rights")
+    extract_clicked = st.form_submit_button("Extract figures", type="primary")
+
+
+def _draft() -> dict:
+    """Read the input and metadata; raise SourceError with a clear message."""
+    if upload is not None:
+        if upload.size > MAX_ARTICLE_BYTES:
+            raise SourceError(f"{upload.name}: {upload.size / 1e6:.1f} MB is over the "
+                              f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit")
+        text = article_text(upload.getvalue(), upload.name)
+    elif pasted.strip():
+        text = article_text(pasted.encode("utf-8"), "the pasted text")
+    else:
+        raise SourceError("paste the article's text or upload a file first")
+    if published is None:
+        raise SourceError("give the date the article was published")
+    fields = {"title": title, "publisher": publisher, "author": author or None,
+              "url": url or None, "date_published": published.isoformat(),
+              "date_added": date.today().isoformat(),
+              "rights": rights or "Rights not recorded: check before sharing the text",
+              "id": make_id(publisher, published, title)}
+    meta = validate_meta(fields)
+    if (DATA_DIR / "sources" / meta.id).exists():
+        raise SourceError(f"a source with the id {meta.id} exists already")
+    result = extract(text, meta.id, published)
+    machine = pd.DataFrame([{
+        "keep": True, "text": f.text, "amount": f.amount, "amount_high": f.amount_high,
+        "currency": f.currency, "qualifier": f.qualifier, "year": f.year,
+        "year_type": f.year_type, "funder": f.funder, "recipient": f.recipient,
+        "purpose": f.purpose, "status": f.status, "attributed_source": f.attributed_source,
+        "start": f.start, "end": f.end} for f in result.figures],
+        columns=[*REVIEW_COLUMNS, "start", "end"])
+    return {"text": text, "meta": meta, "machine": machine}
+
+
+if extract_clicked:
+    try:
+        st.session_state["add_draft"] = _draft()
+    except SourceError as exc:
+        st.session_state.pop("add_draft", None)
+        st.error(escape_markdown(str(exc)))
+
+draft = st.session_state.get("add_draft")
+if draft is None:
+    st.stop()
+
+meta = draft["meta"]
+machine: pd.DataFrame = draft["machine"]
+st.markdown(f"**Review** · {len(machine)} figures found in “{escape_markdown(meta.title)}”. "
+            "Fix an attribute, untick *keep* to drop a false positive, or add a row with a "
+            "missed figure's text as it appears in the article.")
+edited = st.data_editor(
+    machine, key="add_editor", num_rows="dynamic", hide_index=True, width="stretch",
+    column_order=REVIEW_COLUMNS,
+    column_config={
+        "keep": st.column_config.CheckboxColumn("keep", default=True),
+        "qualifier": st.column_config.SelectboxColumn("qualifier", options=QUALIFIERS),
+        "status": st.column_config.SelectboxColumn("status", options=STATUSES),
+        "year_type": st.column_config.SelectboxColumn("year_type",
+                                                      options=["fiscal", "calendar"]),
+        "year": st.column_config.NumberColumn("year", format="%d", min_value=1900,
+                                              max_value=2100),
+    },
+)
+reason = st.text_input("Why these corrections (kept with them)", key="add_reason")
+
+
+def _same(a: object, b: object) -> bool:
+    if pd.isna(a) and pd.isna(b):
+        return True
+    try:
+        return float(a) == float(b)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(a) == str(b)
+
+
+def _records(text: str) -> list[Curation]:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    records: list[Curation] = []
+    taken = [(int(s), int(e)) for s, e in zip(machine["start"], machine["end"], strict=True)]
+    by_start = {int(r["start"]): r for _, r in machine.iterrows()}
+    kept_starts = {int(s) for s in edited["start"].dropna()}
+    for start, old in by_start.items():  # rows deleted in the editor: dropped figures
+        if start not in kept_starts:
+            records.append(Curation(action="drop", start=start, end=int(old["end"]),
+                                    text=old["text"], reason=reason, at=now))
+    for _, row in edited.iterrows():
+        if pd.notna(row.get("start")) and int(row["start"]) in by_start:
+            old = by_start[int(row["start"])]
+            span = {"start": int(old["start"]), "end": int(old["end"]), "text": old["text"]}
+            if not bool(row["keep"]):
+                records.append(Curation(action="drop", reason=reason, at=now, **span))
+                continue
+            for name in EDITABLE:
+                if not _same(row[name], old[name]):
+                    value = None if pd.isna(row[name]) else row[name]
+                    records.append(Curation(
+                        action="set", attribute=name, value=value, reason=reason, at=now,
+                        machine_value=None if pd.isna(old[name]) else old[name], **span))
+            continue
+        figure_text = str(row.get("text") or "").strip()
+        if not figure_text:
+            continue
+        start = text.find(figure_text)
+        while start >= 0 and any(s < start + len(figure_text) and start < e for s, e in taken):
+            start = text.find(figure_text, start + 1)
+        if start < 0:
+            raise SourceError(f"the added figure {figure_text!r} is not in the article text")
+        taken.append((start, start + len(figure_text)))
+        attributes = {name: row[name] for name in EDITABLE
+                      if name in row and not pd.isna(row[name])}
+        records.append(Curation(action="add", start=start, end=start + len(figure_text),
+                                text=figure_text, attributes=attributes, reason=reason,
+                                at=now))
+    return records
+
+
+if st.button("Save source", type="primary", key="add_save"):
+    try:
+        records = _records(draft["text"])
+        add_source(DATA_DIR, draft["text"], meta)
+        if records:
+            with write_lock(DATA_DIR):
+                append_curations(DATA_DIR, meta.id, records)
+        with st.spinner("Rebuilding the tables ..."):
+            run_build(DATA_DIR, quiet=True)
+    except SourceError as exc:
+        st.error(escape_markdown(str(exc)))
+        st.stop()
+    st.cache_data.clear()
+    st.session_state.pop("add_draft", None)
+    st.success(f"Saved {meta.id} with {len(records)} correction(s); the tables are rebuilt.")
+    st.page_link("views/sources.py", label="Read it in Sources", icon="📄",
+                 query_params={"doc": meta.id})
+    st.page_link("views/overview.py", label="See it on the Overview", icon="📈")
