@@ -80,3 +80,24 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def tooltips(page) -> Iterator[str]:
+    """Hover each point of the chart on ``page`` in turn; yield the tooltip's text."""
+    page.wait_for_selector(CHART_SVG, timeout=30_000)
+    points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
+    tip = page.locator("#vg-tooltip-element")
+    for i in range(points.count()):
+        points.nth(i).hover(force=True)
+        page.wait_for_timeout(200)
+        yield tip.inner_text() if tip.count() else ""
+
+
+def tooltip_with(page, needle: str) -> str:
+    """The first tooltip whose text holds ``needle`` (white space folded)."""
+    seen = []
+    for text in tooltips(page):
+        seen.append(text)
+        if needle in " ".join(text.split()):
+            return text
+    raise AssertionError(f"no tooltip holds {needle!r}; saw {seen!r}")

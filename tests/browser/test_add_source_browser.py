@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from browserkit import CHART_SVG, ROOT, screenshot, streamlit_server
+from browserkit import ROOT, screenshot, streamlit_server, tooltip_with
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
@@ -73,16 +73,7 @@ def test_add_review_correct_save(browser: Browser, data_and_url: tuple[Path, str
                                   "the minister's words")
 
     page.goto(url + "/?view=" + quote("Department of State → Guatemala"))
-    page.wait_for_selector(CHART_SVG, timeout=30_000)
-    points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
-    tip = page.locator("#vg-tooltip-element")
-    seen = ""
-    for i in range(points.count()):
-        points.nth(i).hover(force=True)
-        page.wait_for_timeout(200)
-        seen = tip.inner_text() if tip.count() else ""
-        if "$45 million" in seen:
-            break
+    seen = tooltip_with(page, "$45 million")
     assert "community policing" in seen
     assert SENTENCE in " ".join(seen.split())
     screenshot(page, "add-overview")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browserkit import CHART_SVG, screenshot
+from browserkit import CHART_SVG, screenshot, tooltip_with
 from playwright.sync_api import Browser, Page, expect
 from test_share import chart_markup
 
@@ -18,18 +18,6 @@ def axis_titles(page: Page) -> str:
     return " | ".join(texts)
 
 
-def tooltip_for(page: Page, year: str) -> str:
-    points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
-    tip = page.locator("#vg-tooltip-element")
-    for i in range(points.count()):
-        points.nth(i).hover(force=True)
-        page.wait_for_timeout(150)
-        text = tip.inner_text() if tip.count() else ""
-        if f"\n{year}\n" in f"\n{text}\n".replace("\t", "\n"):
-            return text
-    raise AssertionError(f"no tooltip for {year}")
-
-
 def test_switch_to_constant_dollars(page: Page, browser: Browser, base_url: str) -> None:
     page.goto(base_url + "/")
     nominal = chart_markup(page)
@@ -39,7 +27,7 @@ def test_switch_to_constant_dollars(page: Page, browser: Browser, base_url: str)
     constant = chart_markup(page)
     assert constant != nominal
     assert "Funding, constant 2024 U.S. dollars (CPI-U)" in axis_titles(page)
-    assert "$17.77 million (2024 dollars)" in tooltip_for(page, "2008")
+    assert "2008" in tooltip_with(page, "$17.77 million (2024 dollars)")
     screenshot(page, "overview-constant")
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 1400})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browserkit import CHART_SVG, screenshot
+from browserkit import CHART_SVG, screenshot, tooltip_with
 from playwright.sync_api import Page, expect
 
 SENTENCE = ("The Pentagon's counternarcotics funding for Mexico has nearly tripled, from $12.2 "
@@ -31,21 +31,9 @@ def test_page_loads(page: Page, base_url: str, path: str, name: str, ready: str)
 
 def test_hovering_2010_shows_its_sentence(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
-    page.wait_for_selector(CHART_SVG, timeout=30_000)
-    points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
-    tooltip = page.locator("#vg-tooltip-element")
-    seen = []
-    for i in range(points.count()):
-        points.nth(i).hover(force=True)
-        page.wait_for_timeout(150)
-        text = tooltip.inner_text() if tooltip.count() else ""
-        seen.append(text)
-        if "more than $34 million" in text:
-            break
-    hit = [t for t in seen if "more than $34 million" in t]
-    assert hit, seen
-    assert "2010" in hit[0]
-    assert SENTENCE in " ".join(hit[0].split())
+    hit = tooltip_with(page, "more than $34 million")
+    assert "2010" in hit
+    assert SENTENCE in " ".join(hit.split())
     screenshot(page, "overview-tooltip-2010")
 
 
