@@ -14,7 +14,6 @@ whose span no longer holds its text, or no longer holds a machine figure to corr
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -169,6 +168,3 @@ def apply_curations(text: str, doc_key: str, figures: list[Figure],
               if f.figure_id not in dropped]
     return result, outcomes
 
-
-def record_json(r: Curation) -> str:
-    return json.dumps(r.model_dump(), ensure_ascii=False)
