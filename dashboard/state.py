@@ -22,6 +22,7 @@ MAX_VALUE_CHARS = 300
 _VERSION = re.compile(r"^[0-9a-f]{6,12}$")
 _FIGURE = re.compile(r"^fig-[0-9a-f]{10}$")
 _CLAIM = re.compile(r"^clm-[0-9a-f]{10}$")
+_MULTI_TEXT = {"f_funder", "f_recipient", "f_status", "verdict"}  # several values each
 VERDICTS = ("consistent", "inconsistent", "not checkable from the sources")
 
 # Page -> the parameters that belong to it (others are dropped when building its link).
@@ -76,15 +77,12 @@ class UrlState(BaseModel):
     @classmethod
     def _one_value(cls, value: object, info: ValidationInfo) -> object:
         """URL values arrive as lists of strings; single-valued fields take the last."""
-        multi = info.field_name in {"f_funder", "f_recipient", "f_status", "f_year",
-                                    "verdict"}
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and len(v) > MAX_VALUE_CHARS for v in values):
             raise ValueError("too long")
-        if multi:
-            if info.field_name in {"f_funder", "f_recipient", "f_status", "verdict"}:
-                return [v for part in values for v in str(part).split(",") if v] if all(
-                    isinstance(v, str) for v in values) else values
+        if info.field_name in _MULTI_TEXT and all(isinstance(v, str) for v in values):
+            return [v for part in values for v in part.split(",") if v]
+        if info.field_name in _MULTI_TEXT or info.field_name == "f_year":
             return values
         value = values[-1] if values else None
         if info.field_name == "notes" and isinstance(value, str):
