@@ -9,7 +9,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl.sources import MAX_ARTICLE_BYTES, SourceError, decode_text, read_text_file
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from etl.sources import (
+    MAX_ARTICLE_BYTES,
+    SourceError,
+    decode_text,
+    read_bounded,
+    read_text_file,
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -62,49 +70,79 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return run_build(Path(args.data), check_only=args.check, quiet=args.quiet)
 
 
+class ManifestEntry(BaseModel):
+    """One line of an ``add --manifest`` file."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    file: str = Field(min_length=1, max_length=4096)
+    title: str | None = None
+    publisher: str | None = None
+    date_published: str | None = None
+    author: str | None = None
+    url: str | None = None
+    page: str | None = None
+    rights: str | None = None
+    id: str | None = None
+    date_added: str | None = None
+
+
+def _manifest_jobs(manifest: Path) -> list[tuple[Path, dict]]:
+    jobs = []
+    text = read_text_file(manifest, 20_000_000)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = ManifestEntry.model_validate_json(line)
+        except ValidationError as exc:
+            problems = "; ".join(
+                (f"{'.'.join(str(p) for p in e['loc'])}: " if e["loc"] else "")
+                + e["msg"] for e in exc.errors())
+            raise SourceError(f"{manifest}: line {n}: {problems}") from None
+        fields = entry.model_dump(exclude={"file"})
+        path = Path(entry.file)
+        if not path.is_absolute():
+            path = manifest.parent / path
+        jobs.append((path, {**fields, "_where": f"{manifest}: line {n}"}))
+    return jobs
+
+
 def _cmd_add(args: argparse.Namespace) -> int:
     from etl.build import run_build
-    from etl.library import add_source, article_text, make_id, validate_meta
+    from etl.library import NewSource, add_sources, article_text, validate_meta
 
     data_dir = Path(args.data)
     jobs: list[tuple[Path, dict]] = []
     if args.manifest:
-        for n, line in enumerate(Path(args.manifest).read_text("utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SourceError(f"{args.manifest}: line {n} is not JSON ({exc.msg})") from None
-            path = Path(entry.pop("file", ""))
-            if not path.is_absolute():
-                path = Path(args.manifest).parent / path
-            jobs.append((path, entry))
+        jobs += _manifest_jobs(Path(args.manifest))
     for file in args.files:
         jobs.append((Path(file), {"title": args.title, "publisher": args.publisher,
                                   "date_published": args.published, "author": args.author,
-                                  "url": args.url, "page": args.page, "rights": args.rights}))
+                                  "url": args.url, "page": args.page, "rights": args.rights,
+                                  "_where": file}))
     if not jobs:
         raise SourceError("name a FILE to add, or --manifest with one JSON object a line")
     today = date.today().isoformat()
-    for n, (path, fields) in enumerate(jobs, 1):
+    items = []
+    for path, fields in jobs:  # every entry is read and checked before anything is written
+        where = fields.pop("_where")
         if not fields.get("title") or not fields.get("publisher") or not fields.get(
                 "date_published"):
-            raise SourceError(f"{path}: --title, --publisher and --published are required")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-        text = article_text(data, str(path))
+            raise SourceError(f"{where}: --title, --publisher and --published are required")
+        text = article_text(read_bounded(path), str(path))
         fields = {k: v for k, v in fields.items() if v is not None}
         fields.setdefault("rights", "Rights not recorded: check before sharing the text")
         fields.setdefault("date_added", today)
-        published = date.fromisoformat(str(fields["date_published"]))
-        fields.setdefault("id", make_id(fields["publisher"], published, fields["title"]))
-        meta = validate_meta(fields)
-        folder = add_source(data_dir, text, meta, replace=args.replace)
-        print(f"[{n}/{len(jobs)}] added {meta.id} ({len(text):,} characters) to {folder}",
-              file=sys.stderr, flush=True)
+        try:
+            meta = validate_meta(fields)
+        except SourceError as exc:
+            raise SourceError(f"{where}: {exc}") from None
+        items.append(NewSource(text, meta))
+    folders = add_sources(data_dir, items, replace=args.replace)
+    for n, (item, folder) in enumerate(zip(items, folders, strict=True), 1):
+        print(f"[{n}/{len(items)}] added {item.meta.id} ({len(item.text):,} characters) to "
+              f"{folder}", file=sys.stderr, flush=True)
     if args.no_build:
         return 0
     return run_build(data_dir, quiet=args.quiet)
@@ -122,11 +160,9 @@ def _cmd_remove(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
-
     from etl.export import bundle_zip, read_published, table_bytes
     from etl.schema import TABLES
+    from etl.txn import atomic_write
 
     tidy = Path(args.data) / "tidy"
     if not (tidy / "datapackage.json").exists():
@@ -145,15 +181,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if str(out) == "-":
         sys.stdout.buffer.write(data)
         return 0
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(out, data)
     print(f"wrote {out} ({len(data):,} bytes, data version {descriptor['version']})",
           file=sys.stderr)
     return 0
@@ -219,6 +247,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk, a folder we may not write: one line, not a trace
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}; nothing was changed", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: out of memory; nothing was changed", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

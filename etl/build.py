@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,9 +31,9 @@ from etl.checks import Term, check_claim
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, apply_curations, load_curations
 from etl.extract import extract, ratio_qualifier
-from etl.library import write_lock
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
+from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
 DATASET_TITLE = "Money figures cited in policy reporting"
@@ -340,40 +341,99 @@ def version_of(files: dict[str, bytes]) -> str:
     return json.loads(files["datapackage.json"])["version"]
 
 
-def publish(files: dict[str, bytes], data_dir: Path) -> Path:
-    """Write ``files`` as a new version and point ``data/tidy`` at it, atomically."""
+# A superseded version is kept this long, so that a reader who resolved ``data/tidy`` just
+# before a build swapped it can finish reading (FUNDTRACE_KEEP_SUPERSEDED_SECONDS).
+KEEP_SUPERSEDED_SECONDS = 600
+_SUPERSEDED = ".superseded"
+
+
+def _keep_seconds() -> float:
+    try:
+        return float(os.environ.get("FUNDTRACE_KEEP_SUPERSEDED_SECONDS",
+                                    KEEP_SUPERSEDED_SECONDS))
+    except ValueError:
+        return KEEP_SUPERSEDED_SECONDS
+
+
+def _intact(folder: Path, files: dict[str, bytes]) -> bool:
+    """Whether a version folder holds exactly these files, byte for byte."""
+    try:
+        names = {p.name for p in folder.iterdir()}
+        return names == set(files) and all((folder / n).read_bytes() == d
+                                           for n, d in files.items())
+    except OSError:
+        return False
+
+
+def publish(files: dict[str, bytes], data_dir: Path,
+            progress: Callable[[str], None] | None = None) -> Path:
+    """Write ``files`` as a new version and point ``data/tidy`` at it, atomically.
+
+    A version folder that exists already is checked byte for byte and rewritten if it was
+    damaged. The version the link pointed at before is kept for a while
+    (``KEEP_SUPERSEDED_SECONDS``) so that readers mid-read never find it gone."""
     version = version_of(files)
     releases = data_dir / "published" / DATASET
     releases.mkdir(parents=True, exist_ok=True)
     final = releases / version
-    if not final.exists():
+    if not final.exists() or not _intact(final, files):
+        if final.exists() and progress is not None:
+            progress(f"version {version} was damaged on disk; writing it again")
         tmp = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=releases))
         tmp.chmod(0o755)
         try:
             for name, data in files.items():
-                with open(tmp / name, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                atomic_write(tmp / name, data)
+            crash_point("publish-written")
+            if final.exists():
+                trash = releases / f".{version}-damaged-{os.getpid()}"
+                os.replace(final, trash)
+                shutil.rmtree(trash, ignore_errors=True)
             os.replace(tmp, final)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
     link = data_dir / "tidy"
+    previous = link.resolve().name if link.is_symlink() else None
     tmp_link = data_dir / f".tidy-{os.getpid()}"
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()
     os.symlink(os.path.relpath(final, data_dir), tmp_link)
     if link.exists() and not link.is_symlink():
         shutil.rmtree(link)  # an old real folder: replaced once, by the link
+    crash_point("publish-before-swap")
     os.replace(tmp_link, link)
     for stale in data_dir.glob(".tidy-*"):  # links left by builds killed mid-swap
         if stale.is_symlink():
             stale.unlink()
-    for old in releases.iterdir():  # drop superseded versions and abandoned temp folders
-        if old.name != version:
-            shutil.rmtree(old, ignore_errors=True)
+    _retire(releases, version, previous)
     return final
+
+
+def _retire(releases: Path, current: str, previous: str | None) -> None:
+    """Mark the version just replaced as superseded; drop versions superseded longer ago
+    than the grace period, and temporary folders of earlier builds (builds hold the write
+    lock, so none is in use)."""
+    marks = releases / _SUPERSEDED
+    marks.mkdir(exist_ok=True)
+    (marks / current).unlink(missing_ok=True)
+    if previous and previous != current and (releases / previous).is_dir():
+        (marks / previous).touch()
+    now, keep = time.time(), _keep_seconds()
+    for old in releases.iterdir():
+        if old.name in {current, _SUPERSEDED}:
+            continue
+        mark = marks / old.name
+        if old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+        elif not mark.exists():
+            mark.touch()  # superseded before marks were kept: the grace period starts now
+        elif now - mark.stat().st_mtime >= keep:
+            shutil.rmtree(old, ignore_errors=True)
+            mark.unlink(missing_ok=True)
+    for mark in marks.iterdir():
+        if not (releases / mark.name).exists():
+            mark.unlink(missing_ok=True)
 
 
 def check(files: dict[str, bytes], data_dir: Path) -> list[str]:
@@ -405,7 +465,8 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
             print(line, file=sys.stderr, flush=True)
 
     if check_only:
-        files = render_files(_build_from(data_dir, progress))
+        with write_lock(data_dir):  # finishes any write a crash interrupted first
+            files = render_files(_build_from(data_dir, progress))
         problems = check(files, data_dir)
         if problems:
             print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
@@ -417,6 +478,6 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
         return 0
     with write_lock(data_dir):  # one build publishes at a time, after every pending save
         files = render_files(_build_from(data_dir, progress))
-        final = publish(files, data_dir)
+        final = publish(files, data_dir, progress)
     progress(f"published version {version_of(files)} to {final} ({len(files)} files)")
     return 0

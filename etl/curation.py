@@ -14,17 +14,18 @@ whose span no longer holds its text, or no longer holds a machine figure to corr
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from etl.extract import Figure, _stable_id
+from etl.extract import YEAR_MAX, YEAR_MIN, Figure, _stable_id
 from etl.sources import SourceError
+from etl.txn import atomic_write
 
 EDITABLE = ("amount", "amount_high", "currency", "qualifier", "year", "year_type", "funder",
             "recipient", "purpose", "status", "attributed_source")
@@ -78,28 +79,35 @@ def load_curations(data_dir: Path, document_id: str) -> list[Curation]:
 def append_curations(data_dir: Path, document_id: str, records: list[Curation]) -> None:
     """Add records to a document's curation file, atomically (caller holds the lock)."""
     path = curation_path(data_dir, document_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
     old = path.read_text("utf-8") if path.exists() else ""
     new = "".join(r.model_dump_json(exclude_defaults=False) + "\n" for r in records)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(old + new)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    atomic_write(path, (old + new).encode("utf-8"))
+
+
+REQUIRED = ("amount", "currency", "qualifier", "status")  # a figure has these, always
 
 
 def _coerce(attribute: str, value: object) -> object:
     if value is None or value == "":
+        if attribute in REQUIRED:
+            raise ValueError(f"{attribute} cannot be empty (untick keep to drop the figure)")
         return None
     if attribute in {"amount", "amount_high"}:
-        return float(value)
+        amount = float(value)  # type: ignore[arg-type]
+        if not math.isfinite(amount) or amount < 0:
+            raise ValueError(f"{attribute} must be a finite amount, not negative")
+        return amount
     if attribute == "year":
-        return int(float(value))
+        year = float(value)  # type: ignore[arg-type]
+        if not year.is_integer() or not YEAR_MIN <= year <= YEAR_MAX:
+            raise ValueError(f"year must be a whole year from {YEAR_MIN} to {YEAR_MAX}")
+        return int(year)
     if attribute == "qualifier" and value not in QUALIFIERS:
         raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS)}")
     if attribute == "status" and value not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    if attribute == "currency" and not re.fullmatch(r"[A-Z]{3}", str(value)):
+        raise ValueError("currency must be a three-letter ISO 4217 code such as USD")
     if attribute == "year_type" and value not in {"fiscal", "calendar"}:
         raise ValueError("year_type must be fiscal or calendar")
     return str(value)
@@ -168,3 +176,119 @@ def apply_curations(text: str, doc_key: str, figures: list[Figure],
               if f.figure_id not in dropped]
     return result, outcomes
 
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return type(value).__name__ in {"NAType", "NaTType"}
+
+
+def _same(a: object, b: object) -> bool:
+    if _missing(a) and _missing(b):
+        return True
+    if _missing(a) or _missing(b):
+        return False
+    try:
+        return float(a) == float(b)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(a) == str(b)
+
+
+def _plain(value: object) -> str | float | int | None:
+    """A cell of the review table as a curation value (numbers stay numbers)."""
+    if _missing(value):
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return value
+    if hasattr(value, "item"):  # numpy scalars
+        return _plain(value.item())
+    return str(value)
+
+
+def review_records(text: str, machine: Iterable[Mapping[str, object]],
+                   edited: Iterable[Mapping[str, object]], reason: str, at: str
+                   ) -> list[Curation]:
+    """The curation records a reviewed table makes: ``machine`` is what the extractor
+    found (rows with ``start``, ``end``, ``text`` and the editable attributes), ``edited``
+    the table after a person's changes (a row without ``start`` is an added figure; a
+    machine row missing from it, or with ``keep`` false, is dropped). Every value is
+    checked here, so a bad cell is a SourceError naming it, never a half-saved source."""
+    machine_rows = list(machine)
+    by_start = {int(r["start"]): r for r in machine_rows}  # type: ignore[call-overload]
+    taken = [(int(r["start"]), int(r["end"])) for r in machine_rows]  # type: ignore[call-overload]
+    records: list[Curation] = []
+    seen: set[int] = set()
+    added: list[tuple[Mapping[str, object], str]] = []
+    for row in edited:
+        start = row.get("start")
+        if not _missing(start) and int(start) in by_start:  # type: ignore[call-overload]
+            old = by_start[int(start)]  # type: ignore[call-overload]
+            seen.add(int(start))  # type: ignore[call-overload]
+            span = {"start": int(old["start"]), "end": int(old["end"]),  # type: ignore[call-overload]
+                    "text": str(old["text"])}
+            if not _missing(row.get("keep")) and not bool(row.get("keep")):
+                records.append(_record("drop", span, reason, at))
+                continue
+            for name in EDITABLE:
+                if name in row and not _same(row[name], old.get(name)):
+                    records.append(_record("set", span, reason, at, attribute=name,
+                                           value=_checked(name, row[name]),
+                                           machine_value=_plain(old.get(name))))
+            continue
+        figure_text = "" if _missing(row.get("text")) else str(row.get("text")).strip()
+        if figure_text:
+            added.append((row, figure_text))
+    for start, old in by_start.items():  # rows deleted in the editor: dropped figures
+        if start not in seen:
+            records.append(_record("drop", {"start": start, "end": int(old["end"]),  # type: ignore[call-overload]
+                                            "text": str(old["text"])}, reason, at))
+    for row, figure_text in added:
+        if len(figure_text) > MAX_FIGURE_CHARS:
+            raise SourceError(f"an added figure is {len(figure_text):,} characters long; a "
+                              f"figure's text is at most {MAX_FIGURE_CHARS}")
+        start = text.find(figure_text)
+        while start >= 0 and any(s < start + len(figure_text) and start < e for s, e in taken):
+            start = text.find(figure_text, start + 1)
+        if start < 0:
+            raise SourceError(f"the added figure {figure_text[:80]!r} is not in the article "
+                              "text")
+        taken.append((start, start + len(figure_text)))
+        attributes = {name: _checked(name, row[name]) for name in EDITABLE
+                      if name in row and not _missing(row[name])}
+        records.append(_record("add", {"start": start, "end": start + len(figure_text),
+                                       "text": figure_text}, reason, at,
+                               attributes=attributes))
+    return records
+
+
+MAX_FIGURE_CHARS = 500
+
+
+def _checked(name: str, value: object) -> str | float | int | None:
+    plain = _plain(value)
+    try:
+        _coerce(name, plain)
+    except (TypeError, ValueError) as exc:
+        raise SourceError(f"{name}: {exc}" if "must" in str(exc)
+                          else f"{name}: {str(plain)[:80]!r} is not a valid value") from None
+    if isinstance(plain, str) and len(plain) > MAX_VALUE_CHARS:
+        raise SourceError(f"{name}: at most {MAX_VALUE_CHARS} characters")
+    return plain
+
+
+MAX_VALUE_CHARS = 300
+
+
+def _record(action: str, span: dict, reason: str, at: str, **more: object) -> Curation:
+    try:
+        return Curation.model_validate({"action": action, **span, "reason": reason, "at": at,
+                                        **more})
+    except ValidationError as exc:
+        problem = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                            for e in exc.errors())
+        raise SourceError(f"a correction cannot be kept: {problem}") from None

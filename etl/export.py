@@ -77,7 +77,9 @@ def table_bytes(df: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
 
 
 def read_published(tidy: Path) -> tuple[dict[str, pd.DataFrame], dict]:
-    """The published tables and their descriptor, from ``data/tidy``."""
+    """The published tables and their descriptor, from ``data/tidy`` (the link is resolved
+    once, so that a build publishing meanwhile cannot mix two versions)."""
+    tidy = tidy.resolve()
     tables = {name: pd.read_parquet(tidy / f"{name}.parquet") for name in TABLES}
     descriptor = json.loads((tidy / "datapackage.json").read_text("utf-8"))
     return tables, descriptor

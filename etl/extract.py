@@ -56,6 +56,9 @@ _US_AID_RE = re.compile(
     r"(?:and\s+\w+\s+)?)?(?:aid|assistance|funding|funds|money|taxpayers)\b)"
 )
 
+# Years a figure can be for: explicit years outside this range are not read as years, and
+# relative arithmetic ("1000000 years later") that leaves it gives no year.
+YEAR_MIN, YEAR_MAX = 1900, 2100
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YEAR_RE = re.compile(
     # the look-ahead lets the engine skip, at one test, every place no alternative can start
@@ -341,7 +344,8 @@ def _year_mentions(
                 offset = -_count(m.group("n2"))
             else:
                 offset = {"last": -1, "this": 0, "next": 1}.get(m.group("deictic").lower(), 0)
-            found.append((m.start(), m.end(), ref_year + offset,
+            year = ref_year + offset
+            found.append((m.start(), m.end(), year if YEAR_MIN <= year <= YEAR_MAX else None,
                           "fiscal" if fiscal else "calendar", m.group()))
             continue
         if not explicit:
@@ -351,13 +355,17 @@ def _year_mentions(
         n = _count(m.group("n")) if m.group("n") else 1
         anchor = min(explicit, key=lambda y: abs(y[0] - m.start()))
         kind = "fiscal" if fiscal or anchor[3] == "fiscal" else "calendar"
-        found.append((m.start(), m.end(), anchor[2] + sign * n if anchor[2] else None, kind,
-                      m.group()))
+        year = anchor[2] + sign * n if anchor[2] else None
+        if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+            year = None  # arithmetic past any plausible year: the figure gets no year
+        found.append((m.start(), m.end(), year, kind, m.group()))
     return found
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 1)
+    if word.isdigit():  # past six digits the exact count no longer matters: no such year
+        return int(word) if len(word) <= 6 else 10**7
+    return NUMBER_WORDS.get(word.lower(), 1)
 
 
 def _assign_years(

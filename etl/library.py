@@ -1,28 +1,30 @@
 """Adding and removing sources: validated, atomic, one writer at a time.
 
-A source is written into ``data/sources/<id>/`` through a temporary folder renamed into
-place, under an exclusive lock on ``data/.write.lock``, so two sessions saving at once both
-land (one after the other) and a crash never leaves half a source. Removing a source
-moves it to ``data/removed/<id>/<time>/`` and records who removed it and why in
-``data/curation/removals.jsonl``: nothing is deleted.
+Every write is one :class:`etl.txn.Transaction` under the lock on ``data/.write.lock``: a
+batch of sources with their corrections, a replacement, a removal land whole or not at all,
+and a batch is validated in full before anything is written. Replacing or removing a source
+moves the previous text, and on removal its corrections, to ``data/removed/<id>/<time>/``
+and records who did it and why in ``data/curation/removals.jsonl``: nothing is deleted.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
+import hashlib
 import json
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Iterator
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from etl.curation import Curation, curation_path, load_curations
 from etl.sources import MAX_ARTICLE_BYTES, SourceError, SourceMeta, decode_text
+from etl.txn import Transaction, write_lock
+
+__all__ = ["NewSource", "add_source", "add_sources", "article_text", "html_to_text",
+           "make_id", "remove_source", "validate_meta", "write_lock"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -30,18 +32,6 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "nav",
               "header", "form", "aside", "button"]
 _BLOCK_TAGS = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
                "section", "article", "pre"]
-
-
-@contextlib.contextmanager
-def write_lock(data_dir: Path) -> Iterator[None]:
-    """Hold the data folder's write lock (blocking until another writer is done)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with open(data_dir / ".write.lock", "a+") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def html_to_text(html: str) -> str:
@@ -71,75 +61,139 @@ def article_text(data: bytes, name: str) -> str:
     return text
 
 
-def make_id(publisher: str, published: date, title: str) -> str:
-    """A readable, stable slug: publisher, date, first words of the title."""
-    def slug(s: str, words: int) -> str:
-        parts = re.findall(r"[a-z0-9]+", s.lower())
-        return "-".join(parts[:words])
+def _ascii_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", folded.lower())
 
-    return f"{slug(publisher, 3) or 'source'}-{published.isoformat()}-{slug(title, 6) or 'x'}"
+
+def make_id(publisher: str, published: date, title: str) -> str:
+    """A readable, stable slug: publisher, date, first words of the title. Titles in
+    scripts without Latin letters get a short hash of the title instead of words, so two
+    of them on the same day do not collide."""
+    who = "-".join(_ascii_words(publisher)[:3]) or "source"
+    words = _ascii_words(title)[:6]
+    what = "-".join(words) if words else "t" + hashlib.sha1(title.encode()).hexdigest()[:8]
+    return f"{who}-{published.isoformat()}-{what}"[:121].rstrip("-")
 
 
 def validate_meta(fields: dict) -> SourceMeta:
-    """Metadata -> SourceMeta, or a SourceError that names each bad field."""
+    """Metadata -> SourceMeta, or a SourceError that names each bad field. Without an
+    ``id`` one is made from the publisher, date and title."""
+    if not fields.get("id"):
+        try:
+            draft = SourceMeta.model_validate({**fields, "id": "draft-id"})
+        except ValidationError as exc:
+            raise SourceError(f"invalid metadata: {_problems(exc)}") from None
+        fields = {**fields, "id": make_id(draft.publisher, draft.date_published, draft.title)}
     try:
         return SourceMeta.model_validate(fields)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'metadata'}: {e['msg']}"
-                             for e in exc.errors())
-        raise SourceError(f"invalid metadata: {problems}") from None
+        raise SourceError(f"invalid metadata: {_problems(exc)}") from None
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'metadata'}: {e['msg']}"
+                     for e in exc.errors())
+
+
+@dataclass
+class NewSource:
+    """One source to add: its text, metadata and the corrections made while reviewing it."""
+
+    text: str
+    meta: SourceMeta
+    curations: list[Curation] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _removal_log_bytes(data_dir: Path, records: list[dict]) -> bytes:
+    log = data_dir / "curation" / "removals.jsonl"
+    old = log.read_bytes() if log.exists() else b""
+    new = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return old + new.encode("utf-8")
+
+
+def add_sources(data_dir: Path, items: list[NewSource], replace: bool = False,
+                who: str = "") -> list[Path]:
+    """Write a batch of sources, each with its corrections, as one unit under the write
+    lock; returns their folders. Everything is checked before anything is written: a
+    problem with any item raises SourceError and leaves the data folder as it was.
+    Replacing keeps the previous text in ``data/removed/`` (its corrections stay with the
+    source and are reapplied by span on the next build)."""
+    seen: set[str] = set()
+    for item in items:
+        meta = item.meta
+        if len(item.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+            raise SourceError(f"{meta.id}: over the {MAX_ARTICLE_BYTES / 1e6:.1f} MB limit")
+        if not item.text.strip():
+            raise SourceError(f"{meta.id}: the article is empty")
+        if meta.id in seen:
+            raise SourceError(f"{meta.id}: given twice in one batch")
+        seen.add(meta.id)
+    sources = data_dir / "sources"
+    with write_lock(data_dir):
+        for item in items:
+            if (sources / item.meta.id).exists() and not replace:
+                raise SourceError(f"{item.meta.id}: a source with this id exists already")
+        txn = Transaction(data_dir, "add")
+        try:
+            now, log = _now(), []
+            for item in items:
+                meta = item.meta
+                if (sources / meta.id).exists():
+                    kept = f"removed/{meta.id}/{now}"
+                    txn.move(f"sources/{meta.id}", kept)
+                    log.append({"action": "replace", "source_id": meta.id, "at": now,
+                                "reason": "replaced by a new text", "by": who or None,
+                                "kept_at": kept})
+                txn.stage_dir(f"sources/{meta.id}", {
+                    "article.txt": item.text.encode("utf-8"),
+                    "meta.json": (meta.model_dump_json(indent=2) + "\n").encode("utf-8")})
+                if item.curations:
+                    path = curation_path(data_dir, meta.id)
+                    old = path.read_bytes() if path.exists() else b""
+                    new = "".join(r.model_dump_json() + "\n" for r in item.curations)
+                    txn.stage_file(str(path.relative_to(data_dir)), old + new.encode("utf-8"))
+            if log:
+                txn.stage_file("curation/removals.jsonl", _removal_log_bytes(data_dir, log))
+            txn.commit()
+        except BaseException:
+            txn.abort()
+            raise
+    return [sources / item.meta.id for item in items]
 
 
 def add_source(data_dir: Path, text: str, meta: SourceMeta, replace: bool = False) -> Path:
     """Write one source atomically under the write lock; returns its folder."""
-    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
-        raise SourceError(f"{meta.id}: over the {MAX_ARTICLE_BYTES / 1e6:.1f} MB limit")
-    if not text.strip():
-        raise SourceError(f"{meta.id}: the article is empty")
-    sources = data_dir / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
-    final = sources / meta.id
-    with write_lock(data_dir):
-        if final.exists() and not replace:
-            raise SourceError(f"{meta.id}: a source with this id exists already")
-        tmp = Path(tempfile.mkdtemp(prefix=f".{meta.id}-", dir=sources))
-        try:
-            (tmp / "article.txt").write_text(text, encoding="utf-8")
-            (tmp / "meta.json").write_text(
-                meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
-            tmp.chmod(0o755)
-            if final.exists():
-                old = sources / f".{meta.id}-replaced"
-                shutil.rmtree(old, ignore_errors=True)
-                os.replace(final, old)
-                os.replace(tmp, final)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(tmp, final)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-    return final
+    return add_sources(data_dir, [NewSource(text, meta)], replace=replace)[0]
 
 
 def remove_source(data_dir: Path, source_id: str, reason: str, who: str = "") -> Path:
-    """Move a source out of the build and record the removal; returns where it went."""
+    """Move a source and its corrections out of the build, in one step, and record the
+    removal; returns where they went. A source added again later starts with no
+    corrections."""
     if not reason.strip():
         raise SourceError("say why the source is removed (--reason)")
     folder = data_dir / "sources" / source_id
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{2,120}", source_id) or not folder.is_dir():
         raise SourceError(f"{source_id}: no such source")
-    now = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = data_dir / "removed" / source_id / now
+    now = _now()
+    kept = f"removed/{source_id}/{now}"
     with write_lock(data_dir):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(folder, target)
-        log = data_dir / "curation" / "removals.jsonl"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        record = {"action": "remove", "source_id": source_id, "at": now, "reason": reason,
-                  "by": who or None, "kept_at": str(target.relative_to(data_dir))}
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-    return target
+        txn = Transaction(data_dir, "remove")
+        try:
+            txn.move(f"sources/{source_id}", kept)
+            if curation_path(data_dir, source_id).exists():
+                load_curations(data_dir, source_id)  # a damaged file is named, not moved
+                txn.move(f"curation/{source_id}.jsonl", f"{kept}/curation.jsonl")
+            record = {"action": "remove", "source_id": source_id, "at": now, "reason": reason,
+                      "by": who or None, "kept_at": kept}
+            txn.stage_file("curation/removals.jsonl", _removal_log_bytes(data_dir, [record]))
+            txn.commit()
+        except BaseException:
+            txn.abort()
+            raise
+    return data_dir / kept

@@ -9,6 +9,9 @@ Rules, in order:
   before the full stop is a title ("Gen.", "Sen."), an initial, or an abbreviation such as
   "U.S." followed by a word that does not usually open a sentence.
 - A full stop between digits ("$12.2 million") is never a boundary.
+- No sentence is longer than ``MAX_SENTENCE_CHARS``: a longer run without a boundary is cut
+  at the last clause break (";", ",") or space before the limit. Every figure row carries
+  its sentence, so this bound keeps the tables linear in the size of the text.
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ _BOILERPLATE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+MAX_SENTENCE_CHARS = 1000
+_SOFT_CUT = re.compile(r"[;,]\s|\s")
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
@@ -105,9 +111,31 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        while b - a > MAX_SENTENCE_CHARS:
+            cut = _cut_at(text, a, a + MAX_SENTENCE_CHARS)
+            out.append((a, cut))
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
         if a < b:
             out.append((a, b))
     return out
+
+
+def _cut_at(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong sentence: after the last clause break, else the last space,
+    in the second half of ``[start, limit)``; else at the limit."""
+    window = text[start + (limit - start) // 2 : limit]
+    best = None
+    for m in _SOFT_CUT.finditer(window):
+        if best is None or m.group()[0] in ";," or best[1] not in ";,":
+            best = (m.end(), m.group()[0])
+    if best is None:
+        return limit
+    cut = start + (limit - start) // 2 + best[0]
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return cut if cut > start else limit
 
 
 def split_sentences(text: str) -> list[Span]:

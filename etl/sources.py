@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 MAX_ARTICLE_BYTES = 2_000_000
+EARLIEST_DATE = date(1900, 1, 1)
 
 
 class SourceError(Exception):
@@ -37,6 +38,16 @@ class SourceMeta(BaseModel):
     date_added: date
     rights: str = Field(min_length=1, max_length=1000,
                         description="Copyright holder and the terms under which the text is kept")
+
+    @field_validator("date_published", "date_added")
+    @classmethod
+    def _plausible_date(cls, v: date) -> date:
+        # A future date would make a source look like the newest word on every figure.
+        if v > date.today():
+            raise ValueError(f"{v.isoformat()} is in the future")
+        if v < EARLIEST_DATE:
+            raise ValueError(f"must be {EARLIEST_DATE.isoformat()} or later")
+        return v
 
     @field_validator("url")
     @classmethod
@@ -77,17 +88,29 @@ def decode_text(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> s
 
 
 def read_text_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    return decode_text(read_bounded(path, max_bytes), str(path), max_bytes)
+
+
+def read_bounded(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of ``path``, reading no more than ``max_bytes`` + 1 whatever it is (a
+    device such as /dev/zero reports size 0 and never ends)."""
     try:
+        if path.is_dir():
+            raise SourceError(f"{path}: is a folder, not a file")
         size = path.stat().st_size
         if size > max_bytes:
             raise SourceError(
                 f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one "
                 "article; split it into parts"
             )
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    return decode_text(data, str(path), max_bytes)
+    if len(data) > max_bytes:
+        raise SourceError(f"{path}: over the {max_bytes / 1e6:.1f} MB limit for one article; "
+                          "split it into parts")
+    return data
 
 
 def load_source(folder: Path) -> Source:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from helpers import ROOT, SEED_ID
 
 from etl import build
+from etl.__main__ import main
 from etl.cpi import load_cpi
 from etl.schema import TABLES
 from etl.sources import load_sources
@@ -87,31 +89,36 @@ def test_datapackage_describes_every_column(data_copy: Path) -> None:
         assert all(f["description"] and f["type"] for f in fields)
 
 
-def test_crash_mid_write_leaves_previous_tables(data_copy: Path, monkeypatch) -> None:
+def test_full_disk_mid_write_leaves_previous_tables(data_copy: Path, monkeypatch,
+                                                     capsys) -> None:
+    """ENOSPC while publishing: one line, exit 2, the previous tables whole, no temp files."""
     run_build(data_copy)
     before = {p.name: p.read_bytes() for p in (data_copy / "tidy").iterdir()}
     # A new input, so that the build has a new version to write.
     article = data_copy / "sources" / SEED_ID / "article.txt"
     article.write_text(article.read_text() + "\nCongress added $9 million in 2012.\n")
-    real_open = open
+    real_write = build.atomic_write
     calls = {"n": 0}
 
-    def failing_open(path, mode="r", *a, **k):
-        if "w" in mode and "published" in str(path):
-            calls["n"] += 1
-            if calls["n"] == 3:
-                raise OSError("disk full")
-        return real_open(path, mode, *a, **k)
+    def failing_write(path, data):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_write(path, data)
 
-    monkeypatch.setattr("builtins.open", failing_open)
-    with pytest.raises(OSError):
-        build.run_build(data_copy, quiet=True)
+    monkeypatch.setattr(build, "atomic_write", failing_write)
+    capsys.readouterr()
+    assert main(["build", "--data", str(data_copy), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err
+    assert "Traceback" not in err
     monkeypatch.undo()
     after = {p.name: p.read_bytes() for p in (data_copy / "tidy").iterdir()}
     assert after == before
     leftovers = [p for p in (data_copy / "published" / build.DATASET).iterdir()
-                 if p.name.startswith(".")]
+                 if p.name.startswith(".") and p.name != ".superseded"]
     assert leftovers == []
+    assert not list(data_copy.rglob("*.tmp"))
 
 
 def test_progress_lines_for_many_documents(data_copy: Path) -> None:

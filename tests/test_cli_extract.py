@@ -71,7 +71,7 @@ def test_binary(tmp_path: Path) -> None:
 
 def test_unreadable(tmp_path: Path) -> None:
     check_error(run(str(tmp_path / "missing.txt")), "cannot read")
-    check_error(run(str(tmp_path)), "cannot read")
+    check_error(run(str(tmp_path)), "is a folder")
 
 
 def test_too_large_stdin() -> None:
