@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.formatting import STATUS_WORDS, amount_with_qualifier, short_quote
+from dashboard.formatting import STATUS_WORDS, amount_with_qualifier, plain_text, short_quote
 from etl.cpi import Cpi
 
 # look -> (colour, shape, filled)
@@ -93,7 +93,7 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
                 value, conversion = cpi.convert(nominal, int(r.year), base_year, r.year_type)
                 high, _ = cpi.convert(nominal_high, int(r.year), base_year, r.year_type)
         drawn = reported and value is not None
-        sentence = _clean(r.sentence) or ""
+        sentence = plain_text(str(_clean(r.sentence) or ""))
         quote = ""
         if reported:
             text = str(_clean(r.figure_text) or "")
@@ -103,7 +103,7 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
         differs = reported and purpose is not None and purpose != main_purpose
         rows.append({
             "series_id": r.series_id,
-            "series_label": r.series_label,
+            "series_label": plain_text(str(r.series_label)),
             "year": int(r.year),
             "year_label": f"{'FY' if r.year_type == 'fiscal' else ''}{int(r.year)}",
             "value": value,
@@ -129,7 +129,7 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
             "status_label": STATUS_WORDS.get(str(r.status), str(r.status)),
             "year_type_label": {"fiscal": "fiscal year", "calendar": "calendar year"}.get(
                 _clean(r.year_type) or "", "—"),
-            "purpose_label": purpose or "—",
+            "purpose_label": plain_text(str(purpose)) if purpose else "—",
             "credit": _clean(r.attributed_source) or "—",
             "sentence": sentence if reported else (r.missing_reason or ""),
             "quote": quote,

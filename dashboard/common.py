@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import data
 from dashboard.data import DataUnavailable, Tables, load_tables
+from dashboard.formatting import escape_markdown
+
+
+def public_message(exc: BaseException) -> str:
+    """An error's message as a visitor may see it: server paths shortened to the data
+    folder's own name, and escaped for markdown."""
+    text = str(exc)
+    for root in {str(data.DATA_DIR.resolve().parent), str(data.DATA_DIR.parent)}:
+        text = text.replace(root.rstrip("/") + "/", "")
+    return escape_markdown(text)
+
+
+def show_error(exc: BaseException) -> None:
+    st.error(public_message(exc), icon="⚠️")
 
 
 def tables_or_stop() -> Tables:
@@ -12,7 +27,7 @@ def tables_or_stop() -> Tables:
     try:
         return load_tables()
     except DataUnavailable as exc:
-        st.error(str(exc), icon="⚠️")
+        show_error(exc)
         st.stop()
         raise  # unreachable: st.stop() raises
 

@@ -53,6 +53,7 @@ def read_tables(tidy: Path) -> Tables:
 def _read_tables(tidy: Path) -> Tables:
     if not tidy.exists():
         raise DataUnavailable(f"The tables are missing: there is no {tidy}. {REBUILD_HINT}")
+    tidy = tidy.resolve()  # one version for every table, whatever a build swaps meanwhile
     frames = {}
     for name, table in TABLES.items():
         path = tidy / f"{name}.parquet"

@@ -3,8 +3,11 @@ and markdown escaping for untrusted text. Pure functions, no Streamlit."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 _QUALIFIER_WORDS = {
     "approximate": "about ",
@@ -59,12 +62,26 @@ def ratio_words(ratio: float, bound: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&^=\"'])")
+# Bidirectional overrides and isolates: a U+202E in an article would reverse what follows.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# GFM turns bare URLs, www. names and e-mail addresses into links after escapes are read;
+# an invisible word joiner at the trigger keeps them text.
+_AUTOLINK = re.compile(r"(?i)(?<=://)|(?<=\bwww)(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
+
+
+def plain_text(text: str) -> str:
+    """Untrusted text for any place that shows it (chart labels too): no bidirectional
+    control characters, line breaks as spaces."""
+    return _BIDI_CONTROLS.sub("", text.replace("\r", " ").replace("\n", " "))
 
 
 def escape_markdown(text: str) -> str:
     """Make untrusted text inert in st.markdown: every markdown, HTML, LaTeX ($) and
-    directive (:color[...]) character is backslash-escaped; line breaks become spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\r", " ").replace("\n", " "))
+    directive (:color[...]) character is backslash-escaped, bare URLs and e-mail addresses
+    stay text, bidirectional controls are dropped, line breaks become spaces."""
+    text = _AUTOLINK.sub(WORD_JOINER, plain_text(text))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def short_quote(sentence: str, start: int, end: int, width: int = 36) -> str:
@@ -76,3 +93,49 @@ def short_quote(sentence: str, start: int, end: int, width: int = 36) -> str:
     if end + width < len(sentence):
         right = right.rsplit(" ", 1)[0] + "…" if " " in right else right + "…"
     return f"{left}{sentence[start:end]}{right}".strip()
+
+
+FUNDER_MISSING = "Funder not stated"
+RECIPIENT_MISSING = "recipient not stated"
+
+
+def pair_key(funder: object, recipient: object) -> str:
+    """A URL-safe id for a funder -> recipient pair: readable words plus a short hash of
+    the exact names, so that no name (" → " in it, another script, markdown) can break it
+    or make two pairs one."""
+    names = ["" if _missing(v) else str(v) for v in (funder, recipient)]
+    words = "--".join("-".join(re.findall(r"[a-z0-9]+", n.lower())[:6]) or "none"
+                      for n in names)
+    digest = hashlib.sha1("\x1f".join(names).encode("utf-8")).hexdigest()[:6]
+    return f"{words}-{digest}"
+
+
+def pair_names(funder: object, recipient: object) -> tuple[str, str]:
+    """The funder and recipient as shown, with words where the sources name none."""
+    return (FUNDER_MISSING if _missing(funder) else str(funder),
+            RECIPIENT_MISSING if _missing(recipient) else str(recipient))
+
+
+def pair_label(funder: object, recipient: object) -> str:
+    return " → ".join(pair_names(funder, recipient))
+
+
+def view_labels(funders: Iterable[object], recipients: Iterable[object],
+                reported: Iterable[object]) -> dict[str, str]:
+    """The Overview's choices of who pays whom: label shown (and kept in the URL) -> pair
+    id, the pairs with the most reported years first. Labels are made unique, so that a
+    name holding " → " can neither break the page nor merge two pairs."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for funder, recipient, shown in zip(funders, recipients, reported, strict=True):
+        key = pair_key(funder, recipient)
+        names[key] = plain_text(pair_label(funder, recipient))
+        if not _missing(shown) and bool(shown):
+            counts[key] += 1
+    out: dict[str, str] = {}
+    for key in sorted(counts, key=lambda k: (-counts[k], names[k])):
+        label, n = names[key], 2
+        while label in out:
+            label, n = f"{names[key]} ({n})", n + 1
+        out[label] = key
+    return out

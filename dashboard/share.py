@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.data import Tables
+from dashboard.formatting import view_labels
 from dashboard.state import PAGE_PARAMS, Allowed, parse, share_url
 
 VERSION_CHARS = 8
@@ -16,8 +17,7 @@ def short_version(version: str) -> str:
 
 def allowed_values(tables: Tables) -> Allowed:
     obs = tables.observations[tables.observations["reported"]]
-    views = sorted(set(obs["funder"].fillna("Funder not stated") + " → "
-                       + obs["recipient"].fillna("recipient not stated")))
+    views = sorted(view_labels(obs["funder"], obs["recipient"], obs["reported"]))
     figs = tables.figures
     years = figs["year"].dropna()
     return Allowed(

@@ -8,13 +8,14 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import streamlit as st
 
+from dashboard.common import show_error
 from dashboard.data import DATA_DIR
 from dashboard.formatting import escape_markdown
 from etl.build import run_build
-from etl.curation import EDITABLE, QUALIFIERS, STATUSES, Curation, append_curations
-from etl.extract import extract
-from etl.library import add_source, article_text, make_id, validate_meta, write_lock
-from etl.sources import MAX_ARTICLE_BYTES, SourceError
+from etl.curation import QUALIFIERS, STATUSES, review_records
+from etl.extract import YEAR_MAX, YEAR_MIN, extract
+from etl.library import NewSource, add_sources, article_text, validate_meta
+from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
 
 REVIEW_COLUMNS = ["keep", "text", "amount", "amount_high", "currency", "qualifier", "year",
                   "year_type", "funder", "recipient", "purpose", "status",
@@ -36,8 +37,8 @@ with st.form("add_meta"):
     publisher = c2.text_input("Publisher", key="add_publisher")
     author = c1.text_input("Author (optional)", key="add_author")
     url = c2.text_input("URL (optional)", key="add_url")
-    published = c1.date_input("Date published", value=None, min_value=date(1900, 1, 1),
-                              key="add_published")
+    published = c1.date_input("Date published", value=None, min_value=EARLIEST_DATE,
+                              max_value=date.today(), key="add_published")
     rights = c2.text_input("Rights (who holds the text, on what terms)", key="add_rights")
     extract_clicked = st.form_submit_button("Extract figures", type="primary")
 
@@ -58,8 +59,7 @@ def _draft() -> dict:
     fields = {"title": title, "publisher": publisher, "author": author or None,
               "url": url or None, "date_published": published.isoformat(),
               "date_added": date.today().isoformat(),
-              "rights": rights or "Rights not recorded: check before sharing the text",
-              "id": make_id(publisher, published, title)}
+              "rights": rights or "Rights not recorded: check before sharing the text"}
     meta = validate_meta(fields)
     if (DATA_DIR / "sources" / meta.id).exists():
         raise SourceError(f"a source with the id {meta.id} exists already")
@@ -79,7 +79,7 @@ if extract_clicked:
         st.session_state["add_draft"] = _draft()
     except SourceError as exc:
         st.session_state.pop("add_draft", None)
-        st.error(escape_markdown(str(exc)))
+        show_error(exc)
 
 draft = st.session_state.get("add_draft")
 if draft is None:
@@ -99,74 +99,24 @@ edited = st.data_editor(
         "status": st.column_config.SelectboxColumn("status", options=STATUSES),
         "year_type": st.column_config.SelectboxColumn("year_type",
                                                       options=["fiscal", "calendar"]),
-        "year": st.column_config.NumberColumn("year", format="%d", min_value=1900,
-                                              max_value=2100),
+        "year": st.column_config.NumberColumn("year", format="%d", min_value=YEAR_MIN,
+                                              max_value=YEAR_MAX),
     },
 )
 reason = st.text_input("Why these corrections (kept with them)", key="add_reason")
 
 
-def _same(a: object, b: object) -> bool:
-    if pd.isna(a) and pd.isna(b):
-        return True
-    try:
-        return float(a) == float(b)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return str(a) == str(b)
-
-
-def _records(text: str) -> list[Curation]:
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    records: list[Curation] = []
-    taken = [(int(s), int(e)) for s, e in zip(machine["start"], machine["end"], strict=True)]
-    by_start = {int(r["start"]): r for _, r in machine.iterrows()}
-    kept_starts = {int(s) for s in edited["start"].dropna()}
-    for start, old in by_start.items():  # rows deleted in the editor: dropped figures
-        if start not in kept_starts:
-            records.append(Curation(action="drop", start=start, end=int(old["end"]),
-                                    text=old["text"], reason=reason, at=now))
-    for _, row in edited.iterrows():
-        if pd.notna(row.get("start")) and int(row["start"]) in by_start:
-            old = by_start[int(row["start"])]
-            span = {"start": int(old["start"]), "end": int(old["end"]), "text": old["text"]}
-            if not bool(row["keep"]):
-                records.append(Curation(action="drop", reason=reason, at=now, **span))
-                continue
-            for name in EDITABLE:
-                if not _same(row[name], old[name]):
-                    value = None if pd.isna(row[name]) else row[name]
-                    records.append(Curation(
-                        action="set", attribute=name, value=value, reason=reason, at=now,
-                        machine_value=None if pd.isna(old[name]) else old[name], **span))
-            continue
-        figure_text = str(row.get("text") or "").strip()
-        if not figure_text:
-            continue
-        start = text.find(figure_text)
-        while start >= 0 and any(s < start + len(figure_text) and start < e for s, e in taken):
-            start = text.find(figure_text, start + 1)
-        if start < 0:
-            raise SourceError(f"the added figure {figure_text!r} is not in the article text")
-        taken.append((start, start + len(figure_text)))
-        attributes = {name: row[name] for name in EDITABLE
-                      if name in row and not pd.isna(row[name])}
-        records.append(Curation(action="add", start=start, end=start + len(figure_text),
-                                text=figure_text, attributes=attributes, reason=reason,
-                                at=now))
-    return records
-
-
 if st.button("Save source", type="primary", key="add_save"):
     try:
-        records = _records(draft["text"])
-        add_source(DATA_DIR, draft["text"], meta)
-        if records:
-            with write_lock(DATA_DIR):
-                append_curations(DATA_DIR, meta.id, records)
+        records = review_records(draft["text"], machine.to_dict("records"),
+                                 edited.to_dict("records"), reason,
+                                 datetime.now(UTC).isoformat(timespec="seconds"))
+        # the source and its corrections land together or not at all
+        add_sources(DATA_DIR, [NewSource(draft["text"], meta, records)])
         with st.spinner("Rebuilding the tables ..."):
             run_build(DATA_DIR, quiet=True)
-    except SourceError as exc:
-        st.error(escape_markdown(str(exc)))
+    except (SourceError, OSError) as exc:
+        show_error(exc)
         st.stop()
     st.cache_data.clear()
     st.session_state.pop("add_draft", None)

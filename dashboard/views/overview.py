@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -10,7 +9,14 @@ import streamlit as st
 from dashboard.charts import chart_frame, describe, funding_chart
 from dashboard.common import credit_line, tables_or_stop
 from dashboard.downloads import chart_downloads, table_downloads
-from dashboard.formatting import escape_markdown, ratio_words
+from dashboard.formatting import (
+    escape_markdown,
+    pair_key,
+    pair_names,
+    plain_text,
+    ratio_words,
+    view_labels,
+)
 from dashboard.share import base_url, short_version
 from dashboard.state import BASES, CHART_TYPES
 from etl.cpi import Cpi
@@ -32,11 +38,9 @@ if reported.empty:
     st.stop()
 cpi = Cpi(dict(zip(tables.cpi_u["year"].astype(int), tables.cpi_u["cpi_u"], strict=True)))
 
-pairs = (reported.assign(pair=reported["funder"].fillna("Funder not stated") + " → "
-                         + reported["recipient"].fillna("recipient not stated"))
-         .groupby("pair").size().sort_values(ascending=False, kind="stable"))
+views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
 c1, c2, c3, c4, c5 = st.columns([3, 1.1, 1.4, 1, 1.2], vertical_alignment="bottom")
-pair = c1.selectbox("Who pays whom", list(pairs.index), key="view", bind="query-params")
+view = c1.selectbox("Who pays whom", list(views), key="view", bind="query-params")
 kind = c2.segmented_control("Chart", CHART_TYPES, default="dots", key="chart",
                             bind="query-params", required=True) or "dots"
 basis = c3.segmented_control("Dollars", BASES, default="nominal", key="basis",
@@ -50,12 +54,13 @@ annotate = c5.toggle("Quotes on the chart", value=True, key="notes", bind="query
                      help="Show a short quote from the source sentence beside each point")
 constant = basis == "constant"
 
-funder, recipient = pair.split(" → ", 1)
-rows = obs[(obs["funder"].fillna("Funder not stated") == funder)
-           & (obs["recipient"].fillna("recipient not stated") == recipient)]
+pair = views[view]
+rows = obs[[pair_key(f, r) == pair for f, r in zip(obs["funder"], obs["recipient"],
+                                                   strict=True)]]
+funder, recipient = pair_names(rows["funder"].iloc[0], rows["recipient"].iloc[0])
 frame = chart_frame(rows, cpi if constant else None, base_year if constant else None)
 subject = f"{funder} funding for {recipient}"
-st.subheader(subject, anchor=False)
+st.subheader(escape_markdown(subject), anchor=False)
 
 # The chart goes out first (its script is the slowest part of the page to load in the
 # browser); the metrics fill the space reserved above it right after.
@@ -71,7 +76,8 @@ with metrics_area:
     for at in range(0, len(points), per_row):
         cols = st.columns(per_row)
         for col, point in zip(cols, points.iloc[at : at + per_row].itertuples(), strict=False):
-            col.metric(f"{point.year_label} · {point.status_label}", point.value_label,
+            col.metric(escape_markdown(f"{point.year_label} · {point.status_label}"),
+                       plain_text(point.value_label),
                        help=escape_markdown(f"As reported: {point.nominal_label}. "
                                             f"{point.purpose_label}. “{point.sentence}”"),
                        border=True)
@@ -90,8 +96,9 @@ with metrics_area:
                               border=True)
         else:
             change_col.metric(
-                f"Change {first['year']}→{last['year']} ({first['purpose'] or 'same series'}, "
-                f"{'real' if constant else 'nominal'})",
+                escape_markdown(f"Change {first['year']}→{last['year']} "
+                                f"({first['purpose'] or 'same series'}, "
+                                f"{'real' if constant else 'nominal'})"),
                 ratio_words(ratio * factor, bound),
                 help=("A ratio computed from a lower bound is itself a lower bound."
                       if bound == "lower_bound" else "Ratio of the two reported values."),
@@ -132,7 +139,7 @@ with st.expander("The chart's data", expanded=False):
                                               help="The figure, highlighted in its article")})
 
 with st.expander("Download", expanded=False):
-    what = "chart-" + re.sub(r"[^a-z0-9]+", "-", pair.lower()).strip("-")
+    what = "chart-" + pair
     what += f"-constant-{base_year}" if constant else "-nominal"
     chart_downloads(spec, what, short_version(tables.version))
     table_downloads("the chart's data", "observations", rows, obs,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.common import tables_or_stop
+from dashboard.common import show_error, tables_or_stop
 from dashboard.data import DataUnavailable, load_article
 from dashboard.formatting import amount_with_qualifier, escape_markdown
 from dashboard.highlight import paragraphs_with_marks
@@ -44,7 +44,7 @@ if wanted is not None and wanted not in set(figs["figure_id"]):
 try:
     text = load_article(doc_id)
 except DataUnavailable as exc:
-    st.error(str(exc))
+    show_error(exc)
     st.stop()
 
 st.subheader(escape_markdown(str(doc["title"])), anchor=False)

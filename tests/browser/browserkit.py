@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -101,3 +102,55 @@ def tooltip_with(page, needle: str) -> str:
         if needle in " ".join(text.split()):
             return text
     raise AssertionError(f"no tooltip holds {needle!r}; saw {seen!r}")
+
+
+def seeded_data(folder: Path) -> Path:
+    """A private data folder with the bundled sources, built; returns it."""
+    data = folder / "data"
+    shutil.copytree(ROOT / "data" / "sources", data / "sources")
+    shutil.copytree(ROOT / "data" / "reference", data / "reference")
+    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
+                   cwd=ROOT, check=True, timeout=120)
+    return data
+
+
+def extract_on_add_page(page, url: str, text: str, title: str, publisher: str,
+                        published: tuple[str, str, str], found: str) -> None:
+    """Fill the Add page's form and extract; wait for the review table's ``found`` line."""
+    page.goto(url + "/add")
+    page.get_by_label("Article text").fill(text)
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Publisher").fill(publisher)
+    for part, value in zip(("year", "month", "day"), published, strict=True):
+        page.get_by_role("spinbutton", name=f"{part}, Date published").click()
+        page.keyboard.type(value)
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Extract figures").click()
+    page.wait_for_selector(f"text={found}", timeout=30_000)
+
+
+def edit_cell(page, column: int, value: str, attempts: int = 4) -> None:
+    """Type ``value`` into the review table's first-row cell of glide column ``column``
+    (0 is the row marker) and wait until the grid shows it. Each edit reruns the page,
+    which can swallow a click made during the rerun: the click is made again, until the
+    editor it opens is there."""
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    for _ in range(attempts):
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 125, box["y"] + 52)  # the "text" cell of the first row
+        for _ in range(column - 2):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        editor = page.locator("#portal textarea").first
+        try:
+            editor.wait_for(timeout=5_000)
+        except Exception:
+            page.keyboard.press("Escape")
+            continue
+        editor.fill(value)
+        editor.press("Enter")
+        page.wait_for_function(
+            f"() => document.getElementById('glide-cell-{column}-0')?.textContent === "
+            f"{value!r}", timeout=10_000)
+        return
+    raise AssertionError(f"the editor of column {column} did not open")
