@@ -455,3 +455,26 @@ def test_11_written_files_follow_the_umask(data_copy: Path, tmp_path: Path, caps
     for path in (out, data_copy / "curation" / f"{SEED_ID}.jsonl",
                  data_copy / "tidy" / "figures.csv"):
         assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+def test_10_full_disk_leaves_no_temporary_curation_file(data_copy: Path, monkeypatch) -> None:
+    import errno
+
+    import etl.txn
+
+    start, end = _seed_span(data_copy)
+    record = Curation(action="drop", start=start, end=end, text="$12.2 million",
+                      at="2026-01-01")
+    append_curations(data_copy, SEED_ID, [record])
+    before = (data_copy / "curation" / f"{SEED_ID}.jsonl").read_bytes()
+
+    def full(fd: int, *args, **kwargs):
+        os.close(fd)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(etl.txn.os, "fdopen", full)
+    with pytest.raises(OSError):
+        append_curations(data_copy, SEED_ID, [record])
+    monkeypatch.undo()
+    assert sorted(p.name for p in (data_copy / "curation").iterdir()) == [f"{SEED_ID}.jsonl"]
+    assert (data_copy / "curation" / f"{SEED_ID}.jsonl").read_bytes() == before
