@@ -139,6 +139,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
         except SourceError as exc:
             raise SourceError(f"{where}: {exc}") from None
         items.append(NewSource(text, meta))
+    if args.check:
+        return _check_against_corpus(data_dir, items)
     folders = add_sources(data_dir, items, replace=args.replace)
     for n, (item, folder) in enumerate(zip(items, folders, strict=True), 1):
         print(f"[{n}/{len(items)}] added {item.meta.id} ({len(item.text):,} characters) to "
@@ -146,6 +148,40 @@ def _cmd_add(args: argparse.Namespace) -> int:
     if args.no_build:
         return 0
     return run_build(data_dir, quiet=args.quiet)
+
+
+def corpus_checks(data_dir: Path, text: str, document_id: str, published: date
+                  ) -> list[dict]:
+    """Each money figure of a new text, with how it compares with what the published
+    corpus holds for its series and year (nothing is written)."""
+    import pandas as pd
+
+    from etl.build import series_id
+    from etl.extract import extract
+    from etl.reconcile import check_figures
+
+    path = data_dir / "tidy" / "series_figures.parquet"
+    corpus = pd.read_parquet(path.resolve()) if path.exists() else None
+    rows = [{"text": f.text, "series_id": series_id(f.funder, f.recipient, f.purpose,
+                                                      f.currency),
+             "year": f.year, "year_type": f.year_type, "amount": f.amount,
+             "amount_high": f.amount_high, "qualifier": f.qualifier, "status": f.status,
+             "start": f.start} for f in extract(text, document_id, published).figures]
+    for row, (verdict, documents) in zip(rows, check_figures(rows, corpus), strict=True):
+        row["corpus"], row["corpus_documents"] = verdict, documents
+    return rows
+
+
+def _check_against_corpus(data_dir: Path, items: list) -> int:
+    for item in items:
+        for row in corpus_checks(data_dir, item.text, item.meta.id, item.meta.date_published):
+            year = "no year" if row["year"] is None else (
+                f"{'FY' if row['year_type'] == 'fiscal' else ''}{row['year']}")
+            docs = f" ({', '.join(row['corpus_documents'])})" if row["corpus_documents"] else ""
+            print(f"{item.meta.id}\t{row['text']}\t{year}\t{row['series_id']}\t"
+                  f"{row['corpus']}{docs}")
+    print("checked only: nothing was added", file=sys.stderr)
+    return 0
 
 
 def _cmd_remove(args: argparse.Namespace) -> int:
@@ -219,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
                    "\"publisher\": ..., \"date_published\": ...} a line, for batches")
     p.add_argument("--replace", action="store_true", help="replace a source with the same id")
     p.add_argument("--no-build", action="store_true", help="do not rebuild the tables")
+    p.add_argument("--check", action="store_true",
+                   help="add nothing: print how each figure compares with the corpus "
+                   "(new, consistent with N sources, conflicts with N sources)")
     p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines from the build")
     p.set_defaults(func=_cmd_add)

@@ -27,10 +27,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl.checks import Term, check_claim
+from etl.checks import INF, Term, check_claim, ratio_qualifier
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, apply_curations, load_curations
-from etl.extract import extract, ratio_qualifier
+from etl.extract import extract
+from etl.reconcile import RULE, Candidate, reconcile
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
 from etl.txn import atomic_write, crash_point, write_lock
@@ -60,6 +61,12 @@ def _slug(*parts: str | None) -> str:
     text = "--".join(re.sub(r"[^a-z0-9]+", "-", (p or "unknown").lower()).strip("-")
                      for p in parts)
     return text or "unknown"
+
+
+def series_id(funder: str | None, recipient: str | None, purpose: str | None,
+              currency: str) -> str:
+    """The id of the series a figure joins: funder, recipient, purpose and currency."""
+    return _slug(funder, recipient, purpose, currency)
 
 
 def series_label(funder: str | None, recipient: str | None, purpose: str | None,
@@ -136,7 +143,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
                 "year_text": f.year_text, "funder": f.funder, "recipient": f.recipient,
                 "purpose": f.purpose, "status": f.status, "status_cue": f.status_cue,
                 "attributed_source": f.attributed_source, "curated": f.curated,
-                "series_id": _slug(f.funder, f.recipient, f.purpose, f.currency),
+                "series_id": series_id(f.funder, f.recipient, f.purpose, f.currency),
                 "sentence": result.sentences[f.sentence_index].text,
                 "_published": meta.date_published.isoformat(),
             })
@@ -182,7 +189,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
         if progress is not None:
             progress(f"[{n}/{total}] {meta.id}: {len(result.sentences)} sentences, "
                      f"{len(result.figures)} figures, {len(result.claims)} claims")
-    observations = _observations(figs)
+    observations, members = _observations(figs)
     for f in figs:
         f.pop("_published")
     cpi_rows = [{"year": y, "cpi_u": v} for y, v in sorted(cpi.index.items())]
@@ -192,6 +199,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
         "figures": _typed("figures", figs),
         "claims": _typed("claims", claims),
         "observations": _typed("observations", observations),
+        "series_figures": _typed("series_figures", members),
         "curations": _typed("curations", cur_rows),
         "cpi_u": _typed("cpi_u", cpi_rows),
     }
@@ -211,19 +219,20 @@ def _interval_columns(prefix: str, interval) -> dict[str, float | None]:
     return {f"{prefix}_low": round(interval.low, 4), f"{prefix}_high": high}
 
 
-def _observations(figs: list[dict]) -> list[dict]:
-    """One row per series and year; gap rows for unreported years inside a series' span.
+def _observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """One reconciled row per series and year, with gap rows for unreported years inside a
+    series' span; and every figure of every series and year with its role.
 
     Only figures with a single year enter a series. Where several figures give one series
-    and year, the one from the latest-published source is shown and ``n_figures`` says how
-    many there are. Nothing is interpolated.
+    and year, none is dropped: ``etl.reconcile`` compares them by interval and picks the
+    one shown, and both tables say how. Nothing is interpolated.
     """
     by_series: dict[str, dict[int, list[dict]]] = {}
     for f in figs:
         if f["year"] is None:
             continue
         by_series.setdefault(f["series_id"], {}).setdefault(f["year"], []).append(f)
-    rows = []
+    rows, members = [], []
     for series_id, years in by_series.items():
         any_fig = next(iter(years.values()))[0]
         base = {"series_id": series_id,
@@ -235,9 +244,13 @@ def _observations(figs: list[dict]) -> list[dict]:
             given = years.get(year)
             if not given:
                 rows.append({**base, "year": year, "status": "not_reported", "reported": False,
-                             "missing_reason": NOT_REPORTED, "n_figures": 0})
+                             "missing_reason": NOT_REPORTED, "n_figures": 0, "n_sources": 0})
                 continue
-            shown = sorted(given, key=lambda f: (f["_published"], f["figure_id"]))[-1]
+            by_id = {f["figure_id"]: f for f in given}
+            result = reconcile([Candidate(
+                f["figure_id"], f["document_id"], f["_published"], f["start"], f["amount"],
+                f["amount_high"], f["qualifier"], f["status"], f["year_type"]) for f in given])
+            shown = by_id[result.shown.figure_id]
             rows.append({
                 **base, "year": year, "year_type": shown["year_type"],
                 "value": shown["amount"], "value_high": shown["amount_high"],
@@ -249,9 +262,27 @@ def _observations(figs: list[dict]) -> list[dict]:
                 "figure_id": shown["figure_id"], "figure_text": shown["text"],
                 "n_figures": len(given), "attributed_source": shown["attributed_source"],
                 "document_id": shown["document_id"], "sentence_id": shown["sentence_id"],
-                "sentence": shown["sentence"],
+                "sentence": shown["sentence"], "n_sources": result.n_sources,
+                "agreement": result.agreement, "reconciled_low": result.low,
+                "reconciled_high": result.high,
+                "year_type_warning": result.year_type_warning,
+                "shown_because": result.because, "rule": RULE,
             })
-    return rows
+            for f in given:
+                interval = Candidate(f["figure_id"], "", "", 0, f["amount"], f["amount_high"],
+                                     f["qualifier"], f["status"], None).interval
+                members.append({
+                    "series_id": series_id, "year": year, "figure_id": f["figure_id"],
+                    "document_id": f["document_id"], "date_published": f["_published"],
+                    "role": result.roles[f["figure_id"]], "year_type": f["year_type"],
+                    "value": f["amount"], "value_high": f["amount_high"],
+                    "interval_low": interval.low,
+                    "interval_high": None if interval.high == INF else interval.high,
+                    "qualifier": f["qualifier"], "status": f["status"],
+                    "figure_text": f["text"], "attributed_source": f["attributed_source"],
+                    "sentence_id": f["sentence_id"], "sentence": f["sentence"],
+                })
+    return rows, members
 
 
 # ---------------------------------------------------------------------------- writing

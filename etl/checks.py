@@ -92,6 +92,28 @@ def ratio_interval(base: Term, compared: Term) -> Interval:
     return Interval(low, high)
 
 
+def ratio_qualifier(base: str, compared: str) -> str:
+    """How the qualifiers of two figures carry into their ratio compared / base (the
+    shape of ``ratio_interval`` for those qualifiers, in one word).
+
+    A ratio whose numerator is a lower bound (or denominator an upper bound) is itself a
+    lower bound: "more than $34 million" against $12.2 million is "at least 2.79".
+    """
+    if "range" in (base, compared):
+        return "range"
+    if base == compared == "exact":
+        return "exact"
+    rises = {"lower_bound": 1, "upper_bound": -1}
+    direction = rises.get(compared, 0) - rises.get(base, 0)
+    if "approximate" in (base, compared):
+        return "approximate" if direction == 0 else "unknown"
+    if direction > 0 and compared != "upper_bound" and base != "lower_bound":
+        return "lower_bound"
+    if direction < 0 and compared != "lower_bound" and base != "upper_bound":
+        return "upper_bound"
+    return "unknown"
+
+
 def stated_interval(ratio: float, qualifier: str | None, is_percent: bool) -> tuple[Interval,
                                                                                      str]:
     """The ratios the words allow, and the rule in words."""

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.checks import ratio_qualifier
 from etl.lexicon import (
     AGENCIES,
     AMBIGUOUS_CURRENCY_WORDS,
@@ -611,27 +612,6 @@ def _currency(fig: Money, countries: list[_Mention]) -> str:
         named = [table[c.name] for c in countries if c.name in table]
         return named[0] if len(set(named)) == 1 else "XXX"
     return fig.currency
-
-
-def ratio_qualifier(base: str, compared: str) -> str:
-    """How the qualifiers of two figures carry into their ratio compared / base.
-
-    A ratio whose numerator is a lower bound (or denominator an upper bound) is itself a
-    lower bound: "more than $34 million" against $12.2 million is "at least 2.79".
-    """
-    if "range" in (base, compared):
-        return "range"
-    if base == compared == "exact":
-        return "exact"
-    rises = {"lower_bound": 1, "upper_bound": -1}
-    direction = rises.get(compared, 0) - rises.get(base, 0)
-    if "approximate" in (base, compared):
-        return "approximate" if direction == 0 else "unknown"
-    if direction > 0 and compared != "upper_bound" and base != "lower_bound":
-        return "lower_bound"
-    if direction < 0 and compared != "lower_bound" and base != "upper_bound":
-        return "upper_bound"
-    return "unknown"
 
 
 def _stated_ratio(m: re.Match[str]) -> float | None:
