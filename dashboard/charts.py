@@ -8,10 +8,19 @@ line through it). Colours are the Okabe-Ito palette, safe for colour-blind reade
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
-from dashboard.formatting import STATUS_WORDS, amount_with_qualifier, plain_text, short_quote
+from dashboard.formatting import (
+    STATUS_WORDS,
+    amount_with_qualifier,
+    plain_text,
+    short_quote,
+    year_label,
+)
+from etl.checks import ratio_qualifier
 from etl.cpi import Cpi
 
 # look -> (colour, shape, filled)
@@ -33,6 +42,7 @@ _QUALIFIER_LOOK = {"lower_bound": "Lower bound (more than)",
 _STATUS_LOOK = {"estimated": "Estimate", "appropriated": "Appropriated",
                 "reported": "Reported"}
 TOOLTIP = [
+    alt.Tooltip("source:N", title="Source"),
     alt.Tooltip("year_label:N", title="Year"),
     alt.Tooltip("value_label:N", title="Amount"),
     alt.Tooltip("nominal_label:N", title="As reported"),
@@ -62,6 +72,38 @@ def look_of(status: str | None, qualifier: str | None, reported: bool) -> str:
 
 def _clean(value: object) -> object:
     return None if pd.isna(value) else value
+
+
+# Okabe-Ito, then greys: one colour a source
+SOURCE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+                  "#000000", "#777777", "#AAAAAA", "#444444"]
+_HOLLOW = "datum.look == 'Proposed' || datum.look == 'Requested'"
+MAX_SOURCE_COLOURS = 8  # more sources than this: one look legend, the source in tooltips
+MAX_QUOTES = 10  # more points than this: quotes would cover each other; tooltips keep them
+CONFLICT_MARK = "≠"  # above a year whose sources allow no common amount
+
+
+def _year_labels(frame: pd.DataFrame) -> str:
+    """A Vega expression for the year axis: "FY2011" where every figure of that year is
+    for a fiscal year, "2011 / FY2011" where they mix, the plain year otherwise."""
+    parts = []
+    for year, group in frame[frame["reported"]].groupby("year"):
+        kinds = set(group["year_type_label"]) - {"—"}
+        if kinds == {"fiscal year"}:
+            parts.append((int(year), f"FY{int(year)}"))
+        elif "fiscal year" in kinds:
+            parts.append((int(year), f"{int(year)} / FY{int(year)}"))
+    expr = "datum.label"
+    for year, label in parts:
+        expr = f"datum.value == {year} ? '{label}' : ({expr})"
+    return expr
+
+
+def _year_title(frame: pd.DataFrame) -> str:
+    kinds = set(frame["year_type_label"]) - {"—"}
+    if kinds == {"fiscal year"}:
+        return "Fiscal year"
+    return "Year (FY: fiscal year)" if "fiscal year" in kinds else "Year"
 
 
 def basis_label(base_year: int | None) -> str:
@@ -105,7 +147,7 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
             "series_id": r.series_id,
             "series_label": plain_text(str(r.series_label)),
             "year": int(r.year),
-            "year_label": f"{'FY' if r.year_type == 'fiscal' else ''}{int(r.year)}",
+            "year_label": year_label(r.year, _clean(r.year_type)),
             "value": value,
             "value_high": high,
             "qualifier": _clean(r.qualifier),
@@ -137,6 +179,11 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
             else "",
             "figure_id": _clean(r.figure_id),
             "document_id": _clean(r.document_id),
+            "source": plain_text(str(_clean(getattr(r, "source", None)) or "—")),
+            "role": _clean(getattr(r, "role", None)) or ("shown" if reported else ""),
+            "agreement": _clean(getattr(r, "agreement", None)) or "",
+            "band_low": _clean(getattr(r, "band_low", None)),
+            "band_high": _clean(getattr(r, "band_high", None)),
         })
     frame = pd.DataFrame(rows)
     if frame.empty:
@@ -152,13 +199,31 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
     frame["arrow_end"] = frame["arrow_end"].astype("float64")
     frame["baseline"] = 0.0
     frame["label_y"] = 0.06 * top
+    frame["band_top"] = frame["band_high"].astype("float64").fillna(
+        frame["band_low"].astype("float64") + reach)
+    frame["conflict_y"] = top * 1.08
+    # one "not reported" band a year, and only for a year no series of the chart gives
+    given = set(frame.loc[frame["drawn"], "year"])
+    first_gap = ~frame["drawn"] & ~frame.duplicated("year")
+    frame["gap_shown"] = first_gap & ~frame["year"].isin(given)
+    if int((frame["drawn"] & (frame["role"] == "shown")).sum()) > MAX_QUOTES:
+        frame["purpose_note"] = ""  # too many points for notes: the tooltips keep them
     return frame.sort_values(["year", "series_id"], kind="stable").reset_index(drop=True)
 
 
+LINE_QUALIFIERS = ("exact", "approximate")
+LINE_STATUSES = ("reported", "estimated", "appropriated")
+
+
 def _segments(frame: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of consecutive reported years in one series: the only places a line is drawn."""
+    """Pairs of consecutive years in one series whose shown figures are both values (not a
+    bound, not a request or proposal): the only places a line is drawn. A line never runs
+    across an unreported year, into a bound or into a plan."""
     parts = []
-    for series_id, group in frame[frame["drawn"]].groupby("series_id", sort=True):
+    joinable = (frame["drawn"] & (frame["role"] == "shown")
+                & frame["qualifier"].isin(LINE_QUALIFIERS)
+                & frame["status"].isin(LINE_STATUSES))
+    for series_id, group in frame[joinable].groupby("series_id", sort=True):
         years = set(group["year"])
         for year in sorted(years):
             if year + 1 in years:
@@ -187,18 +252,29 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
     shapes = [LOOKS[k][1] for k in present]
     fills = [LOOKS[k][0] if LOOKS[k][2] else "#FFFFFF" for k in present]
     years = sorted(frame["year"].unique().tolist())
-    x = alt.X("year:O", title="Year", scale=alt.Scale(domain=years),
-              axis=alt.Axis(labelAngle=0))
+    x = alt.X("year:O", title=_year_title(frame), scale=alt.Scale(domain=years),
+              axis=alt.Axis(labelAngle=0, labelExpr=_year_labels(frame)))
+    sources = sorted(set(frame.loc[frame["drawn"], "source"]))
     legend = alt.Legend(title="What each mark means", orient="bottom", columns=3,
-                        symbolStrokeWidth=2, labelLimit=260)
-    color = alt.Color("look:N", scale=alt.Scale(domain=present, range=colors), legend=legend)
+                        symbolStrokeWidth=2, labelLimit=260,
+                        **({"symbolStrokeColor": "#1F2933"} if 1 < len(sources)
+                           <= MAX_SOURCE_COLOURS else {}))
+    by_source = 1 < len(sources) <= MAX_SOURCE_COLOURS
+    if by_source:  # a few sources: colour says which, shape what the words mean
+        palette = (SOURCE_COLOURS * (len(sources) // len(SOURCE_COLOURS) + 1))[:len(sources)]
+        source_scale = alt.Scale(domain=sources, range=palette)
+        color = alt.Color("source:N", title="Source", scale=source_scale,
+                          legend=alt.Legend(orient="bottom", columns=1, labelLimit=420))
+    else:
+        color = alt.Color("look:N", scale=alt.Scale(domain=present, range=colors),
+                          legend=legend)
     top = float(frame["arrow_end"].fillna(0).max())
     top = max(top, float(frame["value_high"].fillna(frame["value"]).fillna(0).max()))
     y_scale = alt.Scale(zero=True, nice=True, domain=[0, top * 1.12 if top else 1])
     axis = _money_axis(f"Funding, {frame['basis_label'].iloc[0]}")
     base = alt.Chart(frame)
     reported = base.transform_filter("datum.drawn")
-    missing = base.transform_filter("!datum.drawn")
+    missing = base.transform_filter("datum.gap_shown")
 
     band = missing.mark_rect(color="#999999", opacity=0.18).encode(
         x=x, tooltip=TOOLTIP)
@@ -224,15 +300,28 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
         tooltip=TOOLTIP)
     line = alt.Chart(_segments(frame)).mark_line(color="#0072B2", strokeWidth=2).encode(
         x=x, y="value:Q", detail="segment:N")
+    fill = (alt.condition(_HOLLOW, alt.value("#FFFFFF"), alt.Fill("source:N", legend=None,
+                                                                 scale=source_scale))
+            if by_source else
+            alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills), legend=legend))
     points = base.mark_point(size=170, strokeWidth=2.5, opacity=1).encode(
         x=x,
         y=alt.Y("value:Q", axis=axis, scale=y_scale),
         color=color,
         shape=alt.Shape("look:N", scale=alt.Scale(domain=present, range=shapes),
                         legend=legend),
-        fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills), legend=legend),
+        fill=fill,
         tooltip=TOOLTIP,
-    ).transform_calculate(value="datum.drawn ? datum.value : datum.baseline")
+    ).transform_filter("datum.drawn || datum.gap_shown").transform_calculate(
+        value="datum.drawn ? datum.value : datum.baseline")
+    agreed = reported.transform_filter("datum.role == 'shown' && isValid(datum.band_low) "
+                                       "&& datum.agreement == 'consistent'")
+    reconciled = agreed.mark_bar(size=34, color="#0072B2", opacity=0.13).encode(
+        x=x, y="band_low:Q", y2="band_top:Q", tooltip=TOOLTIP)
+    conflicts = reported.transform_filter(
+        "datum.role == 'shown' && datum.agreement == 'conflict'").mark_text(
+        color="#B00020", fontSize=18, fontWeight="bold", baseline="bottom").encode(
+        x=x, y=alt.Y("conflict_y:Q"), text=alt.value(CONFLICT_MARK), tooltip=TOOLTIP)
     if kind == "bars":
         bars = reported.mark_bar(size=46, strokeWidth=2.5).encode(
             x=x,
@@ -244,17 +333,20 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
                               legend=legend),
             tooltip=TOOLTIP,
         )
-        layers = [band, band_label, bars, bounds, ranges, heads]
+        layers = [band, band_label, reconciled, bars, bounds, ranges, heads, conflicts]
     else:
-        layers = [band, band_label, line, bounds, ranges, heads, points]
+        layers = [band, band_label, reconciled, line, bounds, ranges, heads, points,
+                  conflicts]
     notes = reported.transform_filter("datum.purpose_note != ''").mark_text(
         dy=26, fontSize=11, color="#8A4B00").encode(x=x, y="value:Q", text="purpose_note:N")
     layers.append(notes)
-    if annotate:
+    if annotate and int((frame["drawn"] & (frame["role"] == "shown")).sum()) <= MAX_QUOTES:
         # Quotes sit above each point; below it where an upward arrow takes the space.
+        # one quote a year: the shown figure's (the others' are in their tooltips)
+        quoted = reported.transform_filter("datum.role == 'shown'")
         for test, dy in (("datum.qualifier != 'lower_bound'", -22),
                          ("datum.qualifier == 'lower_bound'", 26)):
-            layers.append(reported.transform_filter(test).mark_text(
+            layers.append(quoted.transform_filter(test).mark_text(
                 dy=dy, fontSize=11, color="#1F2933", limit=240).encode(
                 x=x, y="value:Q", text=alt.Text("quote:N"), tooltip=TOOLTIP))
     chart = alt.layer(*layers).properties(height=380, width="container")
@@ -270,6 +362,7 @@ def describe(frame: pd.DataFrame, subject: str) -> str:
     years = frame["year"]
     parts = [f"Chart of {subject} by year, {years.min()}–{years.max()}, in "
              f"{frame['basis_label'].iloc[0]}."]
+    several = frame.loc[frame["drawn"], "source"].nunique() > 1
     for r in frame.itertuples():
         if not r.reported:
             parts.append(f"{r.year}: not reported in the sources (no value drawn).")
@@ -283,5 +376,93 @@ def describe(frame: pd.DataFrame, subject: str) -> str:
             bits.append(r.year_type_label)
         if r.purpose_label != "—":
             bits.append(r.purpose_label)
+        if several:
+            bits.append(f"{r.source}" + (f", {r.agreement}" if r.role == "shown"
+                                         and r.agreement not in ("", "one figure") else ""))
         parts.append(f"{r.year_label}: {r.value_label} ({', '.join(bits)}).")
     return " ".join(parts)
+
+
+def compare_chart(table: pd.DataFrame) -> alt.FacetChart:
+    """Sources side by side: for each series (a row of panels) and year, one mark per
+    source in its own colour, shaped by what its words mean, with a vertical line over the
+    amounts those words allow (an arrow where they set no upper end)."""
+    frame = table.copy()
+    frame["series"] = [plain_text(f"{f} → {r}" + (f": {p}" if p != "—" else ""))
+                       for f, r, p in zip(frame["funder"], frame["recipient"],
+                                          frame["purpose"], strict=True)]
+    frame["look"] = [look_of(s, q, True) for s, q in zip(frame["status"], frame["qualifier"],
+                                                           strict=True)]
+    frame["sentence"] = frame["sentence"].map(lambda s: plain_text(str(s)))
+    top = float(frame[["value", "interval_high"]].max(axis=1).max() or 1.0)
+    frame["open_high"] = frame["interval_high"].isna()
+    frame["rule_high"] = frame["interval_high"].fillna(frame["value"] + 0.15 * top)
+    frame["reported"] = True
+    frame["year_type_label"] = ["fiscal year" if str(label).startswith("FY") else
+                                "calendar year" for label in frame["year_label"]]
+    x = alt.X("year:O", title=_year_title(frame),
+              axis=alt.Axis(labelAngle=0, labelExpr=_year_labels(frame)))
+    offset = alt.XOffset("source:N")
+    sources = sorted(set(frame["source"]))
+    palette = (SOURCE_COLOURS * (len(sources) // len(SOURCE_COLOURS) + 1))[:len(sources)]
+    color = alt.Color("source:N", title="Source",
+                      scale=alt.Scale(domain=sources, range=palette),
+                      legend=alt.Legend(orient="bottom", labelLimit=320))
+    tooltip = [alt.Tooltip("source:N", title="Source"),
+               alt.Tooltip("figure:N", title="Figure"),
+               alt.Tooltip("year_label:N", title="Year"),
+               alt.Tooltip("status:N", title="Status"),
+               alt.Tooltip("role:N", title="Role"),
+               alt.Tooltip("agreement:N", title="Sources"),
+               alt.Tooltip("sentence:N", title="Source sentence")]
+    y = alt.Y("value:Q", title="Amount", axis=_money_axis("Amount, nominal"))
+    base = alt.Chart()  # the data sit on the layer, as faceting needs
+    rules = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
+        x=x, xOffset=offset, y=y, y2="rule_high:Q", color=color, tooltip=tooltip)
+    arrows = base.transform_filter("datum.open_high").mark_point(
+        shape="triangle-up", filled=True, size=60).encode(
+        x=x, xOffset=offset, y="rule_high:Q", color=color, tooltip=tooltip)
+    points = base.mark_point(size=120, filled=True, opacity=1).encode(
+        x=x, xOffset=offset, y=y, color=color, tooltip=tooltip,
+        shape=alt.Shape("look:N", title="What the words mean",
+                        scale=alt.Scale(domain=[k for k in LOOKS if k in set(frame["look"])],
+                                        range=[v[1] for k, v in LOOKS.items()
+                                               if k in set(frame["look"])])))
+    return (alt.layer(rules, arrows, points, data=frame)
+            .properties(height=200, width=820)
+            .facet(row=alt.Row("series:N", title=None,
+                               header=alt.Header(labelAngle=0, labelAlign="left",
+                                                 labelAnchor="start", labelOrient="top")))
+            .resolve_scale(y="independent"))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What the Overview's one row of metrics says."""
+
+    latest: object | None  # the frame row of the latest value shown
+    change: tuple[object, object, float, str] | None  # first, last, ratio, its bound
+    n_sources: int
+    n_conflicts: int
+
+
+def headline(frame: pd.DataFrame) -> Headline:
+    """The latest value, the change between the first and last years of the main series
+    (values only: never to or from a request or a proposal), sources and conflicts."""
+    if frame.empty:
+        return Headline(None, None, 0, 0)
+    drawn = frame[frame["drawn"]]
+    values = drawn[(drawn["role"] == "shown") & drawn["status"].isin(LINE_STATUSES)]
+    latest = change = None
+    if len(values):
+        latest = values.sort_values(["year", "series_id"], kind="stable").iloc[-1]
+        main = values.groupby("series_id").size().sort_values(
+            ascending=False, kind="stable").index[0]
+        series = values[values["series_id"] == main].sort_values("year", kind="stable")
+        first, last = series.iloc[0], series.iloc[-1]
+        if first["year"] != last["year"] and first["value"]:
+            change = (first, last, float(last["value"]) / float(first["value"]),
+                      ratio_qualifier(first["qualifier"], last["qualifier"]))
+    shown = frame[frame["role"] == "shown"]
+    return Headline(latest, change, int(drawn["document_id"].nunique()),
+                    int((shown["agreement"] == "conflict").sum()))

@@ -30,6 +30,7 @@ class Tables:
     figures: pd.DataFrame
     claims: pd.DataFrame
     observations: pd.DataFrame
+    series_figures: pd.DataFrame
     curations: pd.DataFrame
     cpi_u: pd.DataFrame
     version: str

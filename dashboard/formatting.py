@@ -124,18 +124,33 @@ def view_labels(funders: Iterable[object], recipients: Iterable[object],
                 reported: Iterable[object]) -> dict[str, str]:
     """The Overview's choices of who pays whom: label shown (and kept in the URL) -> pair
     id, the pairs with the most reported years first. Labels are made unique, so that a
-    name holding " → " can neither break the page nor merge two pairs."""
+    name holding " → " can neither break the page nor merge two pairs. Pairs with a named
+    funder come first."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    unnamed: set[str] = set()
     for funder, recipient, shown in zip(funders, recipients, reported, strict=True):
         key = pair_key(funder, recipient)
         names[key] = plain_text(pair_label(funder, recipient))
+        if _missing(funder) or _missing(recipient):
+            unnamed.add(key)
         if not _missing(shown) and bool(shown):
             counts[key] += 1
     out: dict[str, str] = {}
-    for key in sorted(counts, key=lambda k: (-counts[k], names[k])):
+    # pairs that name both parties first (the default view is never "Funder not stated"),
+    # then those with a named funder, then the most reported years
+    funderless = {k for k in unnamed if names[k].startswith(FUNDER_MISSING)}
+    for key in sorted(counts, key=lambda k: (k in funderless, k in unnamed, -counts[k],
+                                             names[k])):
         label, n = names[key], 2
         while label in out:
             label, n = f"{names[key]} ({n})", n + 1
         out[label] = key
     return out
+
+
+def year_label(year: object, year_type: object = None) -> str:
+    """2011 -> "2011", a fiscal 2011 -> "FY2011"; never "2011.0"; "—" when missing."""
+    if _missing(year):
+        return "—"
+    return f"{'FY' if year_type == 'fiscal' else ''}{int(float(year))}"  # type: ignore[arg-type]

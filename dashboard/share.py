@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.compare import source_labels
 from dashboard.data import Tables
 from dashboard.formatting import view_labels
 from dashboard.state import PAGE_PARAMS, Allowed, parse, share_url
@@ -30,6 +31,8 @@ def allowed_values(tables: Tables) -> Allowed:
         years=(int(years.min()), int(years.max())) if len(years) else None,
         cpi_years=[int(y) for y in tables.cpi_u["year"]],
         claims=list(tables.claims["claim_id"]),
+        purposes=sorted(set(obs["purpose"].dropna())),
+        sources=list(source_labels(tables.documents)),
     )
 
 

@@ -16,18 +16,22 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
+from etl.schema import TABLES
+
 CHART_TYPES = ("dots", "bars")
 BASES = ("nominal", "constant")
 MAX_VALUE_CHARS = 300
 _VERSION = re.compile(r"^[0-9a-f]{6,12}$")
 _FIGURE = re.compile(r"^fig-[0-9a-f]{10}$")
 _CLAIM = re.compile(r"^clm-[0-9a-f]{10}$")
-_MULTI_TEXT = {"f_funder", "f_recipient", "f_status", "verdict"}  # several values each
+_MULTI_TEXT = {"f_funder", "f_recipient", "f_status", "verdict", "s_funder", "s_recipient",
+               "s_purpose", "s_status"}  # several values each
 VERDICTS = ("consistent", "inconsistent", "not checkable from the sources")
 
 # Page -> the parameters that belong to it (others are dropped when building its link).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "": ("view", "chart", "basis", "base", "notes"),
+    "": ("s_funder", "s_recipient", "s_purpose", "s_status", "view", "src", "chart", "basis",
+         "base", "notes"),
     "sources": ("doc", "figure", "claim"),
     "claims": ("verdict",),
     "compare": ("cmp_funder", "cmp_recipient", "cmp_status"),
@@ -50,6 +54,8 @@ class Allowed:
     years: tuple[int, int] | None = None
     cpi_years: Sequence[int] = ()
     claims: Sequence[str] = ()
+    purposes: Sequence[str] = ()
+    sources: Sequence[str] = ()
 
 
 class UrlState(BaseModel):
@@ -58,6 +64,11 @@ class UrlState(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     view: str | None = None
+    src: str | None = None
+    s_funder: list[str] = []
+    s_recipient: list[str] = []
+    s_purpose: list[str] = []
+    s_status: list[str] = []
     notes: bool = True
     chart: Literal["dots", "bars"] = "dots"
     basis: Literal["nominal", "constant"] = "nominal"
@@ -66,7 +77,7 @@ class UrlState(BaseModel):
     verdict: list[str] = []
     doc: str | None = None
     figure: str | None = None
-    table: Literal["documents", "sentences", "figures", "claims", "observations"] = "figures"
+    table: str = "figures"
     f_funder: list[str] = []
     f_recipient: list[str] = []
     f_status: list[str] = []
@@ -93,7 +104,8 @@ class UrlState(BaseModel):
         return value
 
     @field_validator("view", "doc", "figure", "claim", "f_funder", "f_recipient", "f_status",
-                     "verdict", "base")
+                     "verdict", "base", "src", "s_funder", "s_recipient", "s_purpose",
+                     "s_status")
     @classmethod
     def _known(cls, value: object, info: ValidationInfo) -> object:
         allowed: Allowed | None = (info.context or {}).get("allowed")
@@ -102,7 +114,10 @@ class UrlState(BaseModel):
         options = {"view": allowed.views, "doc": allowed.docs, "figure": allowed.figures,
                    "claim": allowed.claims, "f_funder": allowed.funders,
                    "f_recipient": allowed.recipients, "f_status": allowed.statuses,
-                   "verdict": VERDICTS, "base": allowed.cpi_years}[info.field_name]
+                   "verdict": VERDICTS, "base": allowed.cpi_years,
+                   "src": ("All sources", *allowed.sources), "s_funder": allowed.funders,
+                   "s_recipient": allowed.recipients, "s_purpose": allowed.purposes,
+                   "s_status": allowed.statuses}[info.field_name]
         values = value if isinstance(value, list) else [value]
         if info.field_name == "figure" and not all(_FIGURE.match(str(v)) for v in values):
             raise ValueError("not a figure id")
@@ -124,6 +139,13 @@ class UrlState(BaseModel):
             lo, hi = allowed.years
             if value[0] < lo or value[1] > hi:
                 raise ValueError("outside the years in the data")
+        return value
+
+    @field_validator("table")
+    @classmethod
+    def _table(cls, value: str) -> str:
+        if value not in TABLES:  # every published table, from the one schema
+            raise ValueError("not a table")
         return value
 
     @field_validator("v")

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.common import show_error
 from dashboard.data import DATA_DIR
 from dashboard.formatting import escape_markdown
+from etl.__main__ import corpus_checks
 from etl.build import run_build
 from etl.curation import QUALIFIERS, STATUSES, review_records
 from etl.extract import YEAR_MAX, YEAR_MIN, extract
@@ -71,6 +72,9 @@ def _draft() -> dict:
         "purpose": f.purpose, "status": f.status, "attributed_source": f.attributed_source,
         "start": f.start, "end": f.end} for f in result.figures],
         columns=[*REVIEW_COLUMNS, "start", "end"])
+    checks = corpus_checks(DATA_DIR, text, meta.id, published)
+    machine["corpus"] = [c["corpus"] + (f" ({', '.join(c['corpus_documents'][:3])})"
+                                        if c["corpus_documents"] else "") for c in checks]
     return {"text": text, "meta": meta, "machine": machine}
 
 
@@ -92,8 +96,12 @@ st.markdown(f"**Review** · {len(machine)} figures found in “{escape_markdown(
             "missed figure's text as it appears in the article.")
 edited = st.data_editor(
     machine, key="add_editor", num_rows="dynamic", hide_index=True, width="stretch",
-    column_order=REVIEW_COLUMNS,
+    column_order=[*REVIEW_COLUMNS, "corpus"],
     column_config={
+        "corpus": st.column_config.TextColumn(
+            "corpus", disabled=True, help="How the figure compares with what the published "
+            "sources give for its series and year: new, consistent with N sources, or "
+            "conflicts with N sources (their ids)"),
         "keep": st.column_config.CheckboxColumn("keep", default=True),
         "qualifier": st.column_config.SelectboxColumn("qualifier", options=QUALIFIERS),
         "status": st.column_config.SelectboxColumn("status", options=STATUSES),

@@ -6,8 +6,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard.charts import chart_frame, describe, funding_chart
+from dashboard.charts import chart_frame, describe, funding_chart, headline
 from dashboard.common import credit_line, tables_or_stop
+from dashboard.compare import series_points, source_labels
 from dashboard.downloads import chart_downloads, table_downloads
 from dashboard.formatting import (
     escape_markdown,
@@ -20,7 +21,21 @@ from dashboard.formatting import (
 from dashboard.share import base_url, short_version
 from dashboard.state import BASES, CHART_TYPES
 from etl.cpi import Cpi
-from etl.extract import ratio_qualifier
+
+ALL_SOURCES = "All sources"
+
+
+def short_credit(text: str, limit: int = 400) -> str:
+    """The source line, cut after ``limit`` characters with a count of the rest."""
+    parts = text.split("; ")
+    kept, size = [], 0
+    for part in parts:
+        if size + len(part) > limit and kept:
+            break
+        kept.append(part)
+        size += len(part) + 2
+    rest = len(parts) - len(kept)
+    return "; ".join(kept) + (f"; and {rest} more (see Compare)" if rest else "")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -38,9 +53,34 @@ if reported.empty:
     st.stop()
 cpi = Cpi(dict(zip(tables.cpi_u["year"].astype(int), tables.cpi_u["cpi_u"], strict=True)))
 
-views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
-c1, c2, c3, c4, c5 = st.columns([3, 1.1, 1.4, 1, 1.2], vertical_alignment="bottom")
+named = obs[obs["funder"].notna()]  # the default view has a named funder when any has
+facets = {"funder": "Funder", "recipient": "Recipient", "purpose": "Purpose",
+          "status": "Status"}
+with st.expander("Find a series", expanded=False):
+    cols = st.columns(len(facets))
+    matches = obs[obs["reported"].fillna(False).astype(bool)]
+    for col, (column, title) in zip(cols, facets.items(), strict=True):
+        counts = matches[column].value_counts()  # most figures first
+        picked = col.multiselect(f"{title} ({len(counts)})", list(counts.index),
+                                 key=f"s_{column}", bind="query-params", placeholder="any")
+        if picked:
+            matches = matches[matches[column].isin(picked)]
+    st.caption(f"{matches['series_id'].nunique()} of {obs['series_id'].nunique()} series "
+               "match. Type in the box below to search the pairs.")
+pool = matches if len(matches) else obs
+views = view_labels(pool["funder"], pool["recipient"], pool["reported"])
+c1, c6, c2, c3, c4, c5 = st.columns([3, 2.2, 1.1, 1.4, 1, 1.2], vertical_alignment="bottom")
 view = c1.selectbox("Who pays whom", list(views), key="view", bind="query-params")
+pair = views[view]
+rows = obs[[pair_key(f, r) == pair for f, r in zip(obs["funder"], obs["recipient"],
+                                                   strict=True)]]
+documents = tables.documents[tables.documents["document_id"].isin(
+    tables.series_figures.loc[tables.series_figures["series_id"].isin(rows["series_id"]),
+                              "document_id"])]
+labels = source_labels(documents)
+src = c6.selectbox("Sources", [ALL_SOURCES, *labels], key="src", bind="query-params",
+                   help="All sources, each in its own colour with the reconciled range, or "
+                   "one source's figures alone")
 kind = c2.segmented_control("Chart", CHART_TYPES, default="dots", key="chart",
                             bind="query-params", required=True) or "dots"
 basis = c3.segmented_control("Dollars", BASES, default="nominal", key="basis",
@@ -54,69 +94,55 @@ annotate = c5.toggle("Quotes on the chart", value=True, key="notes", bind="query
                      help="Show a short quote from the source sentence beside each point")
 constant = basis == "constant"
 
-pair = views[view]
-rows = obs[[pair_key(f, r) == pair for f, r in zip(obs["funder"], obs["recipient"],
-                                                   strict=True)]]
 funder, recipient = pair_names(rows["funder"].iloc[0], rows["recipient"].iloc[0])
-frame = chart_frame(rows, cpi if constant else None, base_year if constant else None)
+points = series_points(rows, tables.series_figures, tables.documents,
+                       labels.get(src) if src != ALL_SOURCES else None)
+frame = chart_frame(points, cpi if constant else None, base_year if constant else None)
 subject = f"{funder} funding for {recipient}"
 st.subheader(escape_markdown(subject), anchor=False)
-
-# The chart goes out first (its script is the slowest part of the page to load in the
-# browser); the metrics fill the space reserved above it right after.
-metrics_area = st.container()
 spec = chart_spec_cached(frame, annotate, kind)
 description = describe(frame, subject)
 st.vega_lite_chart(spec, width="stretch", height=460)
 
-with metrics_area:
-    # Headline metrics: each figure in the words its source used, then the change it allows.
-    points = frame[frame["reported"]]
-    per_row = 3
-    for at in range(0, len(points), per_row):
-        cols = st.columns(per_row)
-        for col, point in zip(cols, points.iloc[at : at + per_row].itertuples(), strict=False):
-            col.metric(escape_markdown(f"{point.year_label} · {point.status_label}"),
-                       plain_text(point.value_label),
-                       help=escape_markdown(f"As reported: {point.nominal_label}. "
-                                            f"{point.purpose_label}. “{point.sentence}”"),
-                       border=True)
-    main = rows[rows["reported"]].groupby("series_id").size().idxmax()
-    series = rows[(rows["series_id"] == main) & rows["reported"]].sort_values("year")
-    if len(series) >= 2:
-        first, last = series.iloc[0], series.iloc[-1]
-        bound = ratio_qualifier(first["qualifier"], last["qualifier"])
-        ratio = float(last["value"]) / float(first["value"])
-        factor = cpi.factor(int(last["year"]), int(first["year"])) if constant else 1.0
-        claims = tables.claims[(tables.claims["base_figure_id"] == first["figure_id"])
-                               & (tables.claims["compared_figure_id"] == last["figure_id"])]
-        change_col, said_col = st.columns([1, 2], vertical_alignment="center")
-        if factor is None:
-            change_col.metric(f"Change {first['year']}→{last['year']}", "no CPI-U conversion",
-                              border=True)
-        else:
-            change_col.metric(
-                escape_markdown(f"Change {first['year']}→{last['year']} "
-                                f"({first['purpose'] or 'same series'}, "
-                                f"{'real' if constant else 'nominal'})"),
-                ratio_words(ratio * factor, bound),
-                help=("A ratio computed from a lower bound is itself a lower bound."
-                      if bound == "lower_bound" else "Ratio of the two reported values."),
-                border=True,
-            )
-        if len(claims):
-            claim = claims.iloc[0]
-            verdict = claim["verdict_real" if constant else "verdict_nominal"]
-            said_col.markdown(
-                f"The source says the funding **{escape_markdown(str(claim['text']))}**: "
-                f"{escape_markdown(str(verdict))} "
-                f"({'constant' if constant else 'nominal'} dollars). "
-                + escape_markdown(str(claim["rule"])))
-            said_col.page_link("views/claims.py", label="All claims and how they are checked",
-                               icon="🔎")
+# One row of headline metrics under the chart: the latest value, the change it allows
+# (never to or from a request or proposal), how many sources, how many conflicts.
+summary = headline(frame)
+cards = st.columns(4)
+if summary.latest is not None:
+    cards[0].metric(escape_markdown(f"Latest · {summary.latest.year_label}"),
+                    plain_text(summary.latest.value_label),
+                    help=escape_markdown(f"{summary.latest.status_label}, "
+                                         f"{summary.latest.source}"), border=True)
+if summary.change is not None:
+    first, last, ratio, bound = summary.change  # the frame is in the dollars shown
+    cards[1].metric(escape_markdown(f"Change {first.year_label}→{last.year_label} "
+                                    f"({'real' if constant else 'nominal'})"),
+                    ratio_words(ratio, bound),
+                    help=("A ratio computed from a lower bound is itself a lower bound."
+                          if bound == "lower_bound" else "Ratio of the two values shown."),
+                    border=True)
+cards[2].metric("Sources", summary.n_sources, border=True,
+                help="Documents that give a figure drawn here")
+cards[3].metric("Conflicts", summary.n_conflicts, border=True,
+                help="Years whose sources' figures allow no common amount")
+if summary.change is not None:
+    first, last, _, _ = summary.change
+    claims = tables.claims[(tables.claims["base_figure_id"] == first.figure_id)
+                           & (tables.claims["compared_figure_id"] == last.figure_id)]
+    if len(claims):
+        claim = claims.iloc[0]
+        verdict = claim["verdict_real" if constant else "verdict_nominal"]
+        st.markdown(
+            f"The source says the funding **{escape_markdown(str(claim['text']))}**: "
+            f"{escape_markdown(str(verdict))} "
+            f"({'constant' if constant else 'nominal'} dollars). "
+            + escape_markdown(str(claim["rule"])))
+        st.page_link("views/claims.py", label="All claims and how they are checked", icon="🔎")
 
-st.caption("Source: " + escape_markdown(credit_line(tables.documents, rows[rows["reported"]]))
-           + ". Hover a point for its source sentence."
+st.caption("Source: " + escape_markdown(short_credit(credit_line(
+               tables.documents, points[points["reported"]])))
+           + ". Hover a point for its source sentence and its source; a shaded bar is the "
+           "range all sources' words allow, ≠ marks a year whose sources conflict."
            + (" Constant dollars: CPI-U, U.S. Bureau of Labor Statistics; fiscal years are "
               "converted with the calendar-year average of the same number." if constant
               else ""))
@@ -142,5 +168,7 @@ with st.expander("Download", expanded=False):
     what = "chart-" + pair
     what += f"-constant-{base_year}" if constant else "-nominal"
     chart_downloads(spec, what, short_version(tables.version))
-    table_downloads("the chart's data", "observations", rows, obs,
+    table_downloads("the chart's data", "series_figures",
+                    tables.series_figures[tables.series_figures["series_id"].isin(
+                        rows["series_id"])], tables.series_figures,
                     short_version(tables.version), "chart")
