@@ -81,6 +81,27 @@ def make_corpus(megabytes: float = 5.0, seed: int = 2010) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def write_sources(data_dir: Path, n: int, kb: float = 1.0, seed: int = 1000) -> None:
+    """Add ``n`` synthetic documents of about ``kb`` KB each to ``data_dir`` in one batch
+    (the bundled seed stays), as ``etl add --manifest`` would."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from etl.library import NewSource, add_sources, validate_meta
+
+    paragraphs = make_corpus(n * kb / 1000, seed=seed).split("\n\n")
+    per_doc = max(1, len(paragraphs) // n)
+    items = []
+    for i in range(n):
+        text = "\n\n".join(paragraphs[i * per_doc:(i + 1) * per_doc]) or paragraphs[0]
+        day = 1 + i % 28
+        meta = validate_meta({"title": f"Synthetic report {i}", "publisher": "Bench Wire",
+                              "date_published": f"2012-01-{day:02d}",
+                              "date_added": "2026-11-29", "rights": "Generated"})
+        items.append(NewSource(text + "\n", meta))
+    add_sources(data_dir, items)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=5.0)

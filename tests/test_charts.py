@@ -87,3 +87,19 @@ def test_describe_says_what_is_missing() -> None:
     text = describe(frame, "Aid")
     assert "FY2008: more than $1 million (estimate, fiscal year)" in text
     assert "2009: not reported in the sources" in text
+
+
+def test_no_line_into_a_bound_or_a_plan() -> None:
+    frame = chart_frame(observations([
+        {"year": 2009, "value": 1e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "sentence": "x", "figure_text": "x"},
+        {"year": 2010, "value": 2e6, "qualifier": "lower_bound", "status": "reported",
+         "reported": True, "sentence": "x", "figure_text": "x"},
+        {"year": 2011, "value": 3e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "sentence": "x", "figure_text": "x"},
+        {"year": 2012, "value": 4e6, "qualifier": "exact", "status": "proposed",
+         "reported": True, "sentence": "x", "figure_text": "x"},
+    ]))
+    spec = funding_chart(frame).to_dict()
+    lines = [layer for layer in spec["layer"] if layer["mark"]["type"] == "line"]
+    assert all(not spec["datasets"][layer["data"]["name"]] for layer in lines)

@@ -1,4 +1,7 @@
-"""Compare page: two sources that give the same series and year differently."""
+"""Several sources, one series (issue 11): a second article that agrees with the seed on one
+year, is consistent with it on another (a value inside a bound, fiscal against calendar year)
+and conflicts on a third. Every figure stays; the reconciliation is by intervals; Overview
+and Compare show both sources."""
 
 from __future__ import annotations
 
@@ -10,13 +13,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import DATA, ROOT, run_app
+from helpers import DATA, ROOT, SEED_ID, run_app
 
 from dashboard.compare import comparisons, figures_by_source
+from etl.reconcile import CONFLICT, CONSISTENT, MIXED_YEARS, RULE, Candidate, reconcile
 
-SECOND = ("Pentagon aid questioned\n\nThe Pentagon's counternarcotics funding for Mexico was "
-          "$12.2 million in 2008 and $36 million in 2010, according to the Congressional "
-          "Research Service.\n")
+SECOND_ID = "test-wire-2011-03-01-pentagon-widens-mexico-role"
+SECOND = ("Pentagon widens Mexico role\n\n"
+          "The Pentagon's counternarcotics funding for Mexico reached $34.2 million in fiscal "
+          "2010, up from $15 million in 2008, according to the Congressional Research "
+          "Service.\n\n"
+          "The Pentagon plans to use $50 million from its 2011 budget to improve security "
+          "along Mexico's southern border.\n")
+NARCO = "department-of-defense--mexico--counternarcotics--usd"
 
 
 @pytest.fixture(scope="module")
@@ -24,36 +33,72 @@ def two_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("compare") / "data"
     shutil.copytree(DATA / "sources", data / "sources")
     shutil.copytree(DATA / "reference", data / "reference")
-    folder = data / "sources" / "test-2011-crs-counternarcotics"
+    folder = data / "sources" / SECOND_ID
     folder.mkdir()
     (folder / "article.txt").write_text(SECOND)
     (folder / "meta.json").write_text(json.dumps({
-        "id": "test-2011-crs-counternarcotics", "title": "Pentagon aid questioned",
-        "publisher": "Test Review", "date_published": "2011-03-01",
-        "date_added": "2026-11-27", "rights": "Written for this test"}))
+        "id": SECOND_ID, "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
+        "date_published": "2011-03-01", "date_added": "2026-11-27",
+        "rights": "Written for this test"}))
     subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
                    cwd=ROOT, check=True, timeout=120)
     return data
 
 
-def test_disagreements_are_flagged(two_sources: Path) -> None:
-    figures = pd.read_csv(two_sources / "tidy" / "figures.csv")
-    documents = pd.read_csv(two_sources / "tidy" / "documents.csv")
-    both = comparisons(figures_by_source(figures, documents))
+def test_every_figure_stays_and_is_reconciled(two_sources: Path) -> None:
+    obs = pd.read_csv(two_sources / "tidy" / "observations.csv").set_index(
+        ["series_id", "year"])
+    members = pd.read_csv(two_sources / "tidy" / "series_figures.csv")
+    narco = members[members["series_id"] == NARCO]
+    # both sources' figures are kept for 2008 and 2010, none overwritten
+    assert sorted(narco.groupby("year")["document_id"].nunique().items()) == [(2008, 2),
+                                                                             (2010, 2)]
+    y2008, y2010 = obs.loc[(NARCO, 2008)], obs.loc[(NARCO, 2010)]
+    # 2008: $12.2 million against $15 million: no common amount
+    assert y2008["agreement"] == CONFLICT and pd.isna(y2008["reconciled_low"])
+    assert set(narco[narco.year == 2008]["role"]) == {"shown", "conflicts"}
+    # 2010: $34.2 million lies inside "more than $34 million": consistent, the reconciled
+    # range is the point; FY2010 against calendar 2010 is compared and warned
+    assert y2010["agreement"] == CONSISTENT
+    assert (y2010["reconciled_low"], y2010["reconciled_high"]) == (34.2e6, 34.2e6)
+    assert y2010["year_type_warning"] == MIXED_YEARS
+    assert y2010["n_sources"] == 2 and y2010["rule"] == RULE
+    # the shown figure is chosen by stage, then date: reported beats an estimate
+    assert y2010["figure_text"] == "$34.2 million" and "reported" in y2010["shown_because"]
+    plans = obs.xs(2011, level="year")
+    assert list(plans["agreement"]) == [CONSISTENT] and list(plans["n_sources"]) == [2]
+
+
+def test_interval_rule() -> None:
+    def c(fid: str, amount: float, qualifier: str = "exact", status: str = "reported",
+          published: str = "2011-01-01", year_type: str = "calendar") -> Candidate:
+        return Candidate(fid, fid, published, 0, amount, None, qualifier, status, year_type)
+
+    inside = reconcile([c("a", 34e6, "lower_bound", "estimated"), c("b", 36e6)])
+    assert inside.agreement == CONSISTENT and (inside.low, inside.high) == (36e6, 36e6)
+    both_bounds = reconcile([c("a", 30e6, "lower_bound"), c("b", 40e6, "upper_bound")])
+    assert (both_bounds.low, both_bounds.high) == (30e6, 40e6)
+    below = reconcile([c("a", 34e6, "lower_bound"), c("b", 30e6, published="2012-01-01")])
+    assert below.agreement == CONFLICT and below.roles == {"b": "shown", "a": "conflicts"}
+    # a request is not wrong because a different amount was appropriated: not compared
+    staged = reconcile([c("a", 50e6, status="requested"), c("b", 40e6, status="appropriated")])
+    assert staged.shown.figure_id == "b" and staged.roles["a"] == "other stage"
+    assert staged.agreement == "one figure"
+    fiscal = reconcile([c("a", 5e6, year_type="fiscal"), c("b", 5e6)])
+    assert fiscal.agreement == CONSISTENT and fiscal.year_type_warning == MIXED_YEARS
+
+
+def test_compare_table(two_sources: Path) -> None:
+    tidy = two_sources / "tidy"
+    table = figures_by_source(pd.read_csv(tidy / "series_figures.csv"),
+                              pd.read_csv(tidy / "observations.csv"),
+                              pd.read_csv(tidy / "documents.csv"))
+    both = comparisons(table)
     by_year = both.groupby("year")["agreement"].first().to_dict()
-    # 2010: "more than $34 million" (WaPo) against "$36 million" (CRS via Test Review)
-    assert by_year[2010] == "disagree: different values"
-    # 2008: both $12.2 million, both exact
-    assert by_year[2008] == "agree"
-    assert set(both[both.year == 2010].figure) == {"more than $34 million", "$36 million"}
-
-
-def test_same_value_different_bound_disagrees() -> None:
-    table = pd.DataFrame({
-        "series_id": ["s", "s"], "year": [2010, 2010], "document_id": ["a", "b"],
-        "amount": [34e6, 34e6], "amount_high": [None, None],
-        "qualifier": ["exact", "lower_bound"]})
-    assert comparisons(table)["agreement"].tolist() == ["disagree: exact vs lower_bound"] * 2
+    assert by_year[2008] == "conflict"
+    assert by_year[2010] == "consistent (fiscal and calendar years mixed)"
+    assert set(both[both.year == 2010].figure) == {"more than $34 million", "$34.2 million"}
+    assert set(both[both.year == 2010].year_label) == {"2010", "FY2010"}
 
 
 def test_compare_page(two_sources: Path, monkeypatch) -> None:
@@ -62,7 +107,72 @@ def test_compare_page(two_sources: Path, monkeypatch) -> None:
     monkeypatch.setattr(dashboard.data, "DATA_DIR", two_sources)
     at = run_app("compare")
     assert not at.exception
-    assert any("**2** series-years are given by several sources; **1** of them disagree."
-               in m.value for m in at.markdown)
+    assert any("**3** series-years are given by several sources: **1** conflict, **2** are "
+               "consistent; **1** mix fiscal and calendar years." in m.value
+               for m in at.markdown)
+    assert at.get("vega_lite_chart")  # the sources drawn side by side
     shown = at.dataframe[0].value
-    assert "disagree: different values" in set(shown.agreement)
+    assert set(shown.source) == {"The Washington Post, 2010-11-11", "Test Wire, 2011-03-01"}
+
+
+def test_overview_shows_both_sources(two_sources: Path, monkeypatch) -> None:
+    import dashboard.data
+
+    monkeypatch.setattr(dashboard.data, "DATA_DIR", two_sources)
+    at = run_app()
+    assert not at.exception
+    element = at.get("vega_lite_chart")[0]
+    spec = json.loads(element.proto.spec)
+    import pyarrow as pa
+
+    data = pa.ipc.open_stream(element.proto.datasets[0].data.data).read_all().to_pandas()
+    drawn = data[data["drawn"]]
+    assert set(drawn["document_id"]) == {SEED_ID, SECOND_ID}
+    assert len(drawn[drawn["year"] == 2008]) == 2  # both 2008 figures drawn
+    assert "source" in json.dumps(spec["layer"])  # colour says which source
+    metrics = {m.label: m.value for m in at.metric}
+    assert len(metrics) <= 6
+    assert metrics["Sources"] == "2" and metrics["Conflicts"] == "1"
+    # one source alone: only its figures
+    at.selectbox(key="src").set_value(next(o for o in at.selectbox(key="src").options
+                                           if o.startswith("Test Wire"))).run()
+    element = at.get("vega_lite_chart")[0]
+    data = pa.ipc.open_stream(element.proto.datasets[0].data.data).read_all().to_pandas()
+    assert set(data[data["drawn"]]["document_id"]) == {SECOND_ID}
+
+
+def test_add_check_compares_with_the_corpus(two_sources: Path, tmp_path: Path,
+                                           capsys) -> None:
+    from etl.__main__ import main
+
+    data = tmp_path / "data"  # the seed alone, built
+    shutil.copytree(DATA / "sources", data / "sources")
+    shutil.copytree(DATA / "reference", data / "reference")
+    assert main(["build", "--data", str(data), "-q"]) == 0
+    file = tmp_path / "second.txt"
+    file.write_text(SECOND)
+    capsys.readouterr()
+    assert main(["add", str(file), "--title", "Pentagon widens Mexico role", "--publisher",
+                 "Test Wire", "--published", "2011-03-01", "--data", str(data),
+                 "--check"]) == 0
+    lines = {line.split("\t")[1]: line.split("\t")[4]
+             for line in capsys.readouterr().out.splitlines()}
+    assert lines["$15 million"] == f"conflicts with 1 source ({SEED_ID})"
+    assert lines["$34.2 million"] == f"consistent with 1 source ({SEED_ID})"
+    assert lines["$50 million"] == f"consistent with 1 source ({SEED_ID})"
+    assert sorted(p.name for p in (data / "sources").iterdir()) == [SEED_ID]  # nothing added
+
+
+def test_add_page_shows_the_corpus_verdict() -> None:
+    import datetime
+
+    at = run_app("add")
+    at.text_area(key="add_text").set_value(SECOND)
+    at.text_input(key="add_title").set_value("Pentagon widens Mexico role")
+    at.text_input(key="add_publisher").set_value("Test Wire")
+    at.date_input(key="add_published").set_value(datetime.date(2011, 3, 1))
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    machine = at.session_state["add_draft"]["machine"].set_index("text")
+    assert machine.loc["$15 million", "corpus"] == f"conflicts with 1 source ({SEED_ID})"
+    assert machine.loc["$34.2 million", "corpus"].startswith("consistent with 1 source")

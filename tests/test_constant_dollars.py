@@ -65,14 +65,23 @@ def test_fiscal_years_state_their_approximation() -> None:
     assert len(fy) and fy.constant_note.str.contains("fiscal year converted").all()
 
 
+def chart_data(at):
+    import pyarrow as pa
+
+    element = at.get("vega_lite_chart")[0]
+    return pa.ipc.open_stream(element.proto.datasets[0].data.data).read_all().to_pandas()
+
+
 def test_overview_in_constant_dollars() -> None:
     import json
 
     at = run_app(query={"basis": "constant", "base": "2010"})
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["2008 · estimate"] == "$12.36 million (2010 dollars)"
-    assert metrics["2010 · estimate"] == "more than $34 million (2010 dollars)"
+    assert metrics["Latest · 2010"] == "more than $34 million (2010 dollars)"
+    assert metrics["Change 2008→2010 \\(real\\)"] == "at least 2.75×"
+    data = chart_data(at)
+    assert data.loc[data.year == 2008, "value_label"].iloc[0] == "$12.36 million (2010 dollars)"
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     titles = [layer["encoding"]["y"].get("axis", {}).get("title") for layer in spec["layer"]
               if "y" in layer["encoding"]]

@@ -28,14 +28,32 @@ def test_renders_without_exceptions(at) -> None:
     assert not at.error
 
 
-def test_metrics_keep_their_qualifiers(at) -> None:
+def test_one_row_of_summary_metrics(at) -> None:
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["2008 · estimate"] == "$12.2 million"
-    assert metrics["2010 · estimate"] == "more than $34 million"
-    assert metrics["FY2011 · proposal"] == "$50 million"
-    change = [v for k, v in metrics.items() if k.startswith("Change 2008→2010")]
-    assert change == ["at least 2.79×"]
+    assert len(metrics) <= 4  # a summary, not a card per figure
+    # the latest value is the latest that is not a plan, with its qualifier
+    assert metrics["Latest · 2010"] == "more than $34 million"
+    assert metrics["Change 2008→2010 \\(nominal\\)"] == "at least 2.79×"
+    assert metrics["Sources"] == "1" and metrics["Conflicts"] == "0"
     assert "$34 million" not in metrics.values()  # never without "more than"
+
+
+def test_no_change_to_or_from_a_proposal() -> None:
+    from dashboard.charts import chart_frame, headline
+    from etl.schema import TABLES
+
+    base = {name: None for name in TABLES["observations"].names}
+    rows = [{**base, "series_id": "s", "series_label": "S", "currency": "USD", "year": y,
+             "value": v, "qualifier": "exact", "status": st, "reported": True,
+             "sentence": "x", "figure_text": "x"}
+            for y, v, st in ((2009, 1e6, "reported"), (2010, 2e6, "reported"),
+                             (2011, 9e6, "proposed"))]
+    import pandas as pd
+
+    summary = headline(chart_frame(pd.DataFrame(rows)))
+    first, last, ratio, _ = summary.change
+    assert (first["year"], last["year"], ratio) == (2009, 2010, 2.0)
+    assert summary.latest["year"] == 2010
 
 
 def test_tooltip_includes_the_source_sentence(at) -> None:

@@ -1,0 +1,58 @@
+"""Two sources in a real browser (issue 11): the Overview draws both, each in its colour,
+the conflict marked; Compare draws them side by side."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from browserkit import CHART_SVG, ROOT, screenshot, seeded_data, streamlit_server, tooltip_with
+from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+SECOND_ID = "test-wire-2011-03-01-pentagon-widens-mexico-role"
+SECOND = ("Pentagon widens Mexico role\n\n"
+          "The Pentagon's counternarcotics funding for Mexico reached $34.2 million in fiscal "
+          "2010, up from $15 million in 2008, according to the Congressional Research "
+          "Service.\n")
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data = seeded_data(tmp_path_factory.mktemp("two"))
+    folder = data / "sources" / SECOND_ID
+    folder.mkdir()
+    (folder / "article.txt").write_text(SECOND)
+    (folder / "meta.json").write_text(json.dumps({
+        "id": SECOND_ID, "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
+        "date_published": "2011-03-01", "date_added": "2026-11-27", "rights": "test"}))
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
+                   cwd=ROOT, check=True, timeout=120)
+    with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as base:
+        yield base
+
+
+def test_overview_and_compare_show_both_sources(browser: Browser, url: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(url + "/")
+    chart = page.locator(CHART_SVG).first
+    chart.wait_for(timeout=60_000)
+    svg_text = " ".join(page.locator(f"{CHART_SVG} text").all_text_contents())
+    assert "Test Wire, 2011-03-01" in svg_text and "The Washington Post, 2010-11-11" in svg_text
+    assert "≠" in svg_text  # 2008: $12.2 million against $15 million
+    assert "$15 million" in tooltip_with(page, "Test Wire")
+    metrics = page.locator('[data-testid="stMetric"]')
+    assert metrics.count() <= 6
+    screenshot(page, "two-sources-overview")
+    page.goto(url + "/compare")
+    page.wait_for_selector("text=1 conflict", timeout=30_000)
+    page.locator(CHART_SVG).first.wait_for(timeout=30_000)
+    svg_text = " ".join(page.locator(f"{CHART_SVG} text").all_text_contents())
+    assert "Test Wire, 2011-03-01" in svg_text
+    screenshot(page, "two-sources-compare")
+    context.close()
