@@ -113,3 +113,77 @@ def score_corpus(items: list[dict[str, Any]]) -> Score:
                     score.false_positives += 1
                     score.misses.append(f"{item['id']}: spurious {text!r}")
     return score
+
+
+REALTEXT_ATTRIBUTES = ("year", "year_type", "status", "funder")
+BASELINES = {"year": None, "year_type": None, "status": "reported", "funder": None}
+
+
+@dataclass
+class DocumentScore:
+    """Scores on whole documents: amount F1 by span, and per-attribute accuracy over the
+    matched figures with the trivial baseline of each (always empty, always "reported")."""
+
+    matched: int = 0
+    missed: int = 0
+    spurious: int = 0
+    hits: dict[str, int] = field(default_factory=dict)
+    baseline_hits: dict[str, int] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def f1(self) -> float:
+        p = self.matched / (self.matched + self.spurious) if self.matched + self.spurious else 1
+        r = self.matched / (self.matched + self.missed) if self.matched + self.missed else 1
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float:
+        return self.hits.get(name, 0) / self.matched if self.matched else 1.0
+
+    def baseline(self, name: str) -> float:
+        return self.baseline_hits.get(name, 0) / self.matched if self.matched else 1.0
+
+    def report(self) -> str:
+        lines = [f"documents' figures: matched {self.matched}, missed {self.missed}, "
+                 f"spurious {self.spurious}; amount F1 {self.f1:.3f}",
+                 "| attribute | accuracy | trivial baseline |", "| --- | --- | --- |"]
+        lines += [f"| {n} | {self.accuracy(n):.2f} | {self.baseline(n):.2f} "
+                  f"({BASELINES[n] or 'empty'}) |" for n in REALTEXT_ATTRIBUTES]
+        return "\n".join(lines)
+
+
+def score_documents(documents: list[dict[str, Any]], gold: list[dict[str, Any]]
+                    ) -> DocumentScore:
+    """Run the ``extract`` command's records on each document (with its date, when known)
+    and compare them with the gold figures of that document, matched by span."""
+    from etl.__main__ import figure_records
+
+    score = DocumentScore()
+    for doc in documents:
+        ref = date.fromisoformat(doc["date"]) if doc.get("date") else None
+        predicted = figure_records(doc["text"], ref)
+        wanted = [g for g in gold if g["doc"] == doc["id"]]
+        used: set[int] = set()
+        for g in wanted:
+            match = next((i for i, p in enumerate(predicted) if i not in used
+                          and p["start"] < g["end"] and g["start"] < p["end"]), None)
+            if match is None:
+                score.missed += 1
+                score.misses.append(f"{doc['id']}: missed {g['text']!r}")
+                continue
+            used.add(match)
+            score.matched += 1
+            p = predicted[match]
+            for name in REALTEXT_ATTRIBUTES:
+                hit = p.get(name) == g[name]
+                score.hits[name] = score.hits.get(name, 0) + hit
+                score.baseline_hits[name] = (score.baseline_hits.get(name, 0)
+                                             + (BASELINES[name] == g[name]))
+                if not hit:
+                    score.misses.append(f"{doc['id']}: {g['text']!r} {name}: want "
+                                        f"{g[name]!r}, got {p.get(name)!r}")
+        for i, p in enumerate(predicted):
+            if i not in used:
+                score.spurious += 1
+                score.misses.append(f"{doc['id']}: spurious {p['text']!r}")
+    return score
