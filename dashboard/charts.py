@@ -32,6 +32,8 @@ LOOKS: dict[str, tuple[str, str, bool]] = {
     "Upper bound (less than)": ("#CC79A7", "triangle-down", True),
     "Range": ("#E69F00", "diamond", True),
     "Appropriated": ("#009E73", "square", True),
+    "Obligated or disbursed": ("#009E73", "square", True),
+    "Authorized or passed one chamber": ("#56B4E9", "square", False),
     "Requested": ("#CC79A7", "square", False),
     "Proposed": ("#E69F00", "diamond", False),
     "Not reported": ("#999999", "cross", True),
@@ -40,6 +42,9 @@ _QUALIFIER_LOOK = {"lower_bound": "Lower bound (more than)",
                    "upper_bound": "Upper bound (less than)", "range": "Range",
                    "approximate": "Approximate"}
 _STATUS_LOOK = {"estimated": "Estimate", "appropriated": "Appropriated",
+                "obligated": "Obligated or disbursed", "disbursed": "Obligated or disbursed",
+                "authorized": "Authorized or passed one chamber",
+                "passed_chamber": "Authorized or passed one chamber",
                 "reported": "Reported"}
 TOOLTIP = [
     alt.Tooltip("source:N", title="Source"),
@@ -77,7 +82,8 @@ def _clean(value: object) -> object:
 # Okabe-Ito, then greys: one colour a source
 SOURCE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                   "#000000", "#777777", "#AAAAAA", "#444444"]
-_HOLLOW = "datum.look == 'Proposed' || datum.look == 'Requested'"
+_HOLLOW = ("datum.look == 'Proposed' || datum.look == 'Requested' || "
+           "datum.look == 'Authorized or passed one chamber'")
 MAX_SOURCE_COLOURS = 8  # more sources than this: one look legend, the source in tooltips
 MAX_QUOTES = 10  # more points than this: quotes would cover each other; tooltips keep them
 CONFLICT_MARK = "≠"  # above a year whose sources allow no common amount
@@ -212,7 +218,7 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
 
 
 LINE_QUALIFIERS = ("exact", "approximate")
-LINE_STATUSES = ("reported", "estimated", "appropriated")
+LINE_STATUSES = ("reported", "estimated", "appropriated", "obligated", "disbursed")
 
 
 def _segments(frame: pd.DataFrame) -> pd.DataFrame:

@@ -23,6 +23,10 @@ STATUS_WORDS = {
     "proposed": "proposal",
     "requested": "request",
     "appropriated": "appropriation",
+    "authorized": "authorization",
+    "passed_chamber": "passed one chamber",
+    "obligated": "obligation",
+    "disbursed": "disbursement",
     "not_reported": "not reported",
 }
 

@@ -24,13 +24,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from etl.extract import YEAR_MAX, YEAR_MIN, Figure, _stable_id
+from etl.lexicon import STAGES
 from etl.sources import SourceError
 from etl.txn import atomic_write
 
 EDITABLE = ("amount", "amount_high", "currency", "qualifier", "year", "year_type", "funder",
             "recipient", "purpose", "status", "attributed_source")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range")
-STATUSES = ("reported", "estimated", "proposed", "requested", "appropriated")
+STATUSES = tuple(STAGES)
 
 
 class Curation(BaseModel):
@@ -163,8 +164,10 @@ def apply_curations(text: str, doc_key: str, figures: list[Figure],
             outcomes.append(Outcome(r, "orphaned", fig.figure_id,
                                     f"{r.attribute!r} cannot be corrected"))
             continue
+        provenance = {f"{r.attribute}_source": "curation"} if r.attribute in {
+            "year", "funder", "status"} else {}
         try:
-            new = replace(fig, **{r.attribute: _coerce(r.attribute, r.value)})
+            new = replace(fig, **{r.attribute: _coerce(r.attribute, r.value)}, **provenance)
         except ValueError as exc:
             outcomes.append(Outcome(r, "orphaned", fig.figure_id, str(exc)))
             continue

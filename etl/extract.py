@@ -25,6 +25,7 @@ from etl.lexicon import (
     PURPOSE_VERBS_KEPT,
     SOURCES,
     STATUS_CUES,
+    WEAK_STATUS_CUES,
 )
 from etl.money import Money, find_money
 from etl.segment import Span, split_sentences
@@ -53,9 +54,24 @@ _NOT_AGENCY_AFTER = re.compile(
 )
 # "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
 _US_AID_RE = re.compile(
-    r"\b(?:U\.S\.|US|American)(?=\s+(?:(?:military|economic|security|foreign|development)\s+"
-    r"(?:and\s+\w+\s+)?)?(?:aid|assistance|funding|funds|money|taxpayers)\b)"
+    r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
+    r"(?:aid|assistance|funding|funds|money|taxpayers)\b)"
 )
+# Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
+# Congress for", "sent to Congress" name the addressee; neither pays.
+_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent to|submitted to|"
+    r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
+# "for the Department of State and the U.S. Agency for International Development": both
+# receive
+_COORDINATED_RECIPIENT = re.compile(
+    r"\b(?:for|to)\s+(?:the\s+)?[A-Z][\w.&'’ ]{1,80}?\s+and\s+(?:the\s+)?$")
+# Bills and laws are the Congress acting: "H.R. 2367 would authorize", "S. 1840".
+_BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
+                      r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*")
 
 # Years a figure can be for: explicit years outside this range are not read as years, and
 # relative arithmetic ("1000000 years later") that leaves it gives no year.
@@ -66,8 +82,10 @@ _YEAR_RE = re.compile(
     rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|FY)\s?'?(?P<fy>{_YEAR}|\d\d)\b)
       | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
       | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
-            foreign[- ]aid|aid|spending|appropriations?|operating)\s+)?
-            (?:budget|appropriations?|spending\s+bill|authorization|request|budget\s+request)\b)
+            foreign[- ]aid|aid|spending|appropriations?|operating|federal\s+omnibus|omnibus|
+            supplemental)\s+)?
+            (?:budget|appropriations?|spending\s+bill|authorization|request|budget\s+request|
+            omnibus|supplemental)\b)
       | (?P<budget2>\bbudget\s+(?:request\s+)?for\s+(?P<by2>{_YEAR})\b)
       | (?P<cal>(?<![\w$.,-])(?P<cy>{_YEAR})(?![\w$%]|,\d|\.\d|-(?:mile|year|page|member))))
     """,
@@ -76,9 +94,59 @@ _YEAR_RE = re.compile(
 _YEAR_SPAN_RE = re.compile(
     rf"""\b(?:(?:from|between)\s+)?(?P<fy>(?:fiscal(?:[- ]years?)?|FY)\s?)?'?{_YEAR}\s*
       (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
-      | \bsince\s+(?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
+      | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
+        (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+# Year mentions that are not the year of the money near them: a baseline ("$2 billion above
+# the 2022 level"), the date of an event ("announced in October 2007", "On March 21, 2002,
+# President Bush requested"), a law's name ("Foreign Assistance Act of 1961"). They are
+# dropped; the figure may then take its year from its context.
+_BASELINE_BEFORE = re.compile(
+    r"(?:above|below|over|than|from|versus|vs\.?|compared (?:with|to)|relative to|up from|"
+    r"down from|increase (?:from|over)|decrease (?:from|over)|of)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:fiscal(?:\s+year)?|FY)\s?)?$", re.IGNORECASE)
+_BASELINE_AFTER = re.compile(
+    r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
+    r"(?:levels?|requests?|amounts?|appropriations?|enacted)\b", re.IGNORECASE)
+_EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
+               r"start\w*|introduc\w*|submitt\w*|sent|made|requested|asked|released|"
+               r"transmitted|issued")
+_EVENT_BEFORE = re.compile(
+    rf"\b(?:{_EVENT_VERB})\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:\d{1,2},\s+)?)?$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?$")
+_EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
+_LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
+
+
+def _not_money_year(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at sentence[start:end] is a baseline, an event's date or part of
+    a law's name rather than the year of a figure."""
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 80]
+    if _LAW_BEFORE.search(before):
+        return True
+    if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
+                                            or re.search(r"\b(?:above|below|than|versus|"
+                                                         r"compared|relative)\s+(?:the\s+)?"
+                                                         r"(?:(?:fiscal(?:\s+year)?|FY)"
+                                                         r"\s?)?$", before, re.IGNORECASE)
+                                            or re.search(r"\b(?:increase|decrease|up|down)"
+                                                         r"\s+from\s+$", before,
+                                                         re.IGNORECASE)):
+        return True
+    if _EVENT_BEFORE.search(before):
+        return True
+    # "in October 2007, the United States and Mexico announced": a dated event
+    return bool(_DATE_BEFORE.search(before) or re.search(r"\b(?:in|on)\s+$", before)) and \
+        bool(_EVENT_AFTER.match(after)) and not re.search(r"\b(?:during|for|in)\s+(?:the\s+)?"
+                                                          r"(?:week|month|quarter)", before)
+
+
 _MAYBE_YEAR = re.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b", re.IGNORECASE)
 _NUM_WORD = "|".join(sorted((w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 12), key=len,
                             reverse=True))
@@ -112,11 +180,22 @@ _ACCORDING_TO = re.compile(
     r"analysis|figures|audit|study)\s+(?:by|from|of)\s+)?(?:the\s+)?"
     r"(?P<name>[A-Z][\w&.'-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w&.'-]*){0,7})"
 )
+# "above FY 2021 enacted levels", "the authorized amounts": the cue describes an amount
+# it is compared with, not the stage of the figure
+_NOT_A_STAGE_AFTER = r"(?!\s+(?:levels?|amounts?|funds|money|dollars|totals?)\b)"
 _STATUS_RES = {
-    status: re.compile(r"(?=\w)(?:" + "|".join(cues) + ")", re.IGNORECASE)
+    status: re.compile(r"(?=\w)(?:" + "|".join(cues) + ")" + _NOT_A_STAGE_AFTER,
+                       re.IGNORECASE)
     for status, cues in STATUS_CUES.items()
 }
-_STATUS_PRIORITY = ["appropriated", "requested", "proposed", "estimated"]
+# Weak cues count only where a sentence has no other: "the bill provides $64.57 billion"
+# is a proposal until a chamber passes it or it becomes law.
+_WEAK_STATUS_RES = {
+    status: re.compile(r"(?=\w)(?:" + "|".join(cues) + ")", re.IGNORECASE)
+    for status, cues in WEAK_STATUS_CUES.items()
+}
+_STATUS_PRIORITY = ["authorized", "passed_chamber", "obligated", "disbursed", "appropriated",
+                    "requested", "proposed", "estimated"]
 _PURPOSE_KW_RE = [(re.compile(rf"\b(?:{k})\b", re.IGNORECASE), v) for k, v in
                   PURPOSE_KEYWORDS.items()]
 # All keywords in one pass: group k<rank> says which label (the lower rank wins).
@@ -226,6 +305,13 @@ class Figure:
     status_cue: str | None
     attributed_source: str | None
     curated: str = ""  # attributes a person corrected, or "added"
+    # Where the year, payer and stage came from: "sentence", "previous sentence",
+    # "heading", "document date" (or "curation"), with the words that gave them.
+    year_source: str | None = None
+    funder_source: str | None = None
+    funder_text: str | None = None
+    status_source: str | None = None
+    kind: str = "amount"  # amount | cumulative (a total over time) | rate (per year)
 
     @property
     def amount_usd(self) -> float | None:
@@ -320,6 +406,8 @@ def _year_mentions(
             spans.append((m.start(), m.end()))
     for m in _YEAR_RE.finditer(sentence):
         if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
+            continue
+        if _not_money_year(sentence, m.start(), m.end()):
             continue
         if m.group("fiscal"):
             raw = m.group("fy")
@@ -416,6 +504,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Ment
                                  _is_attribution(sentence, mention)))
     for m in _US_AID_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
+    for m in _BILL_RE.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     agencies.sort(key=lambda a: a.start)
     for m in _SOURCE_RE.finditer(sentence):
         sources.append(_Mention(m.start(), m.end(), _SOURCE_OF[m.group()], "source"))
@@ -442,7 +532,7 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
     source_spans = [(s.start, s.end) for s in sources]
     candidates = [a for a in agencies
                   if not any(s <= a.start < e for s, e in source_spans)
-                  and a.name not in SOURCES]
+                  and a.name not in SOURCES and not _not_a_payer(sentence, a)]
     if not candidates:
         return None
     plain = [a for a in candidates if not a.attributed]
@@ -456,7 +546,40 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
             s += 40
         return s
 
-    return min(pool, key=score).name
+    best = min(pool, key=score)
+    # "through the Department of State and the U.S. Agency for International Development":
+    # agencies paying jointly are the government they belong to
+    joint = _JOINT_AFTER.match(sentence, best.end)
+    if joint and any(a.start == joint.end() and a.name != best.name for a in agencies):
+        return "United States government"
+    return best.name
+
+
+def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
+                    sources: list[_Mention], funder: str | None) -> str | None:
+    """The words in the sentence that named the payer ``funder``."""
+    if funder is None:
+        return None
+    named = [a for a in agencies if a.name == funder]
+    if not named:
+        return funder
+    best = min(named, key=lambda a: _distance(a, fig))
+    return sentence[best.start : best.end]
+
+
+def _not_a_payer(sentence: str, m: _Mention) -> bool:
+    """An agency named as the recipient ("$5 million for USAID") or the addressee ("asked
+    Congress for") of the money, not its payer."""
+    before = sentence[max(0, m.start - 40) : m.start]
+    if _ADDRESSEE_BEFORE.search(before):
+        return True
+    if before.endswith("("):  # "(USAID)" restates the name before it, already weighed
+        return True
+    if re.search(r"\b(?:implementing|enacting|under)\s+$", before):
+        return True  # "implementing the bill would cost": what is costed, not who pays
+    if _COORDINATED_RECIPIENT.search(sentence[max(0, m.start - 120) : m.start]):
+        return True
+    return bool(_RECIPIENT_BEFORE.search(before)) and m.name != "United States government"
 
 
 def _recipient(sentence: str, fig: Money, countries: list[_Mention],
@@ -568,8 +691,13 @@ def _is_only_place_or_time(phrase: str) -> bool:
 
 def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     """Every status cue in the sentence: (start, end, status, words), sorted."""
+    strong = sorted((m.start(), m.end(), status, m.group())
+                    for status, pattern in _STATUS_RES.items()
+                    for m in pattern.finditer(sentence))
+    if strong:
+        return strong
     return sorted((m.start(), m.end(), status, m.group())
-                  for status, pattern in _STATUS_RES.items()
+                  for status, pattern in _WEAK_STATUS_RES.items()
                   for m in pattern.finditer(sentence))
 
 
@@ -698,11 +826,97 @@ def _pair(sentence: str, offset: int, figs: list[Figure]) -> tuple[Figure, Figur
     return figs[0], figs[1]
 
 
+_CUMULATIVE = re.compile(
+    r"\b(?:total(?:s|ed|ing|led|ling)?|in all|altogether|cumulative(?:ly)?|combined|"
+    r"so far|to date|since)\b|\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
+    r"(?:19|20)\d\d\s*(?:-|–|through|to)\s*(?:FY)?(?:19|20)\d\d", re.IGNORECASE)
+_RATE = re.compile(
+    r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|"
+    r"\b(?:average\s+)?annual(?:\s+average)?\b|\bon average\b|\ba year\b",
+    re.IGNORECASE)
+_DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
+CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
+
+
+def _kind(sentence: str, fig: Money) -> str:
+    """A total over time, a yearly rate, or an amount, from the words around the figure."""
+    near = sentence[max(0, fig.start - 80) : fig.end + 80]
+    if _RATE.search(near):
+        return "rate"
+    if _CUMULATIVE.search(near):
+        return "cumulative"
+    return "amount"
+
+
+@dataclass
+class _Context:
+    """What a sentence offers the sentences after it: its years (only when it names one
+    year of money, not counting baselines and event dates), its payer and its stage."""
+
+    years: list[tuple[int, str, str]]  # (year, year type, words)
+    payers: list[tuple[str, str]]  # (canonical name, words)
+    heading: bool
+
+
+def _sentence_context(sentence: str, kind: str, money: list[Money],
+                      agencies: list[_Mention], sources: list[_Mention]) -> _Context:
+    years = [(y, t, w) for _, _, y, t, w in _year_mentions(sentence, money, None)
+             if y is not None]
+    distinct = {(y, t) for y, t, _ in years}
+    source_spans = [(s.start, s.end) for s in sources]
+    payers = [(a.name, sentence[a.start : a.end]) for a in agencies
+              if not a.attributed and not _not_a_payer(sentence, a)
+              and not any(s <= a.start < e for s, e in source_spans)]
+    return _Context(years if len(distinct) == 1 else [],
+                    payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
+
+
+def _fiscal_years_named(text: str) -> set[int]:
+    return {int(m.group("fy")) if len(m.group("fy")) == 4 else 2000 + int(m.group("fy"))
+            for m in _YEAR_RE.finditer(text) if m.group("fiscal")}
+
+
+def _from_context(result: Extraction, contexts: list[_Context], scoped: list[bool],
+                  text: str, reference_date: date | None) -> None:
+    """Fill a figure's year and payer from the sentences before it when its own sentence
+    is silent (and says no span, no "since", no "after"), and its year from the document's
+    date when the sentence speaks of today; each with its source and words."""
+    fiscal_named: set[int] | None = None
+    for f in result.figures:
+        i = f.sentence_index
+        if f.year is None and not scoped[i]:
+            for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+                if contexts[j].years:
+                    year, year_type, words = contexts[j].years[0]
+                    f.year, f.year_type, f.year_text = year, year_type, words
+                    f.year_source = "heading" if contexts[j].heading else "previous sentence"
+                    break
+            sentence = result.sentences[i].text
+            if f.year is None and reference_date is not None and _DEICTIC_NOW.search(sentence):
+                if fiscal_named is None:
+                    fiscal_named = _fiscal_years_named(text)
+                f.year = reference_date.year
+                f.year_type = "fiscal" if reference_date.year in fiscal_named else "calendar"
+                f.year_text = f"{_DEICTIC_NOW.search(sentence).group()} (dated " \
+                              f"{reference_date.isoformat()})"
+                f.year_source = "document date"
+        if f.funder is None and f.status != "estimated":
+            for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+                if contexts[j].payers:
+                    f.funder, f.funder_text = contexts[j].payers[0]
+                    f.funder_source = ("heading" if contexts[j].heading
+                                       else "previous sentence")
+                    break
+
+
 def extract(text: str, doc_key: str = "", reference_date: date | None = None) -> Extraction:
     """Segment ``text`` and extract its money figures and claims."""
     sentences = split_sentences(text)
     result = Extraction(sentences=sentences)
     ref_year = reference_date.year if reference_date else None
+    contexts: list[_Context] = []
+    scoped: list[bool] = []
     for index, span in enumerate(sentences):
         sentence = span.text
         # IDs hash the sentence's digest, not its text, so that they cost the same per figure
@@ -710,6 +924,15 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         sentence_key = hashlib.sha1(sentence.encode("utf-8")).hexdigest()
         money = find_money(sentence)
         figures: list[Figure] = []
+        # a sentence that states when (even as a span, "since" or "after") lends no year
+        scoped.append((bool(_MAYBE_YEAR.search(sentence))
+                      and bool(_year_mentions(sentence, money, ref_year)))
+                      or bool(_RATE.search(sentence)))
+        if not money and not _MAYBE_YEAR.search(sentence) and not _AGENCY_RE.search(sentence):
+            contexts.append(_Context([], [], span.kind == "heading"))
+        if not money and len(contexts) == index:
+            agencies, sources, _ = _mentions(sentence)
+            contexts.append(_sentence_context(sentence, span.kind, money, agencies, sources))
         if money:
             agencies, sources, countries = _mentions(sentence)
             agency_starts = [a.start for a in agencies]
@@ -727,6 +950,11 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
                 status, cue = _status(fig, clauses, clause_starts, cues, cue_starts)
                 fig_text = sentence[fig.start : fig.end]
+                if year is None:
+                    year_type = None  # a span or "since" has no single year to qualify
+                funder_mention = _funder_mention(sentence, fig,
+                                                 _near(agencies, agency_starts, lo, hi),
+                                                 sources, funder)
                 figures.append(Figure(
                     figure_id=_stable_id("fig", doc_key, sentence_key, fig.start, fig_text),
                     sentence_index=index,
@@ -740,8 +968,42 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     purpose=_purpose(sentence, fig, purpose_cues),
                     status=status, status_cue=cue,
                     attributed_source=credited,
+                    year_source="sentence" if year is not None else None,
+                    funder_source="sentence" if funder is not None else None,
+                    funder_text=funder_mention,
+                    status_source="sentence" if cue else None,
+                    kind=_kind(sentence, fig),
                 ))
+            contexts.append(_sentence_context(sentence, span.kind, money, agencies, sources))
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
+    _from_context(result, contexts, scoped, text, reference_date)
+    _stage_of_lists(result, sentences)
     return result
+
+
+def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
+    """A list item without a stage cue ("- $100 million for USAID to ...") takes the stage
+    of the sentence that introduces the list."""
+    by_sentence: dict[int, str | None] = {}
+    for f in result.figures:
+        line_start = result_text_line_start(sentences[f.sentence_index])
+        if f.status_source is not None or not line_start:
+            continue
+        stage = by_sentence.get(f.sentence_index)
+        if f.sentence_index not in by_sentence:
+            stage = None
+            for j in range(f.sentence_index - 1, max(-1, f.sentence_index - 1
+                                                         - CONTEXT_SENTENCES), -1):
+                cues = _status_cues(sentences[j].text)
+                if cues:
+                    stage = cues[-1][2]
+                    break
+            by_sentence[f.sentence_index] = stage
+        if stage:
+            f.status, f.status_source = stage, "previous sentence"
+
+
+def result_text_line_start(span: Span) -> bool:
+    return bool(_LIST_ITEM.match(span.text))

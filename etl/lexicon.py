@@ -14,6 +14,8 @@ AGENCIES: dict[str, list[str]] = {
         "U.S. military", "US military", "American military", "Defense Secretary",
         "Secretary of Defense", "Northern Command", "Southern Command", "Northcom",
         "Southcom", "NORTHCOM", "SOUTHCOM", "U.S. Army", "U.S. Navy", "U.S. Air Force",
+        "Department of the Navy", "Department of the Army", "Department of the Air Force",
+        "Navy", "Army", "Air Force", "Marine Corps",
         "Defense Security Cooperation Agency", "Joint Task Force North",
     ],
     "Department of State": [
@@ -36,11 +38,32 @@ AGENCIES: dict[str, list[str]] = {
     ],
     "Department of the Treasury": ["Department of the Treasury", "Treasury Department", "Treasury"],
     "U.S. Congress": ["Congress", "House Appropriations Committee",
-                      "Senate Appropriations Committee",
-                      "lawmakers", "the House", "the Senate"],
+                      "Senate Appropriations Committee", "Appropriations Committee",
+                      "lawmakers", "the House", "the Senate", "appropriators",
+                      "House of Representatives", "U.S. House", "U.S. Senate",
+                      "House appropriators", "Senate appropriators", "the bill", "The bill",
+                      "the legislation", "The legislation", "the omnibus", "the measure"],
     "White House": ["White House", "Obama administration", "Bush administration",
-                    "Trump administration", "Biden administration", "the administration",
-                    "Office of Management and Budget", "OMB"],
+                    "Trump administration", "Biden administration", "Clinton administration",
+                    "Reagan administration", "the administration",
+                    "Office of Management and Budget", "OMB", "the President", "President Bush",
+                    "President Obama", "President Clinton", "President Trump", "President Biden",
+                    "President’s Budget", "President's Budget", "President’s budget",
+                    "President's budget", "the Budget", "The Budget", "Budget Request",
+                    "the Request", "The Request"],
+    "Department of Health and Human Services": [
+        "Department of Health and Human Services", "Health and Human Services", "HHS"],
+    "Centers for Disease Control and Prevention": [
+        "Centers for Disease Control and Prevention", "CDC"],
+    "General Services Administration": ["General Services Administration", "GSA"],
+    "Department of Transportation": ["Department of Transportation", "DOT"],
+    "Department of Agriculture": ["Department of Agriculture", "Agriculture Department",
+                                  "USDA"],
+    "Department of Energy": ["Department of Energy", "Energy Department"],
+    "Department of Education": ["Department of Education", "Education Department"],
+    "Environmental Protection Agency": ["Environmental Protection Agency", "EPA"],
+    "Millennium Challenge Corporation": ["Millennium Challenge Corporation", "MCC"],
+    "European Commission": ["European Commission"],
     "Government of Mexico": ["Mexican government", "government of Mexico", "Calderón government",
                              "Calderon government", "Mexico's government"],
     "World Bank": ["World Bank"],
@@ -200,21 +223,57 @@ QUALIFIER_AFTER: dict[str, str] = {
 
 # Status cues: status -> regular expressions (case-insensitive). See etl.extract for how
 # the nearest cue to a figure wins.
+# Every stage a figure can have, in one place, with what it means (the data dictionary,
+# the review table, the claims and the charts read this).
+STAGES: dict[str, str] = {
+    "reported": "an amount given as fact, with no stage named",
+    "estimated": "an estimate or projection (GAO, CBO and the like)",
+    "proposed": "a plan or proposal, not yet asked of the payer",
+    "requested": "asked for in a budget request",
+    "authorized": "allowed by an authorization law (a ceiling, not money)",
+    "passed_chamber": "in a bill one chamber of Congress has passed",
+    "appropriated": "provided in an appropriation law",
+    "obligated": "committed by contract or grant",
+    "disbursed": "paid out (disbursed, expended, spent)",
+}
+
 STATUS_CUES: dict[str, list[str]] = {
-    "appropriated": [r"appropriat(?:e|ed|es|ing|ion|ions)\b(?! committee)", r"\benacted\b",
-                     r"\bapproved\b",
+    # Budget stages, after ForeignAssistance.gov: requested and proposed (plans),
+    # authorized (a ceiling in law), passed one chamber, appropriated (law), then the
+    # financial stages obligated and disbursed.
+    "authorized": [r"\b(?:re)?authoriz(?:e|es|ed|ing|ation)\b",
+                   r"\bauthorized to be appropriated\b"],
+    "passed_chamber": [r"\bpassed (?:by )?the (?:U\.S\. )?(?:House|Senate)\b",
+                       r"\b(?:House|Senate)[- ]passed\b",
+                       r"\bthe (?:House|Senate) (?:passed|approved)\b"],
+    "obligated": [r"\bobligat(?:ed|es|ing|ions?)\b", r"\bhave been awarded\b",
+                  r"\b(?:was|were) awarded\b", r"\bawarded (?:a|an|the)?\s?contracts?\b"],
+    "disbursed": [r"\bdisburs(?:e|ed|es|ing|ements?)\b", r"\bexpended\b",
+                  r"\bpaid out\b", r"\boutlays?\b"],
+    "appropriated": [r"\bappropriated\b(?! (?:funds|money|dollars))", r"\bappropriates\b",
+                     r"\bappropriations? (?:made|act|law|measure|package)\b",
+                     r"\benacted\b", r"\bapproved\b", r"\bcleared by both\b",
+                     r"\bpassed both (?:houses|chambers)\b", r"\bsigned into law\b",
                      r"\bCongress (?:approved|passed|provided)\b",
-                     r"\b(?:approved|passed) by Congress\b"],
+                     r"\b(?:approved|passed) by Congress\b",
+                     r"\bomnibus appropriations\b(?! bill passed by the (?:House|Senate))"],
     "requested": [r"\brequest(?:s|ed|ing)?\b", r"\bask(?:s|ed|ing)? (?:\w+ )?for\b",
-                  r"\bis seeking\b", r"\bsought\b", r"\bseeks\b"],
+                  r"\bis seeking\b", r"\bsought\b", r"\bseeks\b",
+                  r"\b(?:the )?Budget (?:provides|includes|reflects|proposes|would)\b",
+                  r"\bcalls? on (?:\w+ ){1,4}to release\b"],
     "proposed": [r"\bpropos(?:e|ed|es|al|als|ing)\b", r"\bunder consideration\b",
-                 r"\bconsidering\b", r"\bplans? (?:to|under|for|would|calls)\b",
+                 r"\bconsidering\b", r"\bplan(?:s|ned)? (?:to|under|for|would|calls)\b",
                  r"\bplan\b",
                  r"\bwould (?:provide|give|send|spend|allocate|add|receive|fund|require)\b",
                  r"\bintends? to\b", r"\bpledged?\b", r"\bcould (?:receive|get)\b"],
     "estimated": [r"\bestimat(?:e|es|ed|ing|ion)\b", r"\bprojected\b", r"\bwould cost\b",
                   r"\bprojections?\b",
                   r"\bbelieved to\b"],
+}
+
+# Cues that count only where the sentence has no other (see etl.extract).
+WEAK_STATUS_CUES: dict[str, list[str]] = {
+    "proposed": [r"\bthe (?:bill|legislation|measure) (?:provides|includes|would)\b"],
 }
 
 # Short names readers know: "GAO estimates, via The Washington Post".

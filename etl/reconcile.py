@@ -23,12 +23,16 @@ from dataclasses import dataclass
 
 from etl.checks import INF, Interval, Term, term_interval
 
-STAGE_ORDER = ("appropriated", "reported", "estimated", "requested", "proposed")
-STAGE_KIND = {"appropriated": "appropriation", "reported": "amount", "estimated": "amount",
+STAGE_ORDER = ("disbursed", "obligated", "appropriated", "passed_chamber", "authorized",
+               "reported", "estimated", "requested", "proposed")
+STAGE_KIND = {"disbursed": "disbursement", "obligated": "obligation",
+              "appropriated": "appropriation", "passed_chamber": "bill",
+              "authorized": "authorization", "reported": "amount", "estimated": "amount",
               "requested": "plan", "proposed": "plan"}
 ONE_FIGURE, CONSISTENT, CONFLICT = "one figure", "consistent", "conflict"
-RULE = ("Shown: the most authoritative stage (appropriated, reported, estimated, requested, "
-        "proposed), then the latest-published source, then the first in its text. Compared: "
+RULE = ("Shown: the most authoritative stage (disbursed, obligated, appropriated, passed one "
+        "chamber, authorized, reported, estimated, requested, proposed), then the "
+        "latest-published source, then the first in its text. Compared: "
         "the figures of the same kind of stage (reported and estimated alike; requested and "
         "proposed alike), each as the interval its words allow (exact: a point; more than: "
         "the amount and above; less than: up to it; about: within 10%; a range: its ends). "

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from etl.lexicon import STAGES
+
 
 @dataclass(frozen=True)
 class Column:
@@ -30,6 +32,10 @@ class Table:
 
 
 _SENTENCE = Column("sentence", "string", "The source sentence, verbatim")
+_STAGES = "; ".join(f"{name}: {meaning}" for name, meaning in STAGES.items())
+_PROVENANCE = ("sentence (the figure's own) | previous sentence | heading | document date "
+               "(the source's publication date, for \"today\") | curation (a person); empty "
+               "when none was found")
 _DOC = Column("document_id", "string", "Source document (see the documents table)")
 _SID = Column("sentence_id", "string", "Sentence the item was found in (see the sentences table)")
 
@@ -101,12 +107,19 @@ TABLES: dict[str, Table] = {
             Column("funder", "string", "Who pays, as a canonical agency name"),
             Column("recipient", "string", "Country that receives the money"),
             Column("purpose", "string", "What the money is for, in short"),
-            Column("status", "string",
-                   "reported | estimated | proposed | requested | appropriated"),
+            Column("status", "string", _STAGES),
             Column("status_cue", "string", "The words that set the status"),
             Column("attributed_source", "string",
                    "Who the sentence credits for the figure, e.g. the "
                    "Government Accountability Office"),
+            Column("year_source", "string", "Where the year came from: " + _PROVENANCE),
+            Column("funder_source", "string", "Where the payer came from: " + _PROVENANCE),
+            Column("funder_text", "string", "The words that named the payer"),
+            Column("status_source", "string",
+                   "Where the stage came from (empty: no cue, so reported): " + _PROVENANCE),
+            Column("kind", "string",
+                   "amount | cumulative (a total over several years or to date) | rate (a "
+                   "yearly amount)"),
             Column("curated", "string",
                    "Attributes a person corrected (\"added\" for a figure a person added); "
                    "empty: as the machine extracted it"),
@@ -170,8 +183,7 @@ TABLES: dict[str, Table] = {
                    "How the constant-dollar value was made, or why there is none"),
             Column("qualifier", "string",
                    "exact | approximate | lower_bound | upper_bound | range; empty when missing"),
-            Column("status", "string",
-                   "reported | estimated | proposed | requested | appropriated | not_reported"),
+            Column("status", "string", _STAGES + "; not_reported: no source gives this year"),
             Column("reported", "boolean", "True when a source gives a value for this year"),
             Column("missing_reason", "string", "Why the value is empty"),
             Column("figure_id", "string", "The figure behind the value"),
@@ -217,8 +229,7 @@ TABLES: dict[str, Table] = {
                    "Highest amount the words allow; empty when they set no upper end"),
             Column("qualifier", "string",
                    "exact | approximate | lower_bound | upper_bound | range"),
-            Column("status", "string",
-                   "reported | estimated | proposed | requested | appropriated"),
+            Column("status", "string", _STAGES),
             Column("figure_text", "string", "The figure as written"),
             Column("attributed_source", "string", "Who the sentence credits for the figure"),
             _SID, _SENTENCE,

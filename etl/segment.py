@@ -26,6 +26,9 @@ _TITLES = {
     "no", "nos", "vol", "fig", "art", "ch", "p", "pp", "vs", "v", "etc", "e.g", "i.e",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
     "approx", "est", "dept", "mt", "ft", "ave", "blvd",
+    # legal citations: "H.R. 2367", "S. Rept. 111-44", "Pub. L. 112-55", "22 U.S.C. 2151"
+    "h.r", "h.res", "s.res", "h.j.res", "s.j.res", "h.con.res", "s.con.res", "h.rept",
+    "s.rept", "rept", "res", "pub", "p.l", "u.s.c", "secs", "stat", "cong", "sess",
 }
 # Abbreviations that may end a sentence: split only before a typical sentence opener.
 _SOFT_ABBREVIATIONS = {"u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "jr", "sr", "d.c"}

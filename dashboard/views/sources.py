@@ -87,8 +87,10 @@ with side:
             f"Characters {fig['start']}–{fig['end']} of the stored text: "
             f"“{text[int(fig['start']):int(fig['end'])]}”"))
         attrs = ["text", "amount", "amount_high", "currency", "qualifier", "qualifier_text",
-                 "year", "year_type", "year_text", "funder", "recipient", "purpose", "status",
-                 "status_cue", "attributed_source", "series_id", "sentence_id"]
+                 "kind", "year", "year_type", "year_text", "year_source", "funder",
+                 "funder_text", "funder_source", "recipient", "purpose", "status",
+                 "status_cue", "status_source", "attributed_source", "series_id",
+                 "sentence_id"]
         st.dataframe(
             pd.DataFrame({"attribute": attrs,
                           "value": [("" if pd.isna(fig[a]) else str(fig[a])) for a in attrs]}),
