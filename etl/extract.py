@@ -458,9 +458,9 @@ def _count(word: str) -> int:
 
 
 def _assign_years(
-    sentence: str, money: list[Money], ref_year: int | None
+    sentence: str, money: list[Money], mentions: list[tuple[int, int, int | None, str, str]]
 ) -> list[tuple[int | None, str | None, str | None]]:
-    years = sorted(_year_mentions(sentence, money, ref_year))
+    years = sorted(mentions)
     year_starts = [y[0] for y in years]
     money_starts = [m.start for m in money]
     clause_starts = [a for a, _ in _clauses(sentence)]
@@ -859,10 +859,10 @@ class _Context:
     heading: bool
 
 
-def _sentence_context(sentence: str, kind: str, money: list[Money],
+def _sentence_context(sentence: str, kind: str,
+                      mentions: list[tuple[int, int, int | None, str, str]],
                       agencies: list[_Mention], sources: list[_Mention]) -> _Context:
-    years = [(y, t, w) for _, _, y, t, w in _year_mentions(sentence, money, None)
-             if y is not None]
+    years = [(y, t, w) for _, _, y, t, w in mentions if y is not None]
     distinct = {(y, t) for y, t, _ in years}
     source_spans = [(s.start, s.end) for s in sources]
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies
@@ -924,15 +924,16 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         sentence_key = hashlib.sha1(sentence.encode("utf-8")).hexdigest()
         money = find_money(sentence)
         figures: list[Figure] = []
+        mentions = (_year_mentions(sentence, money, ref_year) if _MAYBE_YEAR.search(sentence)
+                    else [])
         # a sentence that states when (even as a span, "since" or "after") lends no year
-        scoped.append((bool(_MAYBE_YEAR.search(sentence))
-                      and bool(_year_mentions(sentence, money, ref_year)))
-                      or bool(_RATE.search(sentence)))
-        if not money and not _MAYBE_YEAR.search(sentence) and not _AGENCY_RE.search(sentence):
+        scoped.append(bool(mentions) or bool(_RATE.search(sentence)))
+        if not money and not mentions and not _AGENCY_RE.search(sentence):
             contexts.append(_Context([], [], span.kind == "heading"))
         if not money and len(contexts) == index:
             agencies, sources, _ = _mentions(sentence)
-            contexts.append(_sentence_context(sentence, span.kind, money, agencies, sources))
+            contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
+                                              sources))
         if money:
             agencies, sources, countries = _mentions(sentence)
             agency_starts = [a.start for a in agencies]
@@ -942,7 +943,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             cues = _status_cues(sentence)
             cue_starts = [c[0] for c in cues]
             credited = _attributed_source(sentence, agencies, sources)
-            years = _assign_years(sentence, money, ref_year)
+            years = _assign_years(sentence, money, mentions)
             purpose_cues = _PurposeCues.of(sentence, money)
             for fig, (year, year_type, year_text) in zip(money, years, strict=True):
                 lo, hi = fig.start - WINDOW, fig.end + WINDOW
@@ -974,7 +975,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     status_source="sentence" if cue else None,
                     kind=_kind(sentence, fig),
                 ))
-            contexts.append(_sentence_context(sentence, span.kind, money, agencies, sources))
+            contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
+                                              sources))
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
