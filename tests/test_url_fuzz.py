@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from helpers import run_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,10 +22,7 @@ keys = st.one_of(st.sampled_from(KEYS), st.text(min_size=1, max_size=12))
 queries = st.dictionaries(keys, values, max_size=5)
 
 
-@settings(max_examples=500, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(query=queries)
-def test_random_query_strings(query: dict[str, str]) -> None:
+def check_query(query: dict[str, str]) -> None:
     at = run_app(query=query, timeout=30)
     assert not at.exception, (query, [e.value for e in at.exception])
     rendered = "\n".join([m.value for m in at.markdown] + [w.value for w in at.warning]
@@ -40,3 +38,20 @@ def test_random_query_strings(query: dict[str, str]) -> None:
             assert "“chart”" in notices
         if key == "notes" and query[key].lower() not in {"true", "false"}:
             assert "“notes”" in notices
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(query=queries)
+def test_random_query_strings(query: dict[str, str]) -> None:
+    """The property with a budget people run often (bash scripts/dev test)."""
+    check_query(query)
+
+
+@pytest.mark.slow
+@settings(max_examples=500, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(query=queries)
+def test_random_query_strings_exhaustive(query: dict[str, str]) -> None:
+    """The same property over 500 cases: CI runs it (CI=true), scripts/dev test skips it."""
+    check_query(query)
