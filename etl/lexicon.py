@@ -161,7 +161,11 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "HK$": "HKD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "MXN": "MXN",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "COP": "COP",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "₦": "NGN", "NGN": "NGN", "ZAR": "ZAR",
+    "GH₵": "GHS", "₵": "GHS", "Rp": "IDR", "₱": "PHP", "R": "ZAR",
 }
+# Letters that are a currency only when digits follow at once: "N5 billion" (naira).
+CURRENCY_PREFIX_LETTERS: dict[str, str] = {"N": "NGN"}
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "U.S. dollars": "USD", "US dollars": "USD",
     "American dollars": "USD", "Canadian dollars": "CAD", "Australian dollars": "AUD",

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from etl.lexicon import (
+    CURRENCY_PREFIX_LETTERS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     NUMBER_WORDS,
@@ -24,8 +25,12 @@ def _alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?|\.[0-9]{1,6}"
 _SCALE_WORDS = r"thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|mil"
+# Numbers as written in English ("1,234.5") and in the conventions of much of Europe and
+# Latin America ("1.234,5", or "2,5" before a scale word: "2,5 billion euros").
+_NUM = (r"(?:[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,6}"
+        rf"|[0-9]{{1,3}},[0-9]{{1,2}}(?![0-9])(?=[ \u00a0-]?(?:{_SCALE_WORDS})\b)"
+        r"|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?|\.[0-9]{1,6})")
 # A scale: a word, after an optional space or hyphen, or a single letter stuck to the digits.
 _SCALE = (
     rf"(?:[ \u00a0-]?(?:{_SCALE_WORDS})|(?-i:[kKmMbBT]))(?![A-Za-z0-9])"
@@ -33,7 +38,8 @@ _SCALE = (
 _LETTER_SYMBOLS = {k for k in CURRENCY_SYMBOLS if k[0].isalpha()}
 _SIGN_SYMBOLS = {k for k in CURRENCY_SYMBOLS if not k[0].isalpha()}
 _SYM = (
-    rf"(?:(?<![A-Za-z0-9])(?:{_alternation(_LETTER_SYMBOLS)})\s?"
+    rf"(?:(?<![A-Za-z0-9])(?:{_alternation(_LETTER_SYMBOLS - {'R'})})\s?"
+    rf"|(?<![A-Za-z0-9])(?:R|{_alternation(CURRENCY_PREFIX_LETTERS)})(?=[0-9])"
     rf"|(?:{_alternation(_SIGN_SYMBOLS)}))"
 )
 _CURWORD = _alternation(CURRENCY_WORDS)
@@ -101,6 +107,10 @@ class Money:
 
 
 def _number(num: str) -> float:
+    """ "1,234.5" and "1.234,5" are both 1234.5; "2,5" (before a scale word) is 2.5."""
+    if "," in num and (("." in num and num.rfind(",") > num.rfind("."))
+                       or ("." not in num and len(num) - num.rfind(",") - 1 <= 2)):
+        return float(num.replace(".", "").replace(",", "."))
     return float(num.replace(",", ""))
 
 
@@ -147,7 +157,8 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str, str | None] | None:
     """(value, ISO currency, currency word) of one atom match; None if it is not money."""
     if m.group("num") is not None:
         symbol = re.sub(r"\s+", " ", m.group("sym").strip())
-        currency = CURRENCY_SYMBOLS.get(symbol) or CURRENCY_SYMBOLS.get(symbol.upper(), "USD")
+        currency = (CURRENCY_SYMBOLS.get(symbol) or CURRENCY_PREFIX_LETTERS.get(symbol)
+                    or CURRENCY_SYMBOLS.get(symbol.upper(), "USD"))
         return _number(m.group("num")) * _scale(m.group("scale")), currency, None
     if m.group("num2") is not None:
         word = m.group("cw")
@@ -209,6 +220,7 @@ def find_money(sentence: str) -> list[Money]:
 
     # "13 pesos to the dollar" is an exchange rate, not an amount
     atoms = [a for a in atoms if not _EXCHANGE_RATE.match(sentence, a[1])]
+    atoms = _carried_over(sentence, atoms)
     out: list[Money] = []
     i = 0
     while i < len(atoms):
@@ -258,6 +270,39 @@ def find_money(sentence: str) -> list[Money]:
         out.append(Money(start, end, value, None, currency, qualifier, qtext, word))
         i += 1
     return out
+
+
+# "300 million euros, then 200 million": a bare scaled number right after an amount, in a
+# list or contrast, is money in that amount's currency. Followed by a noun ("34 million
+# people") it is not.
+_BARE_SCALED = re.compile(
+    rf"(?<![\w.,$€£¥])(?P<num>{_NUM})[ \u00a0]?(?P<scale>million|billion|trillion|bn|mn)\b"
+    r"(?=\s*(?:[,.;:)]|$|(?:for|in|to|on|from|over|this|last|next|a year|per|each|and|or|"
+    r"while|but|by|at|under|during|through)\b))", re.IGNORECASE)
+_CARRY_JOIN = re.compile(
+    r"^[^$€£¥.;]{0,60}?\b(?:then|and|or|while|but|compared with|against|versus|to|from|"
+    r"of which|including)\b[^$€£¥.;]{0,30}$", re.IGNORECASE)
+
+
+def _carried_over(sentence: str, atoms: list[tuple[int, int, float, str, bool, str | None]]
+                  ) -> list[tuple[int, int, float, str, bool, str | None]]:
+    if not atoms:
+        return atoms
+    taken = [(a[0], a[1]) for a in atoms]
+    out = list(atoms)
+    for m in _BARE_SCALED.finditer(sentence, atoms[0][1]):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        prior = [a for a in out if a[1] <= m.start()]
+        if not prior:
+            continue
+        last = max(prior, key=lambda a: a[1])
+        if not _CARRY_JOIN.match(sentence[last[1] : m.start()]):
+            continue
+        value = _number(m.group("num")) * _scale(m.group("scale"))
+        out.append((m.start(), m.end(), value, last[3], True, last[5]))
+        taken.append((m.start(), m.end()))
+    return sorted(out)
 
 
 def _unit_of(sentence: str, atom: tuple[int, int, float, str, bool, str | None]) -> float:

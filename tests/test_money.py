@@ -111,3 +111,26 @@ def test_other_currencies_are_not_dollars(sentence: str, currency: str) -> None:
 )
 def test_hard_negatives(sentence: str) -> None:
     assert find_money(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # decimal commas, as much of Europe and Latin America writes them
+    ("The budget is EUR 2,5 billion for roads.", [("EUR 2,5 billion", 2.5e9, "EUR")]),
+    ("It cost 1.234,5 million euros.", [("1.234,5 million euros", 1.2345e9, "EUR")]),
+    ("He paid $1,234.50 in fees.", [("$1,234.50", 1234.5, "USD")]),
+    # the currency carried over from earlier in the sentence
+    ("The EU pledged 300 million euros in 2019, then 200 million in 2020.",
+     [("300 million euros", 3e8, "EUR"), ("200 million", 2e8, "EUR")]),
+    ("It gave $5 million to Mexico and 3 million to Guatemala.",
+     [("$5 million", 5e6, "USD"), ("3 million", 3e6, "USD")]),
+    # ... but not to a count of people
+    ("Some 34 million people live there, and $5 million went to aid.",
+     [("$5 million", 5e6, "USD")]),
+    # symbols and codes
+    ("Nigeria will spend N5 billion on roads and KSh 2 billion in Kenya.",
+     [("N5 billion", 5e9, "NGN"), ("KSh 2 billion", 2e9, "KES")]),
+    ("Brazil spent R$ 4 billion.", [("R$ 4 billion", 4e9, "BRL")]),
+])
+def test_numbers_and_currencies_as_written_elsewhere(sentence, expected) -> None:
+    found = [(sentence[m.start:m.end], m.amount, m.currency) for m in find_money(sentence)]
+    assert found == expected
