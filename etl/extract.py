@@ -715,6 +715,10 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
                     for status, pattern in _STATUS_RES.items()
                     for m in pattern.finditer(sentence)
                     if not any(a <= m.start() < b for a, b in baselines))
+    # a cue inside a longer one is part of it: "authorized to be appropriated" is an
+    # authorization, not an appropriation
+    strong = [c for c in strong if not any(o is not c and o[0] <= c[0] and c[1] <= o[1]
+                                           and o[1] - o[0] > c[1] - c[0] for o in strong)]
     if strong:
         return strong
     return sorted((m.start(), m.end(), status, m.group())

@@ -245,15 +245,16 @@ STATUS_CUES: dict[str, list[str]] = {
     # Budget stages, after ForeignAssistance.gov: requested and proposed (plans),
     # authorized (a ceiling in law), passed one chamber, appropriated (law), then the
     # financial stages obligated and disbursed.
-    "authorized": [r"\b(?:re)?authoriz(?:e|es|ed|ing|ation)\b",
-                   r"\bauthorized to be appropriated\b"],
+    # (the longer cue first: an alternation takes the first branch that matches)
+    "authorized": [r"\bauthorized to be appropriated\b",
+                   r"\b(?:re)?authoriz(?:e|es|ed|ing|ation)\b"],
     "passed_chamber": [r"\bpassed (?:by )?the (?:U\.S\. )?(?:House|Senate)\b",
                        r"\b(?:House|Senate)[- ]passed\b",
                        r"\bthe (?:House|Senate) (?:passed|approved)\b"],
     "obligated": [r"\bobligat(?:ed|es|ing|ions?)\b", r"\bhave been awarded\b",
                   r"\b(?:has|have|had) awarded\b", r"\bawards? \$",
                   r"\b(?:was|were) awarded\b", r"\bawarded (?:a|an|the)?\s?contracts?\b"],
-    "disbursed": [r"\bdisburs(?:e|ed|es|ing|ements?)\b", r"\bexpended\b",
+    "disbursed": [r"\bdisburs(?:e|ed|es|ing|ements?)\b", r"(?<!until )\bexpended\b",
                   r"\bpaid out\b", r"\boutlays?\b"],
     "appropriated": [r"\bappropriated\b(?! (?:funds|money|dollars))", r"\bappropriates\b",
                      r"\bappropriations? (?:made|act|law|measure|package)\b",

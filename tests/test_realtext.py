@@ -84,3 +84,17 @@ def test_scorer_counts_mistakes() -> None:
     score = score_documents([doc], gold)
     assert score.matched == 1 and score.accuracy("year") == 0.0
     assert score.accuracy("funder") == 1.0
+
+
+def test_statute_stages() -> None:
+    """16 U.S.C. 2306 (Pub. L. 95-344): an authorization of appropriations, per fiscal year;
+    "remain available until expended" is not a disbursement."""
+    from etl.__main__ import figure_records
+
+    text = ("In carrying out the purposes of this chapter, there is hereby authorized to be "
+            "appropriated $1,000,000 for fiscal year 1979; $2,000,000 for fiscal year 1980; and "
+            "$3,000,000 for fiscal year 1981, which shall remain available until expended.\n")
+    records = figure_records(text)
+    assert [(r["year"], r["year_type"], r["status"]) for r in records] == [
+        (1979, "fiscal", "authorized"), (1980, "fiscal", "authorized"),
+        (1981, "fiscal", "authorized")]
