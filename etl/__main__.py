@@ -24,32 +24,14 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
 def figure_records(text: str, reference_date: date | None = None) -> list[dict]:
     """The ``extract`` command's JSON objects, one per money figure in ``text``."""
+    from etl.attributes import records
     from etl.extract import extract
 
     result = extract(text, "stdin", reference_date)
     return [{
-        "text": f.text,
+        **records(f),
         "amount_usd": f.amount_usd,
         "amount_high_usd": f.amount_high_usd,
-        "amount": f.amount,
-        "amount_high": f.amount_high,
-        "currency": f.currency,
-        "qualifier": f.qualifier,
-        "qualifier_text": f.qualifier_text,
-        "year": f.year,
-        "year_type": f.year_type,
-        "year_text": f.year_text,
-        "funder": f.funder,
-        "recipient": f.recipient,
-        "purpose": f.purpose,
-        "status": f.status,
-        "status_cue": f.status_cue,
-        "year_source": f.year_source,
-        "funder_source": f.funder_source,
-        "funder_text": f.funder_text,
-        "status_source": f.status_source,
-        "kind": f.kind,
-        "source": f.attributed_source,
         "sentence": result.sentences[f.sentence_index].text,
         "sentence_start": result.sentences[f.sentence_index].start,
         "start": f.start,

@@ -27,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from etl.attributes import values as attribute_values
 from etl.checks import INF, Term, check_claim, ratio_qualifier
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, apply_curations, load_curations
@@ -133,19 +134,11 @@ def build_tables(sources: list[Source], cpi: Cpi,
             figs.append({
                 "figure_id": f.figure_id, "document_id": meta.id,
                 "sentence_id": sid[f.sentence_index], "start": f.start, "end": f.end,
-                "text": f.text, "amount": f.amount, "amount_high": f.amount_high,
-                "currency": f.currency, "amount_usd": f.amount_usd,
-                "amount_high_usd": f.amount_high_usd,
+                **attribute_values(f),
+                "amount_usd": f.amount_usd, "amount_high_usd": f.amount_high_usd,
                 "amount_constant_usd": low_c, "amount_high_constant_usd": high_c,
                 "constant_base_year": base_year, "constant_note": note,
-                "qualifier": f.qualifier,
-                "qualifier_text": f.qualifier_text, "year": f.year, "year_type": f.year_type,
-                "year_text": f.year_text, "funder": f.funder, "recipient": f.recipient,
-                "purpose": f.purpose, "status": f.status, "status_cue": f.status_cue,
-                "attributed_source": f.attributed_source, "curated": f.curated,
-                "year_source": f.year_source, "funder_source": f.funder_source,
-                "funder_text": f.funder_text, "status_source": f.status_source,
-                "kind": f.kind,
+                "curated": f.curated,
                 "series_id": series_id(f.funder, f.recipient, f.purpose, f.currency),
                 "sentence": result.sentences[f.sentence_index].text,
                 "_published": meta.date_published.isoformat(),

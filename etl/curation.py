@@ -23,15 +23,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from etl.attributes import CHOICES, EDITABLE
 from etl.extract import YEAR_MAX, YEAR_MIN, Figure, _stable_id
-from etl.lexicon import STAGES
 from etl.sources import SourceError
 from etl.txn import atomic_write
 
-EDITABLE = ("amount", "amount_high", "currency", "qualifier", "year", "year_type", "funder",
-            "recipient", "purpose", "status", "attributed_source")
-QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range")
-STATUSES = tuple(STAGES)
+QUALIFIERS = CHOICES["qualifier"]
+STATUSES = CHOICES["status"]
 
 
 class Curation(BaseModel):
@@ -103,14 +101,10 @@ def _coerce(attribute: str, value: object) -> object:
         if not year.is_integer() or not YEAR_MIN <= year <= YEAR_MAX:
             raise ValueError(f"year must be a whole year from {YEAR_MIN} to {YEAR_MAX}")
         return int(year)
-    if attribute == "qualifier" and value not in QUALIFIERS:
-        raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS)}")
-    if attribute == "status" and value not in STATUSES:
-        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    if attribute in CHOICES and value not in CHOICES[attribute]:
+        raise ValueError(f"{attribute} must be one of {', '.join(CHOICES[attribute])}")
     if attribute == "currency" and not re.fullmatch(r"[A-Z]{3}", str(value)):
         raise ValueError("currency must be a three-letter ISO 4217 code such as USD")
-    if attribute == "year_type" and value not in {"fiscal", "calendar"}:
-        raise ValueError("year_type must be fiscal or calendar")
     return str(value)
 
 

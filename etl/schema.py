@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from etl.attributes import FIGURE_ATTRIBUTES
 from etl.lexicon import STAGES
 
 
@@ -33,9 +34,6 @@ class Table:
 
 _SENTENCE = Column("sentence", "string", "The source sentence, verbatim")
 _STAGES = "; ".join(f"{name}: {meaning}" for name, meaning in STAGES.items())
-_PROVENANCE = ("sentence (the figure's own) | previous sentence | heading | document date "
-               "(the source's publication date, for \"today\") | curation (a person); empty "
-               "when none was found")
 _DOC = Column("document_id", "string", "Source document (see the documents table)")
 _SID = Column("sentence_id", "string", "Sentence the item was found in (see the sentences table)")
 
@@ -83,10 +81,7 @@ TABLES: dict[str, Table] = {
             _DOC, _SID,
             Column("start", "integer", "Offset of the figure's text in the document"),
             Column("end", "integer", "Offset just past the figure's text"),
-            Column("text", "string", "The figure as written, e.g. $12.2 million"),
-            Column("amount", "number", "Amount in units of the currency (low end of a range)"),
-            Column("amount_high", "number", "High end of a range; empty otherwise"),
-            Column("currency", "string", "ISO 4217 code; XXX when the text does not settle it"),
+            *(Column(a.name, a.type, a.description) for a in FIGURE_ATTRIBUTES),
             Column("amount_usd", "number", "Amount in U.S. dollars, nominal; empty if not USD"),
             Column("amount_high_usd", "number", "High end of a USD range; empty otherwise"),
             Column("amount_constant_usd", "number",
@@ -96,30 +91,6 @@ TABLES: dict[str, Table] = {
             Column("constant_base_year", "integer", "Base year of the constant-dollar columns"),
             Column("constant_note", "string",
                    "How the constant-dollar value was made, or why there is none"),
-            Column("qualifier", "string",
-                   "exact | approximate | lower_bound | upper_bound | range"),
-            Column("qualifier_text", "string", "The words that set the qualifier, e.g. more than"),
-            Column("year", "integer",
-                   "Year the figure is for; empty when the sentence gives none or a span"),
-            Column("year_type", "string",
-                   "fiscal (fiscal year or budget year) | calendar (a year not marked fiscal)"),
-            Column("year_text", "string", "The words that gave the year, e.g. 2011 budget"),
-            Column("funder", "string", "Who pays, as a canonical agency name"),
-            Column("recipient", "string", "Country that receives the money"),
-            Column("purpose", "string", "What the money is for, in short"),
-            Column("status", "string", _STAGES),
-            Column("status_cue", "string", "The words that set the status"),
-            Column("attributed_source", "string",
-                   "Who the sentence credits for the figure, e.g. the "
-                   "Government Accountability Office"),
-            Column("year_source", "string", "Where the year came from: " + _PROVENANCE),
-            Column("funder_source", "string", "Where the payer came from: " + _PROVENANCE),
-            Column("funder_text", "string", "The words that named the payer"),
-            Column("status_source", "string",
-                   "Where the stage came from (empty: no cue, so reported): " + _PROVENANCE),
-            Column("kind", "string",
-                   "amount | cumulative (a total over several years or to date) | rate (a "
-                   "yearly amount)"),
             Column("curated", "string",
                    "Attributes a person corrected (\"added\" for a figure a person added); "
                    "empty: as the machine extracted it"),

@@ -12,15 +12,15 @@ from dashboard.common import show_error
 from dashboard.data import DATA_DIR
 from dashboard.formatting import escape_markdown
 from etl.__main__ import corpus_checks
+from etl.attributes import CHOICES, EDITABLE
+from etl.attributes import values as attribute_values
 from etl.build import run_build
-from etl.curation import QUALIFIERS, STATUSES, review_records
+from etl.curation import review_records
 from etl.extract import YEAR_MAX, YEAR_MIN, extract
 from etl.library import NewSource, add_sources, article_text, validate_meta
 from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
 
-REVIEW_COLUMNS = ["keep", "text", "amount", "amount_high", "currency", "qualifier", "year",
-                  "year_type", "funder", "recipient", "purpose", "status",
-                  "attributed_source"]
+REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
 
 st.subheader("Add a source", anchor=False)
 st.caption(f"Paste the article's text or upload a .txt, .md or .html file (at most "
@@ -65,12 +65,8 @@ def _draft() -> dict:
     if (DATA_DIR / "sources" / meta.id).exists():
         raise SourceError(f"a source with the id {meta.id} exists already")
     result = extract(text, meta.id, published)
-    machine = pd.DataFrame([{
-        "keep": True, "text": f.text, "amount": f.amount, "amount_high": f.amount_high,
-        "currency": f.currency, "qualifier": f.qualifier, "year": f.year,
-        "year_type": f.year_type, "funder": f.funder, "recipient": f.recipient,
-        "purpose": f.purpose, "status": f.status, "attributed_source": f.attributed_source,
-        "start": f.start, "end": f.end} for f in result.figures],
+    machine = pd.DataFrame([{"keep": True, **attribute_values(f), "start": f.start,
+                             "end": f.end} for f in result.figures],
         columns=[*REVIEW_COLUMNS, "start", "end"])
     checks = corpus_checks(DATA_DIR, text, meta.id, published)
     machine["corpus"] = [c["corpus"] + (f" ({', '.join(c['corpus_documents'][:3])})"
@@ -103,10 +99,8 @@ edited = st.data_editor(
             "sources give for its series and year: new, consistent with N sources, or "
             "conflicts with N sources (their ids)"),
         "keep": st.column_config.CheckboxColumn("keep", default=True),
-        "qualifier": st.column_config.SelectboxColumn("qualifier", options=QUALIFIERS),
-        "status": st.column_config.SelectboxColumn("status", options=STATUSES),
-        "year_type": st.column_config.SelectboxColumn("year_type",
-                                                      options=["fiscal", "calendar"]),
+        **{name: st.column_config.SelectboxColumn(name, options=list(options))
+           for name, options in CHOICES.items()},
         "year": st.column_config.NumberColumn("year", format="%d", min_value=YEAR_MIN,
                                               max_value=YEAR_MAX),
     },

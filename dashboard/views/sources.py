@@ -10,6 +10,7 @@ from dashboard.common import show_error, tables_or_stop
 from dashboard.data import DataUnavailable, load_article
 from dashboard.formatting import amount_with_qualifier, escape_markdown
 from dashboard.highlight import paragraphs_with_marks
+from etl.attributes import FIGURE_ATTRIBUTES
 
 
 def _given(value: object, missing: str) -> str:
@@ -86,11 +87,7 @@ with side:
         st.caption(escape_markdown(
             f"Characters {fig['start']}–{fig['end']} of the stored text: "
             f"“{text[int(fig['start']):int(fig['end'])]}”"))
-        attrs = ["text", "amount", "amount_high", "currency", "qualifier", "qualifier_text",
-                 "kind", "year", "year_type", "year_text", "year_source", "funder",
-                 "funder_text", "funder_source", "recipient", "purpose", "status",
-                 "status_cue", "status_source", "attributed_source", "series_id",
-                 "sentence_id"]
+        attrs = [a.name for a in FIGURE_ATTRIBUTES] + ["series_id", "sentence_id"]
         st.dataframe(
             pd.DataFrame({"attribute": attrs,
                           "value": [("" if pd.isna(fig[a]) else str(fig[a])) for a in attrs]}),
