@@ -115,8 +115,9 @@ def score_corpus(items: list[dict[str, Any]]) -> Score:
     return score
 
 
-REALTEXT_ATTRIBUTES = ("year", "year_type", "status", "funder")
-BASELINES = {"year": None, "year_type": None, "status": "reported", "funder": None}
+REALTEXT_ATTRIBUTES = ("year", "year_type", "status", "funder", "kind")
+BASELINES = {"year": None, "year_type": None, "status": "reported", "funder": None,
+             "kind": "amount"}
 
 
 @dataclass

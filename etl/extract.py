@@ -864,12 +864,20 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
 
 
-def _kind(sentence: str, fig: Money) -> str:
-    """A total over time, a yearly rate, or an amount, from the words around the figure."""
-    near = sentence[max(0, fig.start - 80) : fig.end + 80]
-    if _RATE.search(near):
+# For a figure of one year, "total funding" is its amount; a running total says so.
+_TOTAL_WORDS = re.compile(
+    r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all)\b",
+    re.IGNORECASE)
+
+
+def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
+    """A total over time, a yearly rate, or an amount, from the words around the figure,
+    not reaching past the figures before and after it (``lo``, ``hi``); a span of years
+    makes a total only of a figure that has no single year."""
+    near = sentence[max(lo, fig.start - 80) : min(hi, fig.end + 80)]
+    if _RATE.search(sentence[max(lo, fig.start - 120) : min(hi, fig.end + 60)]):
         return "rate"
-    if _CUMULATIVE.search(near):
+    if (_TOTAL_WORDS if has_year else _CUMULATIVE).search(near):
         return "cumulative"
     return "amount"
 
@@ -970,7 +978,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             credited = _attributed_source(sentence, agencies, sources)
             years = _assign_years(sentence, money, mentions)
             purpose_cues = _PurposeCues.of(sentence, money)
-            for fig, (year, year_type, year_text) in zip(money, years, strict=True):
+            for k, (fig, (year, year_type, year_text)) in enumerate(zip(money, years,
+                                                                      strict=True)):
                 lo, hi = fig.start - WINDOW, fig.end + WINDOW
                 near_countries = _near(countries, country_starts, lo, hi)
                 funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
@@ -998,7 +1007,9 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     funder_source="sentence" if funder is not None else None,
                     funder_text=funder_mention,
                     status_source="sentence" if cue else None,
-                    kind=_kind(sentence, fig),
+                    kind=_kind(sentence, fig, year is not None,
+                               money[k - 1].end if k else 0,
+                               money[k + 1].start if k + 1 < len(money) else len(sentence)),
                 ))
             contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
                                               sources))
