@@ -121,6 +121,10 @@ if summary.change is not None:
                     help=("A ratio computed from a lower bound is itself a lower bound."
                           if bound == "lower_bound" else "Ratio of the two values shown."),
                     border=True)
+else:
+    cards[1].metric("Change", "—", border=True,
+                    help="A change needs values for two years of one series (a request or "
+                    "a proposal is not a value)")
 cards[2].metric("Sources", summary.n_sources, border=True,
                 help="Documents that give a figure drawn here")
 cards[3].metric("Conflicts", summary.n_conflicts, border=True,
