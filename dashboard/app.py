@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.data import DataUnavailable, load_tables  # noqa: E402
+from dashboard.data import DataUnavailable, editing, load_tables  # noqa: E402
 from dashboard.share import allowed_values, share_box, url_notices  # noqa: E402
 
 st.set_page_config(page_title="Policy money figures", page_icon="💵", layout="wide")
@@ -28,9 +28,12 @@ PAGES = [
     st.Page(VIEWS / "sources.py", title="Sources", url_path="sources"),
     st.Page(VIEWS / "claims.py", title="Claims", url_path="claims"),
     st.Page(VIEWS / "compare.py", title="Compare", url_path="compare"),
-    st.Page(VIEWS / "add.py", title="Add a source", url_path="add"),
     st.Page(VIEWS / "data.py", title="Data", url_path="data"),
 ]
+# Read-only unless started to edit (FUNDTRACE_MODE=edit, `scripts/dev dashboard --edit`):
+# a shared dashboard has no page that writes under data/.
+if editing():
+    PAGES.insert(4, st.Page(VIEWS / "add.py", title="Add a source", url_path="add"))
 page = st.navigation(PAGES, position="top")
 
 try:

@@ -16,3 +16,9 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(DATA / "sources", target / "sources")
     shutil.copytree(DATA / "reference", target / "reference")
     return target
+
+
+@pytest.fixture
+def editing(monkeypatch) -> None:
+    """The dashboard started to edit (FUNDTRACE_MODE=edit)."""
+    monkeypatch.setenv("FUNDTRACE_MODE", "edit")

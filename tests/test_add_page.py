@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from helpers import run_app
+
+pytestmark = pytest.mark.usefixtures("editing")  # the Add page exists in editing mode only
 
 
 def submit(text: str, title: str = "T", publisher: str = "P",

@@ -163,7 +163,7 @@ def test_add_check_compares_with_the_corpus(two_sources: Path, tmp_path: Path,
     assert sorted(p.name for p in (data / "sources").iterdir()) == [SEED_ID]  # nothing added
 
 
-def test_add_page_shows_the_corpus_verdict() -> None:
+def test_add_page_shows_the_corpus_verdict(editing) -> None:
     import datetime
 
     at = run_app("add")

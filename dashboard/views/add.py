@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.common import show_error
-from dashboard.data import DATA_DIR
+from dashboard.data import DATA_DIR, editing
 from dashboard.formatting import escape_markdown
 from etl.__main__ import corpus_checks
 from etl.attributes import CHOICES, EDITABLE
@@ -21,6 +21,11 @@ from etl.library import NewSource, add_sources, article_text, validate_meta
 from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
 
 REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
+
+if not editing():
+    st.info("This dashboard is read-only. Start it with `bash scripts/dev dashboard --edit` "
+            "(FUNDTRACE_MODE=edit) on your own machine to add sources.")
+    st.stop()
 
 st.subheader("Add a source", anchor=False)
 st.caption(f"Paste the article's text or upload a .txt, .md or .html file (at most "

@@ -29,7 +29,7 @@ SENTENCE = ("The State Department gave Guatemala $45 million in 2011 for police 
 @pytest.fixture(scope="module")
 def data_and_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     data = seeded_data(tmp_path_factory.mktemp("add"))
-    with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as url:
+    with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data, edit=True) as url:
         yield data, url
 
 

@@ -35,7 +35,7 @@ TYPED = {name: f"![p](http://evil.example/{name}.png) <b>{name}</b> :red[X] A â†
 @pytest.fixture(scope="module")
 def data_and_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     data = seeded_data(tmp_path_factory.mktemp("hostile-corrections"))
-    with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as url:
+    with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data, edit=True) as url:
         yield data, url
 
 
