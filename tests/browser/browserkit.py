@@ -158,3 +158,36 @@ def edit_cell(page, column: int, value: str, attempts: int = 4) -> None:
             f"{value!r}", timeout=10_000)
         return
     raise AssertionError(f"the editor of column {column} did not open")
+
+
+_CHART_HTML_JS = (f"() => {{ const svg = document.querySelector('{CHART_SVG}'); "
+                  "return svg ? svg.innerHTML.replace(/(id|clip-path)=\"[^\"]*\"/g, '') "
+                  ": null; }")
+
+
+def chart_html(page) -> str:
+    """The chart's SVG, without the ids Vega numbers afresh on every draw."""
+    return page.evaluate(_CHART_HTML_JS) or ""
+
+
+def wait_for_chart(page, condition: str, timeout: float = 30_000) -> str:
+    """Wait until the chart's SVG (``svg``; its markup without ids: ``html``) meets the
+    JavaScript ``condition`` that the action just taken should bring about; return the
+    markup. This waits for the expected change, never for the page to look still."""
+    page.wait_for_function(
+        f"() => {{ const svg = document.querySelector('{CHART_SVG}'); if (!svg) return false; "
+        "const html = svg.innerHTML.replace(/(id|clip-path)=\"[^\"]*\"/g, ''); "
+        f"return Boolean({condition}); }}", timeout=timeout)
+    return chart_html(page)
+
+
+def wait_for_chart_html(page, expected: str, timeout: float = 30_000) -> str:
+    """Wait until the chart's markup is ``expected`` (a view rebuilt from a link)."""
+    page.wait_for_function(
+        f"expected => ({_CHART_HTML_JS})() === expected", arg=expected, timeout=timeout)
+    return chart_html(page)
+
+
+# Conditions for wait_for_chart: quotes are the text marks that begin with an ellipsis.
+QUOTES_SHOWN = "[...svg.querySelectorAll('text')].some(t => t.textContent.startsWith('…'))"
+QUOTES_HIDDEN = "![...svg.querySelectorAll('text')].some(t => t.textContent.startsWith('…'))"

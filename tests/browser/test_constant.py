@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from browserkit import CHART_SVG, screenshot, tooltip_with
+from browserkit import (
+    CHART_SVG,
+    QUOTES_SHOWN,
+    screenshot,
+    tooltip_with,
+    wait_for_chart,
+    wait_for_chart_html,
+)
 from playwright.sync_api import Browser, Page, expect
-from test_share import chart_markup
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +26,11 @@ def axis_titles(page: Page) -> str:
 
 def test_switch_to_constant_dollars(page: Page, browser: Browser, base_url: str) -> None:
     page.goto(base_url + "/")
-    nominal = chart_markup(page)
-    assert "Funding, nominal U.S. dollars" in axis_titles(page)
+    nominal = wait_for_chart(page, "html.includes('Funding, nominal U.S. dollars')")
     page.get_by_role("radio", name="constant").click()
     expect(page).to_have_url(re.compile(r"basis=constant"))
-    constant = chart_markup(page)
+    constant = wait_for_chart(page, "html.includes('Funding, constant 2024 U.S. dollars') "
+                              f"&& {QUOTES_SHOWN}")
     assert constant != nominal
     assert "Funding, constant 2024 U.S. dollars (CPI-U)" in axis_titles(page)
     assert "2008" in tooltip_with(page, "$17.77 million (2024 dollars)")
@@ -33,7 +39,7 @@ def test_switch_to_constant_dollars(page: Page, browser: Browser, base_url: str)
     fresh = browser.new_context(viewport={"width": 1400, "height": 1400})
     other = fresh.new_page()
     other.goto(page.url)
-    assert chart_markup(other) == constant
+    assert wait_for_chart_html(other, constant) == constant
     expect(other.get_by_role("radio", name="constant")).to_have_attribute("aria-checked",
                                                                           "true")
     fresh.close()
