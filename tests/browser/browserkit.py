@@ -92,9 +92,13 @@ def tooltips(page) -> Iterator[str]:
     page.wait_for_selector(CHART_SVG, timeout=30_000)
     points = page.locator(f"{CHART_SVG} g.mark-symbol.role-mark path")
     tip = page.locator("#vg-tooltip-element")
+    shown = ("() => { const t = document.getElementById('vg-tooltip-element'); "
+             "return Boolean(t && t.classList.contains('visible')); }")
     for i in range(points.count()):
-        points.nth(i).hover(force=True)
-        page.wait_for_timeout(200)
+        page.mouse.move(0, 0)  # away from the chart: the tooltip hides ...
+        page.wait_for_function(f"() => !({shown})()", timeout=10_000)
+        points.nth(i).hover(force=True)  # ... and shows again for this point
+        page.wait_for_function(shown, timeout=10_000)
         yield tip.inner_text() if tip.count() else ""
 
 
@@ -191,3 +195,10 @@ def wait_for_chart_html(page, expected: str, timeout: float = 30_000) -> str:
 # Conditions for wait_for_chart: quotes are the text marks that begin with an ellipsis.
 QUOTES_SHOWN = "[...svg.querySelectorAll('text')].some(t => t.textContent.startsWith('…'))"
 QUOTES_HIDDEN = "![...svg.querySelectorAll('text')].some(t => t.textContent.startsWith('…'))"
+
+
+def wait_for_text(page, text: str, timeout: float = 30_000) -> None:
+    """Wait until the page's main area shows ``text`` (ignoring invisible word joiners)."""
+    page.wait_for_function(
+        "t => (document.querySelector('[data-testid=stMain]')?.innerText || '')"
+        ".replaceAll('\\u2060', '').includes(t)", arg=text, timeout=timeout)

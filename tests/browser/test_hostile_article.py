@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from browserkit import ROOT, screenshot, streamlit_server, tooltips
+from browserkit import ROOT, screenshot, streamlit_server, tooltips, wait_for_text
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_markup_stays_text(browser: Browser, hostile_url: str) -> None:
 
     page.goto(hostile_url + "/sources")
     page.wait_for_selector("text=Figures in this source", timeout=30_000)
-    page.wait_for_timeout(1000)
+    wait_for_text(page, ":red[alert]")  # the article, rendered
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "<script>window.__xss = 2</script>" in body  # shown as the characters it is
     assert '<img src=x onerror="window.__xss = 3">' in body
@@ -64,9 +64,11 @@ def test_markup_stays_text(browser: Browser, hostile_url: str) -> None:
     assert page.locator("#vg-tooltip-element").locator("img, script, iframe, b").count() == 0
     screenshot(page, "hostile-overview")
 
-    for path in ("/", "/sources", "/claims", "/data"):
+    ready = {"/": "funding for", "/sources": ":red[alert]",
+             "/claims": "Claims and how they check out", "/data": "rows · data version"}
+    for path, text in ready.items():
         page.goto(hostile_url + path)
-        page.wait_for_timeout(1500)
+        wait_for_text(page, text)
         assert page.evaluate("window.__xss") is None, path
         main = page.locator('[data-testid="stMain"]')
         assert main.locator("img[onerror], script, iframe, a[href^='javascript']").count() == 0

@@ -50,10 +50,13 @@ def test_back_button_is_not_trapped(page: Page, base_url: str) -> None:
     page.wait_for_selector("text=Figures in this source", timeout=30_000)
     page.get_by_role("link", name="Overview").click()
     page.wait_for_selector(CHART_SVG, timeout=30_000)
-    for _ in range(3):  # three reruns by three toggles
+    for notes in ("false", "true", "false"):  # three reruns by three toggles
         page.get_by_text("Quotes on the chart").click()
-        page.wait_for_timeout(700)
+        if notes == "false":
+            expect(page).to_have_url(re.compile(r"notes=false"))
+        else:
+            expect(page).not_to_have_url(re.compile(r"notes="))
     page.get_by_role("radio", name="bars").click()
-    page.wait_for_timeout(700)
+    expect(page).to_have_url(re.compile(r"chart=bars"))
     page.go_back()
     expect(page).to_have_url(re.compile(r"/sources"), timeout=10_000)
