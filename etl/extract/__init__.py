@@ -1,0 +1,116 @@
+"""From article text to money figures and change claims, each with its provenance.
+
+``extract(text)`` segments the text, finds money amounts in each sentence
+(:mod:`etl.money`) and reads the year, funder, recipient, purpose, stage, kind and
+attributed source of each: from its own sentence first, and where that is silent from the
+sentences before it, a heading or the document's date, recording which (``*_source``).
+One module per attribute: ``years``, ``roles`` (payer, recipient, credited source),
+``stages``, ``purpose``, ``kinds``, ``claims``; ``context`` fills attributes from before
+the sentence; ``common`` holds the records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from etl.checks import ratio_qualifier
+from etl.extract.claims import _claims
+from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
+from etl.extract.context import _Context, _from_context, _sentence_context
+from etl.extract.kinds import _RATE, _kind
+from etl.extract.purpose import _purpose, _PurposeCues
+from etl.extract.roles import (
+    _AGENCY_RE,
+    _attributed_source,
+    _currency,
+    _funder,
+    _funder_mention,
+    _mentions,
+    _recipient,
+)
+from etl.extract.stages import _stage_of_comparisons, _stage_of_lists, _status, _status_cues
+from etl.extract.years import _MAYBE_YEAR, YEAR_MAX, YEAR_MIN, _assign_years, _year_mentions
+from etl.money import find_money
+from etl.segment import split_sentences
+
+__all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_stable_id",
+           "extract", "ratio_qualifier"]
+
+def extract(text: str, doc_key: str = "", reference_date: date | None = None) -> Extraction:
+    """Segment ``text`` and extract its money figures and claims."""
+    sentences = split_sentences(text)
+    result = Extraction(sentences=sentences)
+    ref_year = reference_date.year if reference_date else None
+    contexts: list[_Context] = []
+    scoped: list[bool] = []
+    for index, span in enumerate(sentences):
+        sentence = span.text
+        # IDs hash the sentence's digest, not its text, so that they cost the same per figure
+        # however long the sentence is
+        sentence_key = hashlib.sha1(sentence.encode("utf-8")).hexdigest()
+        money = find_money(sentence)
+        figures: list[Figure] = []
+        mentions = (_year_mentions(sentence, money, ref_year) if _MAYBE_YEAR.search(sentence)
+                    else [])
+        # a sentence that states when (even as a span, "since" or "after") lends no year
+        scoped.append(bool(mentions) or bool(_RATE.search(sentence)))
+        if not money and not mentions and not _AGENCY_RE.search(sentence):
+            contexts.append(_Context([], [], span.kind == "heading"))
+        if not money and len(contexts) == index:
+            agencies, sources, _ = _mentions(sentence)
+            contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
+                                              sources))
+        if money:
+            agencies, sources, countries = _mentions(sentence)
+            agency_starts = [a.start for a in agencies]
+            country_starts = [c.start for c in countries]
+            clauses = _clauses(sentence)
+            clause_starts = [a for a, _ in clauses]
+            cues = _status_cues(sentence)
+            cue_starts = [c[0] for c in cues]
+            credited = _attributed_source(sentence, agencies, sources)
+            years = _assign_years(sentence, money, mentions)
+            purpose_cues = _PurposeCues.of(sentence, money)
+            for k, (fig, (year, year_type, year_text)) in enumerate(zip(money, years,
+                                                                      strict=True)):
+                lo, hi = fig.start - WINDOW, fig.end + WINDOW
+                near_countries = _near(countries, country_starts, lo, hi)
+                funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
+                status, cue = _status(fig, clauses, clause_starts, cues, cue_starts)
+                fig_text = sentence[fig.start : fig.end]
+                if year is None:
+                    year_type = None  # a span or "since" has no single year to qualify
+                funder_mention = _funder_mention(sentence, fig,
+                                                 _near(agencies, agency_starts, lo, hi),
+                                                 sources, funder)
+                figures.append(Figure(
+                    figure_id=_stable_id("fig", doc_key, sentence_key, fig.start, fig_text),
+                    sentence_index=index,
+                    start=span.start + fig.start, end=span.start + fig.end, text=fig_text,
+                    amount=fig.amount, amount_high=fig.amount_high,
+                    currency=_currency(fig, near_countries),
+                    qualifier=fig.qualifier, qualifier_text=fig.qualifier_text,
+                    year=year, year_type=year_type, year_text=year_text,
+                    funder=funder,
+                    recipient=_recipient(sentence, fig, near_countries, funder),
+                    purpose=_purpose(sentence, fig, purpose_cues),
+                    status=status, status_cue=cue,
+                    attributed_source=credited,
+                    year_source="sentence" if year is not None else None,
+                    funder_source="sentence" if funder is not None else None,
+                    funder_text=funder_mention,
+                    status_source="sentence" if cue else None,
+                    kind=_kind(sentence, fig, year is not None,
+                               money[k - 1].end if k else 0,
+                               money[k + 1].start if k + 1 < len(money) else len(sentence)),
+                ))
+            contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
+                                              sources))
+        result.figures.extend(figures)
+        result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
+                                     sentence_key))
+    _from_context(result, contexts, scoped, text, reference_date)
+    _stage_of_lists(result, sentences)
+    _stage_of_comparisons(result, sentences)
+    return result

@@ -1,0 +1,77 @@
+"""Attributes a figure takes from before its sentence (earlier sentences, headings, the
+document's date) when its own sentence is silent, with their source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.extract.common import Extraction, _Mention
+from etl.extract.roles import _not_a_payer
+from etl.extract.years import _YEAR_RE
+
+_DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b", re.IGNORECASE)
+CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
+
+
+@dataclass
+class _Context:
+    """What a sentence offers the sentences after it: its years (only when it names one
+    year of money, not counting baselines and event dates), its payer and its stage."""
+
+    years: list[tuple[int, str, str]]  # (year, year type, words)
+    payers: list[tuple[str, str]]  # (canonical name, words)
+    heading: bool
+
+
+def _sentence_context(sentence: str, kind: str,
+                      mentions: list[tuple[int, int, int | None, str, str]],
+                      agencies: list[_Mention], sources: list[_Mention]) -> _Context:
+    years = [(y, t, w) for _, _, y, t, w in mentions if y is not None]
+    distinct = {(y, t) for y, t, _ in years}
+    source_spans = [(s.start, s.end) for s in sources]
+    payers = [(a.name, sentence[a.start : a.end]) for a in agencies
+              if not a.attributed and not _not_a_payer(sentence, a)
+              and not any(s <= a.start < e for s, e in source_spans)]
+    return _Context(years if len(distinct) == 1 else [],
+                    payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
+
+
+def _fiscal_years_named(text: str) -> set[int]:
+    return {int(m.group("fy")) if len(m.group("fy")) == 4 else 2000 + int(m.group("fy"))
+            for m in _YEAR_RE.finditer(text) if m.group("fiscal")}
+
+
+def _from_context(result: Extraction, contexts: list[_Context], scoped: list[bool],
+                  text: str, reference_date: date | None) -> None:
+    """Fill a figure's year and payer from the sentences before it when its own sentence
+    is silent (and says no span, no "since", no "after"), and its year from the document's
+    date when the sentence speaks of today; each with its source and words."""
+    fiscal_named: set[int] | None = None
+    for f in result.figures:
+        i = f.sentence_index
+        if f.year is None and not scoped[i]:
+            for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+                if contexts[j].years:
+                    year, year_type, words = contexts[j].years[0]
+                    f.year, f.year_type, f.year_text = year, year_type, words
+                    f.year_source = "heading" if contexts[j].heading else "previous sentence"
+                    break
+            sentence = result.sentences[i].text
+            if f.year is None and reference_date is not None and _DEICTIC_NOW.search(sentence):
+                if fiscal_named is None:
+                    fiscal_named = _fiscal_years_named(text)
+                f.year = reference_date.year
+                f.year_type = "fiscal" if reference_date.year in fiscal_named else "calendar"
+                f.year_text = f"{_DEICTIC_NOW.search(sentence).group()} (dated " \
+                              f"{reference_date.isoformat()})"
+                f.year_source = "document date"
+        if f.funder is None and f.status != "estimated":
+            for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+                if contexts[j].payers:
+                    f.funder, f.funder_text = contexts[j].payers[0]
+                    f.funder_source = ("heading" if contexts[j].heading
+                                       else "previous sentence")
+                    break

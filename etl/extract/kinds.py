@@ -1,0 +1,34 @@
+"""The kind of a figure: an amount, a total over time, or a yearly rate."""
+
+from __future__ import annotations
+
+import re
+
+from etl.money import Money
+
+_CUMULATIVE = re.compile(
+    r"\b(?:total(?:s|ed|ing|led|ling)?|in all|altogether|cumulative(?:ly)?|combined|"
+    r"so far|to date|since)\b|\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
+    r"(?:19|20)\d\d\s*(?:-|–|through|to)\s*(?:FY)?(?:19|20)\d\d", re.IGNORECASE)
+_RATE = re.compile(
+    r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|"
+    r"\b(?:average\s+)?annual(?:\s+average)?\b|\bon average\b|\ba year\b",
+    re.IGNORECASE)
+
+
+# For a figure of one year, "total funding" is its amount; a running total says so.
+_TOTAL_WORDS = re.compile(
+    r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all)\b",
+    re.IGNORECASE)
+
+
+def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
+    """A total over time, a yearly rate, or an amount, from the words around the figure,
+    not reaching past the figures before and after it (``lo``, ``hi``); a span of years
+    makes a total only of a figure that has no single year."""
+    near = sentence[max(lo, fig.start - 80) : min(hi, fig.end + 80)]
+    if _RATE.search(sentence[max(lo, fig.start - 120) : min(hi, fig.end + 60)]):
+        return "rate"
+    if (_TOTAL_WORDS if has_year else _CUMULATIVE).search(near):
+        return "cumulative"
+    return "amount"

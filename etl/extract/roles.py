@@ -1,0 +1,195 @@
+"""Who pays, who receives, who is credited: payers told from recipients, addressees and cited
+sources by grammar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.common import _distance, _Mention, _names_regex
+from etl.extract.years import _baseline_spans
+from etl.lexicon import (
+    AGENCIES,
+    AMBIGUOUS_CURRENCY_WORDS,
+    COUNTRIES,
+    SOURCES,
+)
+from etl.money import Money
+
+_AGENCY_RE, _AGENCY_OF = _names_regex(AGENCIES)
+_SOURCE_RE, _SOURCE_OF = _names_regex(SOURCES)
+_COUNTRY_RE, _COUNTRY_OF = _names_regex(COUNTRIES)
+_NOT_AGENCY_AFTER = re.compile(
+    r"\s+(?:Post|Office on|Times|Examiner|Institute)\b"
+    r"|(?<=military)\s+(?:and\s+\w+\s+)?(?:aid|assistance|financing)\b"
+)
+# "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
+_US_AID_RE = re.compile(
+    r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
+    r"(?:aid|assistance|funding|funds|money|taxpayers)\b)"
+)
+# Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
+# Congress for", "sent to Congress" name the addressee; neither pays.
+_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent to|submitted to|"
+    r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
+# "for the Department of State and the U.S. Agency for International Development": both
+# receive
+_COORDINATED_RECIPIENT = re.compile(
+    r"\b(?:for|to)\s+(?:the\s+)?[A-Z][\w.&'’ ]{1,80}?\s+and\s+(?:the\s+)?$")
+# Bills and laws are the Congress acting: "H.R. 2367 would authorize", "S. 1840".
+_BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
+                      r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
+                      r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
+                      r"\b(?:funding|spending)\s+(?:bill|package|measure)s?\b")
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:according\s+to|estimates?\s+(?:by|from)|report(?:ed)?\s+by|data\s+(?:from|by)|"
+    r"analysis\s+(?:by|from)|audit\s+by|figures\s+from|study\s+by|review\s+by)\s+"
+    r"(?:(?:a|an|the|new|recent|\w+'s)\s+)*(?:(?:estimates?|reports?|data|analysis|figures|"
+    r"audit|study|review)\s+(?:by|from|of)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_AFTER = re.compile(
+    r"^(?:'s?)?\s+(?:officials?\s+)?(?:said|says|estimated|estimates|reported|reports|found|"
+    r"told|noted|calculated|concluded|wrote|testified)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+(?:(?:a|an|the|new|recent)\s+)?(?:(?:estimates?|reports?|data|"
+    r"analysis|figures|audit|study)\s+(?:by|from|of)\s+)?(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.'-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w&.'-]*){0,7})"
+)
+
+
+def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Mention]]:
+    agencies, sources, countries = [], [], []
+    for m in _AGENCY_RE.finditer(sentence):
+        if _NOT_AGENCY_AFTER.match(sentence, m.end()):
+            continue
+        mention = _Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency")
+        agencies.append(_Mention(m.start(), m.end(), mention.name, "agency",
+                                 _is_attribution(sentence, mention)))
+    for m in _US_AID_RE.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
+    for m in _BILL_RE.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
+    agencies.sort(key=lambda a: a.start)
+    for m in _SOURCE_RE.finditer(sentence):
+        sources.append(_Mention(m.start(), m.end(), _SOURCE_OF[m.group()], "source"))
+    for m in _COUNTRY_RE.finditer(sentence):
+        countries.append(_Mention(m.start(), m.end(), _COUNTRY_OF[m.group()], "country"))
+    return agencies, sources, countries
+
+
+def _is_attribution(sentence: str, m: _Mention) -> bool:
+    before = sentence[max(0, m.start - 80) : m.start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(sentence[m.end :]))
+
+
+def _funder(sentence: str, fig: Money, agencies: list[_Mention],
+            sources: list[_Mention]) -> str | None:
+    source_spans = [(s.start, s.end) for s in sources]
+    candidates = [a for a in agencies
+                  if not any(s <= a.start < e for s, e in source_spans)
+                  and a.name not in SOURCES and not _not_a_payer(sentence, a)]
+    if not candidates:
+        return None
+    plain = [a for a in candidates if not a.attributed]
+    pool = plain or candidates
+
+    def score(a: _Mention) -> int:
+        s = _distance(a, fig)
+        if a.name == "United States government":
+            s += 150
+        if a.name == "U.S. Congress":
+            s += 40
+        return s
+
+    best = min(pool, key=score)
+    # "through the Department of State and the U.S. Agency for International Development":
+    # agencies paying jointly are the government they belong to
+    joint = _JOINT_AFTER.match(sentence, best.end)
+    if joint and any(a.start == joint.end() and a.name != best.name for a in agencies):
+        return "United States government"
+    return best.name
+
+
+def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
+                    sources: list[_Mention], funder: str | None) -> str | None:
+    """The words in the sentence that named the payer ``funder``."""
+    if funder is None:
+        return None
+    named = [a for a in agencies if a.name == funder]
+    if not named:
+        return funder
+    best = min(named, key=lambda a: _distance(a, fig))
+    return sentence[best.start : best.end]
+
+
+def _not_a_payer(sentence: str, m: _Mention) -> bool:
+    """An agency named as the recipient ("$5 million for USAID") or the addressee ("asked
+    Congress for") of the money, not its payer."""
+    before = sentence[max(0, m.start - 40) : m.start]
+    if _ADDRESSEE_BEFORE.search(before):
+        return True
+    if before.endswith("("):  # "(USAID)" restates the name before it, already weighed
+        return True
+    if any(a <= m.start < b for a, b in _baseline_spans(sentence)):
+        return True  # "above the President's request": the baseline's author
+    if re.search(r"\b(?:implementing|enacting|under)\s+$", before):
+        return True  # "implementing the bill would cost": what is costed, not who pays
+    if _COORDINATED_RECIPIENT.search(sentence[max(0, m.start - 120) : m.start]):
+        return True
+    return bool(_RECIPIENT_BEFORE.search(before)) and m.name != "United States government"
+
+
+def _recipient(sentence: str, fig: Money, countries: list[_Mention],
+               funder: str | None) -> str | None:
+    foreign_funder = funder in {"Government of Mexico", "World Bank",
+                                "Inter-American Development Bank", "International Monetary Fund",
+                                "United Nations", "European Union"}
+    pool = []
+    for c in countries:
+        if c.name == "United States" and not foreign_funder:
+            continue
+        if funder == "Government of Mexico" and c.name == "Mexico":
+            continue
+        pool.append(c)
+    if not pool:
+        return None
+
+    def score(c: _Mention) -> int:
+        s = _distance(c, fig)
+        before = sentence[max(0, c.start - 12) : c.start].lower()
+        if re.search(r"\b(?:to|for|in|into|with)\s+(?:the\s+)?$", before):
+            s -= 40
+        if sentence[c.end : c.end + 2] in {"'s", "’s"}:
+            s -= 20
+        return s
+
+    return min(pool, key=score).name
+
+
+def _attributed_source(
+    sentence: str, agencies: list[_Mention], sources: list[_Mention]
+) -> str | None:
+    if sources:
+        return sources[0].name
+    for a in agencies:
+        if a.attributed:
+            return a.name
+    m = _ACCORDING_TO.search(sentence)
+    if m:
+        return m.group("name").rstrip(".")
+    return None
+
+
+def _currency(fig: Money, countries: list[_Mention]) -> str:
+    if fig.currency_word and fig.currency_word.lower() in AMBIGUOUS_CURRENCY_WORDS:
+        table = AMBIGUOUS_CURRENCY_WORDS[fig.currency_word.lower()]
+        named = [table[c.name] for c in countries if c.name in table]
+        return named[0] if len(set(named)) == 1 else "XXX"
+    return fig.currency

@@ -1,0 +1,223 @@
+"""The year of each figure: explicit, fiscal, relative and spanned years, and the years that
+are not the money's (baselines, event dates, law names).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from etl.extract.common import WINDOW, _clause_of, _clauses, _near
+from etl.lexicon import (
+    NUMBER_WORDS,
+)
+from etl.money import Money
+
+# Years a figure can be for: explicit years outside this range are not read as years, and
+# relative arithmetic ("1000000 years later") that leaves it gives no year.
+YEAR_MIN, YEAR_MAX = 1900, 2100
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR_RE = re.compile(
+    # the look-ahead lets the engine skip, at one test, every place no alternative can start
+    rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|FY)\s?'?(?P<fy>{_YEAR}|\d\d)\b)
+      | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
+      | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
+            foreign[- ]aid|aid|spending|appropriations?|operating|federal\s+omnibus|omnibus|
+            supplemental)\s+)?
+            (?:budget|appropriations?|spending\s+bill|authorization|request|budget\s+request|
+            omnibus|supplemental)\b)
+      | (?P<budget2>\bbudget\s+(?:request\s+)?for\s+(?P<by2>{_YEAR})\b)
+      | (?P<cal>(?<![\w$.,-])(?P<cy>{_YEAR})(?![\w$%]|,\d|\.\d|-(?:mile|year|page|member))))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_YEAR_SPAN_RE = re.compile(
+    rf"""\b(?:(?:from|between)\s+)?(?P<fy>(?:fiscal(?:[- ]years?)?|FY)\s?)?'?{_YEAR}\s*
+      (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
+      | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
+        (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Year mentions that are not the year of the money near them: a baseline ("$2 billion above
+# the 2022 level"), the date of an event ("announced in October 2007", "On March 21, 2002,
+# President Bush requested"), a law's name ("Foreign Assistance Act of 1961"). They are
+# dropped; the figure may then take its year from its context.
+_BASELINE_BEFORE = re.compile(
+    r"(?:above|below|over|than|from|versus|vs\.?|compared (?:with|to)|relative to|up from|"
+    r"down from|increase (?:from|over)|decrease (?:from|over)|of)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:fiscal(?:\s+year)?|FY)\s?)?$", re.IGNORECASE)
+_BASELINE_AFTER = re.compile(
+    r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
+    r"(?:levels?|requests?|amounts?|appropriations?|enacted)\b", re.IGNORECASE)
+_EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
+               r"start\w*|introduc\w*|submitt\w*|sent|made|requested|asked|released|"
+               r"transmitted|issued")
+_EVENT_BEFORE = re.compile(
+    rf"\b(?:{_EVENT_VERB})\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:\d{1,2},\s+)?)?$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?$")
+_EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
+_LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
+
+
+_BASELINE_PHRASE = re.compile(
+    r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)"
+    r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
+    r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b",
+    re.IGNORECASE)
+
+
+def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
+    """The phrases that name what a figure is compared with ("$286 million above the
+    President's request", "above fiscal year 2023 enacted levels"): their stage words and
+    payers describe the baseline, not the figure."""
+    return [(m.start(), m.end()) for m in _BASELINE_PHRASE.finditer(sentence)]
+
+
+def _not_money_year(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at sentence[start:end] is a baseline, an event's date or part of
+    a law's name rather than the year of a figure."""
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 80]
+    if _LAW_BEFORE.search(before):
+        return True
+    if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
+                                            or re.search(r"\b(?:above|below|than|versus|"
+                                                         r"compared|relative)\s+(?:the\s+)?"
+                                                         r"(?:(?:fiscal(?:\s+year)?|FY)"
+                                                         r"\s?)?$", before, re.IGNORECASE)
+                                            or re.search(r"\b(?:increase|decrease|up|down)"
+                                                         r"\s+from\s+$", before,
+                                                         re.IGNORECASE)):
+        return True
+    if _EVENT_BEFORE.search(before):
+        return True
+    # "in October 2007, the United States and Mexico announced": a dated event
+    return bool(_DATE_BEFORE.search(before) or re.search(r"\b(?:in|on)\s+$", before)) and \
+        bool(_EVENT_AFTER.match(after)) and not re.search(r"\b(?:during|for|in)\s+(?:the\s+)?"
+                                                          r"(?:week|month|quarter)", before)
+
+
+_MAYBE_YEAR = re.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b", re.IGNORECASE)
+_NUM_WORD = "|".join(sorted((w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 12), key=len,
+                            reverse=True))
+_RELATIVE_RE = re.compile(
+    rf"""\b(?:(?P<n>\d+|{_NUM_WORD})\s+(?P<fy1>fiscal\s+)?years?\s+(?P<dir>earlier|before|later|after|prior)
+      | the\s+(?P<dir2>previous|prior|preceding|following|next)\s+(?P<fy2>fiscal\s+)?year
+      | the\s+(?P<fy3>fiscal\s+)?year\s+(?P<dir3>before|earlier|after|later)
+      | (?P<deictic>last|this|next|the\s+current)\s+(?P<fy4>fiscal\s+)?year
+      | (?P<n2>\d+|{_NUM_WORD})\s+years?\s+ago)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _year_mentions(
+    sentence: str, money: list[Money], ref_year: int | None
+) -> list[tuple[int, int, int | None, str, str]]:
+    """(start, end, year, year type, text) of each year a sentence names, outside amounts."""
+    taken = [(m.start, m.end) for m in money]
+
+    def inside(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e in taken)
+
+    found: list[tuple[int, int, int | None, str, str]] = []
+    if not _MAYBE_YEAR.search(sentence):
+        return found
+    spans = []
+    for m in _YEAR_SPAN_RE.finditer(sentence):
+        if not inside(m.start(), m.end()):
+            kind = "fiscal" if (m.group("fy") or m.group("fy2")) else "calendar"
+            found.append((m.start(), m.end(), None, kind, m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _YEAR_RE.finditer(sentence):
+        if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
+            continue
+        if _not_money_year(sentence, m.start(), m.end()):
+            continue
+        if m.group("fiscal"):
+            raw = m.group("fy")
+            year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+            found.append((m.start(), m.end(), year, "fiscal", m.group()))
+        elif m.group("fiscal2"):
+            found.append((m.start(), m.end(), int(m.group("fy2")), "fiscal", m.group()))
+        elif m.group("budget"):
+            found.append((m.start(), m.end(), int(m.group("by")), "fiscal", m.group()))
+        elif m.group("budget2"):
+            found.append((m.start(), m.end(), int(m.group("by2")), "fiscal", m.group()))
+        else:
+            found.append((m.start(), m.end(), int(m.group("cy")), "calendar", m.group()))
+    explicit = [y for y in found if y[2] is not None]
+    for m in _RELATIVE_RE.finditer(sentence):
+        if inside(m.start(), m.end()):
+            continue
+        fiscal = any(m.group(g) for g in ("fy1", "fy2", "fy3", "fy4"))
+        if m.group("deictic") or m.group("n2"):
+            if ref_year is None:
+                continue
+            if m.group("n2"):
+                offset = -_count(m.group("n2"))
+            else:
+                offset = {"last": -1, "this": 0, "next": 1}.get(m.group("deictic").lower(), 0)
+            year = ref_year + offset
+            found.append((m.start(), m.end(), year if YEAR_MIN <= year <= YEAR_MAX else None,
+                          "fiscal" if fiscal else "calendar", m.group()))
+            continue
+        if not explicit:
+            continue
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir3")).lower()
+        sign = -1 if direction in {"earlier", "before", "prior", "previous", "preceding"} else 1
+        n = _count(m.group("n")) if m.group("n") else 1
+        anchor = min(explicit, key=lambda y: abs(y[0] - m.start()))
+        kind = "fiscal" if fiscal or anchor[3] == "fiscal" else "calendar"
+        year = anchor[2] + sign * n if anchor[2] else None
+        if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+            year = None  # arithmetic past any plausible year: the figure gets no year
+        found.append((m.start(), m.end(), year, kind, m.group()))
+    return found
+
+
+def _count(word: str) -> int:
+    if word.isdigit():  # past six digits the exact count no longer matters: no such year
+        return int(word) if len(word) <= 6 else 10**7
+    return NUMBER_WORDS.get(word.lower(), 1)
+
+
+def _assign_years(
+    sentence: str, money: list[Money], mentions: list[tuple[int, int, int | None, str, str]]
+) -> list[tuple[int | None, str | None, str | None]]:
+    years = sorted(mentions)
+    year_starts = [y[0] for y in years]
+    money_starts = [m.start for m in money]
+    clause_starts = [a for a, _ in _clauses(sentence)]
+    out: list[tuple[int | None, str | None, str | None]] = []
+    for fig in money:
+        best, best_score = None, None
+        for ys, ye, year, kind, text in _near(years, year_starts, fig.start - WINDOW,
+                                              fig.end + WINDOW):
+            if ys >= fig.end:
+                gap, lo, hi = ys - fig.end, fig.end, ys
+            else:
+                gap, lo, hi = fig.start - ye, ye, fig.start
+            score = gap
+            others = bisect_left(money_starts, hi) - bisect_left(money_starts, lo)
+            if lo <= fig.start < hi:
+                others -= 1
+            if others > 0:
+                joined = sentence[lo:hi]
+                if re.search(r"\b(?:to|from|up|down|compared|versus|vs)\b", joined, re.I):
+                    continue  # that year belongs to the other figure of a change
+                score += 1000
+            if _clause_of(clause_starts, ys) != _clause_of(clause_starts, fig.start):
+                score += 500
+            if ys < fig.start:
+                score += 5  # "$12.2 million in 2008": a following year is the closer reading
+            if best_score is None or score < best_score:
+                # a span of years ("fiscal years 2008 through 2010", "since 2001") is a
+                # cumulative figure: it has a year type but no single year
+                best, best_score = (year, kind, text), score
+        out.append(best if best else (None, None, None))
+    return out
