@@ -97,7 +97,7 @@ def _manifest_jobs(manifest: Path) -> list[tuple[Path, dict]]:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     from etl.build import run_build
-    from etl.library import NewSource, add_sources, article_text, validate_meta
+    from etl.library import NewSource, add_sources, converted, validate_meta
 
     data_dir = Path(args.data)
     jobs: list[tuple[Path, dict]] = []
@@ -117,7 +117,10 @@ def _cmd_add(args: argparse.Namespace) -> int:
         if not fields.get("title") or not fields.get("publisher") or not fields.get(
                 "date_published"):
             raise SourceError(f"{where}: --title, --publisher and --published are required")
-        text = article_text(read_bounded(path), str(path))
+        from etl.pdf import MAX_PDF_BYTES
+
+        # a PDF may be larger than its text; a text file is held to the article limit
+        text, original, snapshot = converted(read_bounded(path, MAX_PDF_BYTES), str(path))
         fields = {k: v for k, v in fields.items() if v is not None}
         fields.setdefault("rights", "Rights not recorded: check before sharing the text")
         fields.setdefault("date_added", today)
@@ -125,7 +128,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta = validate_meta(fields)
         except SourceError as exc:
             raise SourceError(f"{where}: {exc}") from None
-        items.append(NewSource(text, meta))
+        items.append(NewSource(text, meta, original=original, snapshot=snapshot))
     if args.check:
         return _check_against_corpus(data_dir, items)
     folders = add_sources(data_dir, items, replace=args.replace)
@@ -229,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="largest input accepted (default: %(default)s)")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("add", help="add sources (.txt, .md or .html) and rebuild")
-    p.add_argument("files", nargs="*", help="article files; HTML is reduced to its text")
+    p = sub.add_parser("add", help="add sources (.txt, .md, .html or .pdf) and rebuild")
+    p.add_argument("files", nargs="*", help="article files; HTML is reduced to its text, a "
+                   "PDF to the text of each page (the PDF itself is kept)")
     p.add_argument("--title")
     p.add_argument("--publisher")
     p.add_argument("--published", help="date published, YYYY-MM-DD")

@@ -32,6 +32,7 @@ from etl.checks import INF, Term, check_claim, ratio_qualifier
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, apply_curations, load_curations
 from etl.extract import extract
+from etl.pdf import page_of
 from etl.reconcile import RULE, Candidate, reconcile
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
@@ -134,6 +135,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
             figs.append({
                 "figure_id": f.figure_id, "document_id": meta.id,
                 "sentence_id": sid[f.sentence_index], "start": f.start, "end": f.end,
+                "page": page_of(source.pages, f.start),
                 **attribute_values(f),
                 "amount_usd": f.amount_usd, "amount_high_usd": f.amount_high_usd,
                 "amount_constant_usd": low_c, "amount_high_constant_usd": high_c,
@@ -479,6 +481,28 @@ def check(files: dict[str, bytes], data_dir: Path) -> list[str]:
     return problems
 
 
+def converter_drift(data_dir: Path) -> list[str]:
+    """Sources kept as PDFs whose stored text is no longer what converting the original
+    gives (a new converter, a changed file): ``build --check`` names them."""
+    from etl.pdf import SNAPSHOT_FILE, pdf_text
+
+    problems = []
+    for snapshot in sorted((data_dir / "sources").glob(f"*/{SNAPSHOT_FILE}")):
+        folder = snapshot.parent
+        record = json.loads(snapshot.read_text("utf-8"))
+        original = (folder / record["file"]).read_bytes()
+        if hashlib.sha256(original).hexdigest() != record["sha256"]:
+            problems.append(f"sources/{folder.name}/{record['file']}: differs from the "
+                            "SHA-256 in its snapshot")
+            continue
+        fresh = pdf_text(original, record["file"]).text
+        if fresh != (folder / "article.txt").read_text("utf-8"):
+            problems.append(f"sources/{folder.name}/article.txt: differs from converting "
+                            f"{record['file']} now ({record['converter']} then); replace it "
+                            "with `python -m etl add --replace`")
+    return problems
+
+
 def _build_from(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
     sources = load_sources(data_dir / "sources")
     curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
@@ -494,7 +518,7 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
     if check_only:
         with write_lock(data_dir):  # finishes any write a crash interrupted first
             files = render_files(_build_from(data_dir, progress))
-        problems = check(files, data_dir)
+        problems = check(files, data_dir) + converter_drift(data_dir)
         if problems:
             print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
                   file=sys.stderr)

@@ -23,7 +23,7 @@ from etl.curation import Curation, curation_path, load_curations
 from etl.sources import MAX_ARTICLE_BYTES, SourceError, SourceMeta, decode_text
 from etl.txn import Transaction, write_lock
 
-__all__ = ["NewSource", "add_source", "add_sources", "article_text", "html_to_text",
+__all__ = ["NewSource", "add_source", "add_sources", "article_text", "converted", "html_to_text",
            "make_id", "remove_source", "validate_meta", "write_lock"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -59,6 +59,17 @@ def article_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise SourceError(f"{name}: the article is empty")
     return text
+
+
+def converted(data: bytes, name: str) -> tuple[str, bytes | None, dict | None]:
+    """A received file -> (its text, the original to keep, its snapshot record): a PDF is
+    converted page by page and kept; text, Markdown and HTML become text."""
+    from etl.pdf import is_pdf, pdf_text
+
+    if is_pdf(data, name):
+        result = pdf_text(data, name)
+        return result.text, data, result.snapshot
+    return article_text(data, name), None, None
 
 
 def _ascii_words(text: str) -> list[str]:
@@ -103,6 +114,8 @@ class NewSource:
     text: str
     meta: SourceMeta
     curations: list[Curation] = field(default_factory=list)
+    original: bytes | None = None  # the file as received (a PDF), kept beside the text
+    snapshot: dict | None = None  # its record: SHA-256, media type, converter, pages
 
 
 def _now() -> str:
@@ -149,9 +162,13 @@ def add_sources(data_dir: Path, items: list[NewSource], replace: bool = False,
                     log.append({"action": "replace", "source_id": meta.id, "at": now,
                                 "reason": "replaced by a new text", "by": who or None,
                                 "kept_at": kept})
-                txn.stage_dir(f"sources/{meta.id}", {
-                    "article.txt": item.text.encode("utf-8"),
-                    "meta.json": (meta.model_dump_json(indent=2) + "\n").encode("utf-8")})
+                files = {"article.txt": item.text.encode("utf-8"),
+                         "meta.json": (meta.model_dump_json(indent=2) + "\n").encode("utf-8")}
+                if item.original is not None and item.snapshot is not None:
+                    files[item.snapshot["file"]] = item.original
+                    files["snapshot.json"] = (json.dumps(item.snapshot, indent=2) + "\n"
+                                              ).encode("utf-8")
+                txn.stage_dir(f"sources/{meta.id}", files)
                 if item.curations:
                     path = curation_path(data_dir, meta.id)
                     old = path.read_bytes() if path.exists() else b""

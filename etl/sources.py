@@ -64,6 +64,8 @@ class SourceMeta(BaseModel):
 class Source(BaseModel):
     meta: SourceMeta
     text: str
+    # [start, end) of each page in ``text`` for a source converted from a PDF
+    pages: list[tuple[int, int]] | None = None
 
 
 def decode_text(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
@@ -135,7 +137,14 @@ def load_source(folder: Path) -> Source:
     text = read_text_file(text_path)
     if not text.strip():
         raise SourceError(f"{text_path}: the article is empty")
-    return Source(meta=meta, text=text)
+    pages = None
+    snapshot = folder / "snapshot.json"
+    if snapshot.exists():
+        try:
+            pages = [tuple(p) for p in json.loads(read_text_file(snapshot, 1_000_000))["pages"]]
+        except (ValueError, KeyError, TypeError):
+            raise SourceError(f"{snapshot}: not a valid snapshot record") from None
+    return Source(meta=meta, text=text, pages=pages)
 
 
 def load_sources(root: Path) -> list[Source]:

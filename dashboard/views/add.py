@@ -17,7 +17,8 @@ from etl.attributes import values as attribute_values
 from etl.build import run_build
 from etl.curation import review_records
 from etl.extract import YEAR_MAX, YEAR_MIN, extract
-from etl.library import NewSource, add_sources, article_text, validate_meta
+from etl.library import NewSource, add_sources, article_text, converted, validate_meta
+from etl.pdf import MAX_PDF_BYTES
 from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
 
 REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
@@ -29,12 +30,13 @@ if not editing():
 
 st.subheader("Add a source", anchor=False)
 st.caption(f"Paste the article's text or upload a .txt, .md or .html file (at most "
-           f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB). HTML is reduced to its text; scripts and "
-           "styles are dropped.")
+           f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB) or a PDF report (at most "
+           f"{MAX_PDF_BYTES / 1e6:.0f} MB; kept beside its text, each figure with its page). "
+           "HTML is reduced to its text; scripts and styles are dropped.")
 
 pasted_tab, upload_tab = st.tabs(["Paste text", "Upload a file"])
 pasted = pasted_tab.text_area("Article text", key="add_text", height=220)
-upload = upload_tab.file_uploader("Article file", type=["txt", "md", "html", "htm"],
+upload = upload_tab.file_uploader("Article file", type=["txt", "md", "html", "htm", "pdf"],
                                   key="add_file")
 
 with st.form("add_meta"):
@@ -51,11 +53,14 @@ with st.form("add_meta"):
 
 def _draft() -> dict:
     """Read the input and metadata; raise SourceError with a clear message."""
+    original = snapshot = None
     if upload is not None:
-        if upload.size > MAX_ARTICLE_BYTES:
+        limit = MAX_PDF_BYTES if upload.name.lower().endswith(".pdf") else MAX_ARTICLE_BYTES
+        if upload.size > limit:
             raise SourceError(f"{upload.name}: {upload.size / 1e6:.1f} MB is over the "
-                              f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit")
-        text = article_text(upload.getvalue(), upload.name)
+                              f"{limit / 1e6:.0f} MB limit")
+        with st.spinner("Reading the file ..."):
+            text, original, snapshot = converted(upload.getvalue(), upload.name)
     elif pasted.strip():
         text = article_text(pasted.encode("utf-8"), "the pasted text")
     else:
@@ -76,7 +81,8 @@ def _draft() -> dict:
     checks = corpus_checks(DATA_DIR, text, meta.id, published)
     machine["corpus"] = [c["corpus"] + (f" ({', '.join(c['corpus_documents'][:3])})"
                                         if c["corpus_documents"] else "") for c in checks]
-    return {"text": text, "meta": meta, "machine": machine}
+    return {"text": text, "meta": meta, "machine": machine, "original": original,
+            "snapshot": snapshot}
 
 
 if extract_clicked:
@@ -119,7 +125,8 @@ if st.button("Save source", type="primary", key="add_save"):
                                  edited.to_dict("records"), reason,
                                  datetime.now(UTC).isoformat(timespec="seconds"))
         # the source and its corrections land together or not at all
-        add_sources(DATA_DIR, [NewSource(draft["text"], meta, records)])
+        add_sources(DATA_DIR, [NewSource(draft["text"], meta, records, draft.get("original"),
+                                         draft.get("snapshot"))])
         with st.spinner("Rebuilding the tables ..."):
             run_build(DATA_DIR, quiet=True)
     except (SourceError, OSError) as exc:

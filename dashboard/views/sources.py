@@ -66,6 +66,8 @@ with side:
         "Status": list(figs["status"]),
         "Purpose": list(figs["purpose"].fillna("—")),
     })
+    if figs["page"].notna().any():  # a PDF: each figure's page
+        listing.insert(0, "Page", [str(int(p)) if pd.notna(p) else "—" for p in figs["page"]])
     default_rows = [int(i) for i, f in enumerate(figs["figure_id"]) if f == wanted]
     event = st.dataframe(
         listing, hide_index=True, width="stretch", on_select="rerun",
@@ -84,8 +86,9 @@ with side:
         fig = figs.set_index("figure_id").loc[selected]
         st.markdown("**Provenance**")
         st.markdown("> " + escape_markdown(str(fig["sentence"])))
+        page = f"Page {int(fig['page'])} of the PDF; c" if pd.notna(fig["page"]) else "C"
         st.caption(escape_markdown(
-            f"Characters {fig['start']}–{fig['end']} of the stored text: "
+            f"{page}haracters {fig['start']}–{fig['end']} of the stored text: "
             f"“{text[int(fig['start']):int(fig['end'])]}”"))
         attrs = [a.name for a in FIGURE_ATTRIBUTES] + ["series_id", "sentence_id"]
         st.dataframe(
