@@ -139,3 +139,11 @@ def test_progress_lines_for_many_documents(data_copy: Path) -> None:
     obs = pd.read_csv(data_copy / "tidy" / "observations.csv")
     assert obs.groupby(["series_id", "year"]).size().max() == 1
     assert set(obs[obs.reported].n_figures) == {6}
+
+
+def test_the_repository_tracks_only_the_current_version() -> None:
+    """Superseded versions stay on disk for readers for a while, never in git."""
+    tracked = subprocess.run(["git", "ls-files", "data/published"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+    versions = {Path(p).parts[3] for p in tracked if len(Path(p).parts) > 4}
+    assert versions == {(ROOT / "data" / "tidy").resolve().name}
