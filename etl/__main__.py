@@ -95,6 +95,12 @@ def _manifest_jobs(manifest: Path) -> list[tuple[Path, dict]]:
     return jobs
 
 
+def _iso_date(value: object) -> object:
+    """A page's date as YYYY-MM-DD when it carries a time too; anything else unchanged."""
+    return value[:10] if isinstance(value, str) and len(value) > 10 and value[4] == "-" \
+        else value
+
+
 def _cmd_add(args: argparse.Namespace) -> int:
     from etl.build import run_build
     from etl.library import NewSource, add_sources, converted, validate_meta
@@ -104,7 +110,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
     if args.manifest:
         jobs += _manifest_jobs(Path(args.manifest))
     for file in args.files:
-        jobs.append((Path(file), {"title": args.title, "publisher": args.publisher,
+        target = file if file.startswith(("http://", "https://")) else Path(file)
+        jobs.append((target, {"title": args.title, "publisher": args.publisher,
                                   "date_published": args.published, "author": args.author,
                                   "url": args.url, "page": args.page, "rights": args.rights,
                                   "_where": file}))
@@ -114,13 +121,22 @@ def _cmd_add(args: argparse.Namespace) -> int:
     items = []
     for path, fields in jobs:  # every entry is read and checked before anything is written
         where = fields.pop("_where")
+        if isinstance(path, str):  # a web page: its own metadata fill what is not given
+            from etl import web
+
+            page = web.fetch(path, web.TIMEOUT_SECONDS, web.MAX_PAGE_BYTES)
+            text, original, snapshot = page.text, page.original, page.snapshot
+            fields = {**{k: v for k, v in page.meta.items() if v}, **{
+                k: v for k, v in fields.items() if v is not None}}
+            fields["date_published"] = _iso_date(fields.get("date_published"))
+        else:
+            from etl.pdf import MAX_PDF_BYTES
+
+            # a PDF may be larger than its text; a text file is held to the article limit
+            text, original, snapshot = converted(read_bounded(path, MAX_PDF_BYTES), str(path))
         if not fields.get("title") or not fields.get("publisher") or not fields.get(
                 "date_published"):
             raise SourceError(f"{where}: --title, --publisher and --published are required")
-        from etl.pdf import MAX_PDF_BYTES
-
-        # a PDF may be larger than its text; a text file is held to the article limit
-        text, original, snapshot = converted(read_bounded(path, MAX_PDF_BYTES), str(path))
         fields = {k: v for k, v in fields.items() if v is not None}
         fields.setdefault("rights", "Rights not recorded: check before sharing the text")
         fields.setdefault("date_added", today)
@@ -233,8 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("add", help="add sources (.txt, .md, .html or .pdf) and rebuild")
-    p.add_argument("files", nargs="*", help="article files; HTML is reduced to its text, a "
-                   "PDF to the text of each page (the PDF itself is kept)")
+    p.add_argument("files", nargs="*", help="article files or http(s) addresses; HTML is "
+                   "reduced to its article text, a PDF to the text of each page (the original "
+                   "is kept); a web page's title, author, date and site fill what is not given")
     p.add_argument("--title")
     p.add_argument("--publisher")
     p.add_argument("--published", help="date published, YYYY-MM-DD")

@@ -141,7 +141,8 @@ def load_source(folder: Path) -> Source:
     snapshot = folder / "snapshot.json"
     if snapshot.exists():
         try:
-            pages = [tuple(p) for p in json.loads(read_text_file(snapshot, 1_000_000))["pages"]]
+            record = json.loads(read_text_file(snapshot, 1_000_000))
+            pages = [tuple(p) for p in record["pages"]] if "pages" in record else None
         except (ValueError, KeyError, TypeError):
             raise SourceError(f"{snapshot}: not a valid snapshot record") from None
     return Source(meta=meta, text=text, pages=pages)

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.common import show_error
 from dashboard.data import DATA_DIR, editing
 from dashboard.formatting import escape_markdown
+from etl import web
 from etl.__main__ import corpus_checks
 from etl.attributes import CHOICES, EDITABLE
 from etl.attributes import values as attribute_values
@@ -34,8 +35,12 @@ st.caption(f"Paste the article's text or upload a .txt, .md or .html file (at mo
            f"{MAX_PDF_BYTES / 1e6:.0f} MB; kept beside its text, each figure with its page). "
            "HTML is reduced to its text; scripts and styles are dropped.")
 
-pasted_tab, upload_tab = st.tabs(["Paste text", "Upload a file"])
+pasted_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload a file", "From a web address"])
 pasted = pasted_tab.text_area("Article text", key="add_text", height=220)
+address = url_tab.text_input("Web address (http or https)", key="add_url_fetch",
+                             help="The page is fetched once, its article text kept with the "
+                             "original; its title, site, author and date fill the fields you "
+                             "leave empty")
 upload = upload_tab.file_uploader("Article file", type=["txt", "md", "html", "htm", "pdf"],
                                   key="add_file")
 
@@ -54,7 +59,12 @@ with st.form("add_meta"):
 def _draft() -> dict:
     """Read the input and metadata; raise SourceError with a clear message."""
     original = snapshot = None
-    if upload is not None:
+    page_meta: dict = {}
+    if address.strip():
+        with st.spinner("Fetching the page ..."):
+            page = web.fetch(address.strip(), web.TIMEOUT_SECONDS, web.MAX_PAGE_BYTES)
+        text, original, snapshot, page_meta = page.text, page.original, page.snapshot, page.meta
+    elif upload is not None:
         limit = MAX_PDF_BYTES if upload.name.lower().endswith(".pdf") else MAX_ARTICLE_BYTES
         if upload.size > limit:
             raise SourceError(f"{upload.name}: {upload.size / 1e6:.1f} MB is over the "
@@ -65,20 +75,24 @@ def _draft() -> dict:
         text = article_text(pasted.encode("utf-8"), "the pasted text")
     else:
         raise SourceError("paste the article's text or upload a file first")
-    if published is None:
+    page_date = str(page_meta.get("date_published") or "")[:10] or None
+    if published is None and page_date is None:
         raise SourceError("give the date the article was published")
-    fields = {"title": title, "publisher": publisher, "author": author or None,
-              "url": url or None, "date_published": published.isoformat(),
+    fields = {"title": title or page_meta.get("title", ""),
+              "publisher": publisher or page_meta.get("publisher", ""),
+              "author": author or page_meta.get("author"),
+              "url": url or page_meta.get("url"),
+              "date_published": published.isoformat() if published else page_date,
               "date_added": date.today().isoformat(),
               "rights": rights or "Rights not recorded: check before sharing the text"}
     meta = validate_meta(fields)
     if (DATA_DIR / "sources" / meta.id).exists():
         raise SourceError(f"a source with the id {meta.id} exists already")
-    result = extract(text, meta.id, published)
+    result = extract(text, meta.id, meta.date_published)
     machine = pd.DataFrame([{"keep": True, **attribute_values(f), "start": f.start,
                              "end": f.end} for f in result.figures],
         columns=[*REVIEW_COLUMNS, "start", "end"])
-    checks = corpus_checks(DATA_DIR, text, meta.id, published)
+    checks = corpus_checks(DATA_DIR, text, meta.id, meta.date_published)
     machine["corpus"] = [c["corpus"] + (f" ({', '.join(c['corpus_documents'][:3])})"
                                         if c["corpus_documents"] else "") for c in checks]
     return {"text": text, "meta": meta, "machine": machine, "original": original,
@@ -98,6 +112,9 @@ if draft is None:
 
 meta = draft["meta"]
 machine: pd.DataFrame = draft["machine"]
+st.caption(escape_markdown(f"{meta.publisher} · {meta.author or 'author not named'} · "
+                           f"published {meta.date_published.isoformat()} · "
+                           f"{meta.url or 'no address'}: check these before saving"))
 st.markdown(f"**Review** · {len(machine)} figures found in “{escape_markdown(meta.title)}”. "
             "Fix an attribute, untick *keep* to drop a false positive, or add a row with a "
             "missed figure's text as it appears in the article.")
