@@ -69,7 +69,16 @@ def converted(data: bytes, name: str) -> tuple[str, bytes | None, dict | None]:
     if is_pdf(data, name):
         result = pdf_text(data, name)
         return result.text, data, result.snapshot
-    return article_text(data, name), None, None
+    text = article_text(data, name)
+    if Path(name).suffix.lower() in HTML_SUFFIXES:  # the page as received, kept beside it
+        import bs4
+
+        return text, data, {"file": "original.html", "original_name": Path(name).name[:200],
+                            "media_type": "text/html",
+                            "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data),
+                            "retrieved": date.today().isoformat(),
+                            "converter": f"beautifulsoup4 {bs4.__version__}"}
+    return text, None, None
 
 
 def _ascii_words(text: str) -> list[str]:

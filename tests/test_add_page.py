@@ -45,3 +45,10 @@ def test_review_table_shows_the_machine_figures() -> None:
     machine = at.session_state["add_draft"]["machine"]
     assert machine[["text", "qualifier", "year", "funder", "recipient"]].values.tolist() == [
         ["$5 million", "lower_bound", 2010, "Department of Defense", "Mexico"]]
+
+
+def test_review_table_shows_each_figures_sentence() -> None:
+    at = submit("The Pentagon gave Mexico more than $5 million in 2010. It was welcome.")
+    machine = at.session_state["add_draft"]["machine"]
+    assert list(machine["sentence"]) == ["The Pentagon gave Mexico more than $5 million in 2010."]
+    assert machine["page"].isna().all()  # pasted text has no pages

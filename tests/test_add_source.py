@@ -128,3 +128,18 @@ def test_batch_shows_progress(data_copy: Path, tmp_path: Path) -> None:
     built = [x for x in proc.stderr.splitlines() if x.startswith("[51/51]")]
     assert built
     assert len(pd.read_csv(data_copy / "tidy" / "documents.csv")) == 51
+
+
+def test_html_file_keeps_its_original(data_copy: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    page = tmp_path / "story.html"
+    page.write_text("<html><body><nav>Home</nav><article><p>" + ARTICLE + "</p></article>"
+                    "</body></html>")
+    assert add(data_copy, page, "Guatemala aid in HTML", "--no-build").returncode == 0
+    folder = next((data_copy / "sources").glob("*guatemala-aid-in-html"))
+    snapshot = json.loads((folder / "snapshot.json").read_text())
+    assert (folder / "original.html").read_bytes() == page.read_bytes()
+    assert snapshot["sha256"] == hashlib.sha256(page.read_bytes()).hexdigest()
+    assert snapshot["media_type"] == "text/html"
+    assert "Home" not in (folder / "article.txt").read_text()

@@ -19,7 +19,7 @@ from etl.build import run_build
 from etl.curation import review_records
 from etl.extract import YEAR_MAX, YEAR_MIN, extract
 from etl.library import NewSource, add_sources, article_text, converted, validate_meta
-from etl.pdf import MAX_PDF_BYTES
+from etl.pdf import MAX_PDF_BYTES, page_of
 from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
 
 REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
@@ -89,9 +89,12 @@ def _draft() -> dict:
     if (DATA_DIR / "sources" / meta.id).exists():
         raise SourceError(f"a source with the id {meta.id} exists already")
     result = extract(text, meta.id, meta.date_published)
+    pages = [tuple(p) for p in snapshot["pages"]] if snapshot and "pages" in snapshot else None
     machine = pd.DataFrame([{"keep": True, **attribute_values(f), "start": f.start,
-                             "end": f.end} for f in result.figures],
-        columns=[*REVIEW_COLUMNS, "start", "end"])
+                             "end": f.end, "page": page_of(pages, f.start),
+                             "sentence": result.sentences[f.sentence_index].text}
+                            for f in result.figures],
+        columns=[*REVIEW_COLUMNS, "start", "end", "page", "sentence"])
     checks = corpus_checks(DATA_DIR, text, meta.id, meta.date_published)
     machine["corpus"] = [c["corpus"] + (f" ({', '.join(c['corpus_documents'][:3])})"
                                         if c["corpus_documents"] else "") for c in checks]
@@ -120,8 +123,12 @@ st.markdown(f"**Review** · {len(machine)} figures found in “{escape_markdown(
             "missed figure's text as it appears in the article.")
 edited = st.data_editor(
     machine, key="add_editor", num_rows="dynamic", hide_index=True, width="stretch",
-    column_order=[*REVIEW_COLUMNS, "corpus"],
+    column_order=[*REVIEW_COLUMNS, "corpus", "page", "sentence"],
     column_config={
+        "page": st.column_config.NumberColumn("page", disabled=True, format="%d",
+                                              help="Page of the PDF"),
+        "sentence": st.column_config.TextColumn("sentence", disabled=True,
+                                                help="The sentence the figure was read in"),
         "corpus": st.column_config.TextColumn(
             "corpus", disabled=True, help="How the figure compares with what the published "
             "sources give for its series and year: new, consistent with N sources, or "
