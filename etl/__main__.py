@@ -1,5 +1,6 @@
-"""Command line: ``python -m etl build [--check]``, ``extract FILE|-``, ``add FILE ...``,
-``remove ID --reason ...`` and ``export --format FMT [--table NAME] --out PATH``."""
+"""Command line: ``python -m etl build [--check]``, ``extract FILE|-``, ``add FILE|URL ...``,
+``remove ID --reason ...``, ``reconvert`` and ``export --format FMT [--table NAME] --out
+PATH``."""
 
 from __future__ import annotations
 
@@ -190,6 +191,17 @@ def _check_against_corpus(data_dir: Path, items: list) -> int:
     return 0
 
 
+def _cmd_reconvert(args: argparse.Namespace) -> int:
+    from etl.build import run_build
+    from etl.library import reconvert
+
+    data_dir = Path(args.data)
+    changed = reconvert(data_dir)
+    print(f"{len(changed)} source(s) converted again from their PDF"
+          + (f": {', '.join(changed)}" if changed else ""), file=sys.stderr)
+    return 0 if args.no_build or not changed else run_build(data_dir, quiet=args.quiet)
+
+
 def _cmd_remove(args: argparse.Namespace) -> int:
     from etl.build import run_build
     from etl.library import remove_source
@@ -277,6 +289,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=_cmd_remove)
+
+    p = sub.add_parser("reconvert", help="convert every PDF source again from its original "
+                       "(after a converter upgrade) and rebuild")
+    p.add_argument("--no-build", action="store_true")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=_cmd_reconvert)
 
     p = sub.add_parser("export", help="write the published tables as a file")
     p.add_argument("--format", required=True, choices=["csv", "json", "xlsx", "parquet", "zip"])

@@ -500,8 +500,8 @@ def converter_drift(data_dir: Path) -> list[str]:
         fresh = pdf_text(original, record["file"]).text
         if fresh != (folder / "article.txt").read_text("utf-8"):
             problems.append(f"sources/{folder.name}/article.txt: differs from converting "
-                            f"{record['file']} now ({record['converter']} then); replace it "
-                            "with `python -m etl add --replace`")
+                            f"{record['file']} now ({record['converter']} then); run "
+                            "`python -m etl reconvert`")
     return problems
 
 

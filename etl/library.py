@@ -23,8 +23,19 @@ from etl.curation import Curation, curation_path, load_curations
 from etl.sources import MAX_ARTICLE_BYTES, SourceError, SourceMeta, decode_text
 from etl.txn import Transaction, write_lock
 
-__all__ = ["NewSource", "add_source", "add_sources", "article_text", "converted", "html_to_text",
-           "make_id", "remove_source", "validate_meta", "write_lock"]
+__all__ = [
+    "NewSource",
+    "add_source",
+    "add_sources",
+    "article_text",
+    "converted",
+    "html_to_text",
+    "make_id",
+    "reconvert",
+    "remove_source",
+    "validate_meta",
+    "write_lock",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -223,3 +234,36 @@ def remove_source(data_dir: Path, source_id: str, reason: str, who: str = "") ->
             txn.abort()
             raise
     return data_dir / kept
+
+
+def reconvert(data_dir: Path) -> list[str]:
+    """Convert every source kept as a PDF again from its original, with today's converter,
+    and replace the text and snapshot record of those whose text changed, in one
+    transaction; returns their ids. Corrections stay and are reapplied by span (those whose
+    text moved are reported as orphaned by the next build)."""
+    from etl.pdf import SNAPSHOT_FILE, pdf_text
+
+    changed: list[str] = []
+    with write_lock(data_dir):
+        txn = Transaction(data_dir, "reconvert")
+        try:
+            for snapshot in sorted((data_dir / "sources").glob(f"*/{SNAPSHOT_FILE}")):
+                folder = snapshot.parent
+                record = json.loads(snapshot.read_text("utf-8"))
+                if record.get("media_type") != "application/pdf":
+                    continue
+                fresh = pdf_text((folder / record["file"]).read_bytes(), record["file"],
+                                 date.fromisoformat(record["retrieved"]))
+                if fresh.text == (folder / "article.txt").read_text("utf-8"):
+                    continue
+                new_record = {**record, "converter": fresh.snapshot["converter"],
+                              "pages": fresh.snapshot["pages"]}
+                txn.stage_file(f"sources/{folder.name}/article.txt", fresh.text.encode("utf-8"))
+                txn.stage_file(f"sources/{folder.name}/{SNAPSHOT_FILE}",
+                               (json.dumps(new_record, indent=2) + "\n").encode("utf-8"))
+                changed.append(folder.name)
+            txn.commit()
+        except BaseException:
+            txn.abort()
+            raise
+    return changed

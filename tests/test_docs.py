@@ -35,7 +35,7 @@ def test_every_table_is_documented() -> None:
 def test_every_command_is_documented() -> None:
     main = (ROOT / "etl" / "__main__.py").read_text("utf-8")
     commands = re.findall(r'sub\.add_parser\("([a-z]+)"', main)
-    assert set(commands) == {"build", "extract", "add", "remove", "export"}
+    assert set(commands) == {"build", "extract", "add", "remove", "reconvert", "export"}
     for command in commands:
         assert f"python -m etl {command}" in README, command
 
