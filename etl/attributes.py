@@ -64,7 +64,8 @@ FIGURE_ATTRIBUTES: tuple[Attribute, ...] = (
               "Office", editable=True, cli_name="source"),
     Attribute("kind", "string",
               "amount | cumulative (a total over several years or to date) | rate (a yearly "
-              "amount)", editable=True),
+              "amount) | total (a table's total or subtotal row: kept out of the series)",
+              editable=True),
 )
 
 BY_NAME = {a.name: a for a in FIGURE_ATTRIBUTES}
@@ -74,7 +75,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "qualifier": ("exact", "approximate", "lower_bound", "upper_bound", "range"),
     "status": tuple(STAGES),
     "year_type": ("fiscal", "calendar"),
-    "kind": ("amount", "cumulative", "rate"),
+    "kind": ("amount", "cumulative", "rate", "total"),
 }
 
 

@@ -36,6 +36,7 @@ from etl.pdf import page_of
 from etl.reconcile import RULE, Candidate, reconcile
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
+from etl.tables import with_table_figures
 from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
@@ -100,6 +101,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
     for n, source in enumerate(sources, 1):
         meta = source.meta
         result = extract(source.text, meta.id, meta.date_published)
+        with_table_figures(result, source.tables, source.tables_start, meta.id)
         records = (curations or {}).get(meta.id, [])
         if records:
             starts = [s.start for s in result.sentences]
@@ -135,7 +137,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
             figs.append({
                 "figure_id": f.figure_id, "document_id": meta.id,
                 "sentence_id": sid[f.sentence_index], "start": f.start, "end": f.end,
-                "page": page_of(source.pages, f.start),
+                "page": f.page or page_of(source.pages, f.start), "table_cell": f.table_cell,
                 **attribute_values(f),
                 "amount_usd": f.amount_usd, "amount_high_usd": f.amount_high_usd,
                 "amount_constant_usd": low_c, "amount_high_constant_usd": high_c,
@@ -227,7 +229,7 @@ def _observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
     """
     by_series: dict[str, dict[int, list[dict]]] = {}
     for f in figs:
-        if f["year"] is None:
+        if f["year"] is None or f["kind"] == "total":  # a table's total: not counted twice
             continue
         by_series.setdefault(f["series_id"], {}).setdefault(f["year"], []).append(f)
     rows, members = [], []

@@ -45,13 +45,13 @@ _BLOCK_TAGS = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
                "section", "article", "pre"]
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, drop_tables: bool = False) -> str:
     """The readable text of an HTML page: scripts, styles and page furniture dropped, one
-    paragraph a line (the form the segmenter expects)."""
+    paragraph a line (the form the segmenter expects); tables too when ``drop_tables``."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(_DROP_TAGS):
+    for tag in soup([*_DROP_TAGS, *(["table"] if drop_tables else [])]):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     for tag in root.find_all(_BLOCK_TAGS):
@@ -80,16 +80,37 @@ def converted(data: bytes, name: str) -> tuple[str, bytes | None, dict | None]:
     if is_pdf(data, name):
         result = pdf_text(data, name)
         return result.text, data, result.snapshot
-    text = article_text(data, name)
-    if Path(name).suffix.lower() in HTML_SUFFIXES:  # the page as received, kept beside it
-        import bs4
+    if Path(name).suffix.lower() not in HTML_SUFFIXES:
+        return article_text(data, name), None, None
+    import bs4
 
-        return text, data, {"file": "original.html", "original_name": Path(name).name[:200],
-                            "media_type": "text/html",
-                            "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data),
-                            "retrieved": date.today().isoformat(),
-                            "converter": f"beautifulsoup4 {bs4.__version__}"}
-    return text, None, None
+    from etl.tables import html_tables
+
+    html = decode_text(data, name)
+    tables = html_tables(html)
+    # the page as received is kept beside it; its money tables become row lines after the
+    # text (and leave the text, so that no cell is read twice)
+    text = html_to_text(html, drop_tables=bool(tables))
+    if not text.strip():
+        raise SourceError(f"{name}: the article is empty")
+    record = {"file": "original.html", "original_name": Path(name).name[:200],
+              "media_type": "text/html", "sha256": hashlib.sha256(data).hexdigest(),
+              "bytes": len(data), "retrieved": date.today().isoformat(),
+              "converter": f"beautifulsoup4 {bs4.__version__}"}
+    text, record = with_tables(text, record, tables)
+    return text, data, record
+
+
+def with_tables(text: str, record: dict, tables: list) -> tuple[str, dict]:
+    """The text with its money tables appended as row lines, and the snapshot record
+    that says where they start and what each cell is."""
+    from etl.tables import render
+
+    if not tables:
+        return text, record
+    start = len(text) + 1
+    text += "\n" + render(tables, start)
+    return text, {**record, "tables_start": start, "tables": [t.as_record() for t in tables]}
 
 
 def _ascii_words(text: str) -> list[str]:

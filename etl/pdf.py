@@ -80,6 +80,13 @@ def pdf_text(data: bytes, name: str, retrieved: date | None = None) -> Converted
         parts.append(t)
         at += len(t) + 2
     text = "\n\n".join(parts) + "\n"
+    from etl.tables import pdf_tables, render
+
+    tables = pdf_tables(data, texts)
+    tables_start = None
+    if tables:  # appended after the pages, one line a row, so every cell has a span
+        tables_start = len(text) + 1
+        text += "\n" + render(tables, tables_start)
     if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise SourceError(f"{name}: its text is over the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit "
                           "for one source; split the report")
@@ -88,6 +95,8 @@ def pdf_text(data: bytes, name: str, retrieved: date | None = None) -> Converted
         "media_type": "application/pdf", "sha256": hashlib.sha256(data).hexdigest(),
         "bytes": len(data), "retrieved": (retrieved or date.today()).isoformat(),
         "converter": converter(), "pages": [list(p) for p in pages],
+        **({"tables_start": tables_start, "tables": [t.as_record() for t in tables]}
+           if tables else {}),
     }
     return Converted(text, pages, snapshot)
 

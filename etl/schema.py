@@ -83,6 +83,8 @@ TABLES: dict[str, Table] = {
             Column("end", "integer", "Offset just past the figure's text"),
             Column("page", "integer",
                    "Page of the source PDF holding the figure; empty for a text source"),
+            Column("table_cell", "string",
+                   "For a figure read from a table: the table, row and column of its cell"),
             *(Column(a.name, a.type, a.description) for a in FIGURE_ATTRIBUTES),
             Column("amount_usd", "number", "Amount in U.S. dollars, nominal; empty if not USD"),
             Column("amount_high_usd", "number", "High end of a USD range; empty otherwise"),

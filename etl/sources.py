@@ -66,6 +66,9 @@ class Source(BaseModel):
     text: str
     # [start, end) of each page in ``text`` for a source converted from a PDF
     pages: list[tuple[int, int]] | None = None
+    # its money tables (etl.tables records) and where their row lines start in ``text``
+    tables: list[dict] | None = None
+    tables_start: int | None = None
 
 
 def decode_text(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
@@ -141,10 +144,12 @@ def load_source(folder: Path) -> Source:
     snapshot = folder / "snapshot.json"
     if snapshot.exists():
         try:
-            record = json.loads(read_text_file(snapshot, 1_000_000))
+            record = json.loads(read_text_file(snapshot, 20_000_000))
             pages = [tuple(p) for p in record["pages"]] if "pages" in record else None
         except (ValueError, KeyError, TypeError):
             raise SourceError(f"{snapshot}: not a valid snapshot record") from None
+        return Source(meta=meta, text=text, pages=pages, tables=record.get("tables"),
+                      tables_start=record.get("tables_start"))
     return Source(meta=meta, text=text, pages=pages)
 
 

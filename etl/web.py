@@ -107,4 +107,8 @@ def _article(data: bytes, url: str, final_url: str, record: dict) -> Fetched:
     text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
     snapshot = {**record, "file": ORIGINAL_HTML,
                 "converter": f"trafilatura {trafilatura.__version__}"}
+    from etl.library import with_tables
+    from etl.tables import html_tables
+
+    text, snapshot = with_tables(text, snapshot, html_tables(html))
     return Fetched(text, data, snapshot, meta)

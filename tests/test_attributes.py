@@ -18,7 +18,7 @@ def test_every_attribute_is_a_field_and_a_column() -> None:
     assert set(names) <= figure_fields
     # the fields that are not attributes are identity and bookkeeping, nothing else
     assert figure_fields - set(names) == {"figure_id", "sentence_index", "start", "end",
-                                          "curated"}
+                                          "curated", "table_cell", "page"}
     columns = TABLES["figures"].names
     assert all(name in columns for name in names)
 

@@ -87,6 +87,8 @@ with side:
         st.markdown("**Provenance**")
         st.markdown("> " + escape_markdown(str(fig["sentence"])))
         page = f"Page {int(fig['page'])} of the PDF; c" if pd.notna(fig["page"]) else "C"
+        if pd.notna(fig["table_cell"]):
+            page = f"{fig['table_cell']}; c"
         st.caption(escape_markdown(
             f"{page}haracters {fig['start']}–{fig['end']} of the stored text: "
             f"“{text[int(fig['start']):int(fig['end'])]}”"))

@@ -62,7 +62,9 @@ class Figure:
     funder_source: str | None = None
     funder_text: str | None = None
     status_source: str | None = None
-    kind: str = "amount"  # amount | cumulative (a total over time) | rate (per year)
+    kind: str = "amount"  # amount | cumulative | rate | total (a table's total row)
+    table_cell: str | None = None  # for a figure read from a table: which cell
+    page: int | None = None  # for a figure read from a PDF's table: the table's page
 
     @property
     def amount_usd(self) -> float | None:
