@@ -157,14 +157,12 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return run_build(data_dir, quiet=args.quiet)
 
 
-def corpus_checks(data_dir: Path, text: str, document_id: str, published: date
-                  ) -> list[dict]:
-    """Each money figure of a new text, with how it compares with what the published
-    corpus holds for its series and year (nothing is written)."""
+def corpus_checks(data_dir: Path, figures: list) -> list[dict]:
+    """Each money figure of a new text (etl.extract.Figure), with how it compares with
+    what the published corpus holds for its series and year (nothing is written)."""
     import pandas as pd
 
     from etl.build import series_id
-    from etl.extract import extract
     from etl.reconcile import check_figures
 
     path = data_dir / "tidy" / "series_figures.parquet"
@@ -173,15 +171,19 @@ def corpus_checks(data_dir: Path, text: str, document_id: str, published: date
                                                       f.currency),
              "year": f.year, "year_type": f.year_type, "amount": f.amount,
              "amount_high": f.amount_high, "qualifier": f.qualifier, "status": f.status,
-             "start": f.start} for f in extract(text, document_id, published).figures]
+             "start": f.start} for f in figures if f.kind != "total"]
     for row, (verdict, documents) in zip(rows, check_figures(rows, corpus), strict=True):
         row["corpus"], row["corpus_documents"] = verdict, documents
     return rows
 
 
 def _check_against_corpus(data_dir: Path, items: list) -> int:
+    from etl.tables import extract_with_tables
+
     for item in items:
-        for row in corpus_checks(data_dir, item.text, item.meta.id, item.meta.date_published):
+        found = extract_with_tables(item.text, item.meta.id, item.meta.date_published,
+                                    item.snapshot)
+        for row in corpus_checks(data_dir, found.figures):
             year = "no year" if row["year"] is None else (
                 f"{'FY' if row['year_type'] == 'fiscal' else ''}{row['year']}")
             docs = f" ({', '.join(row['corpus_documents'])})" if row["corpus_documents"] else ""

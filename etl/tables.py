@@ -268,3 +268,16 @@ def with_table_figures(result: object, tables: list[dict] | None, tables_start: 
             status_source="table header" if t.status_cue else None, kind=t.kind,
             table_cell=t.cell, page=t.page))
     result.figures = sorted(kept, key=lambda f: f.start)  # type: ignore[attr-defined]
+
+
+def extract_with_tables(text: str, doc_key: str, published: object,
+                        snapshot: dict | None) -> object:
+    """What the machine finds in a new source: its sentences' figures, and its tables'
+    cells where its snapshot record has tables (an etl.extract.Extraction)."""
+    from etl.extract import extract
+
+    result = extract(text, doc_key, published)  # type: ignore[arg-type]
+    if snapshot:
+        with_table_figures(result, snapshot.get("tables"), snapshot.get("tables_start"),
+                           doc_key)
+    return result

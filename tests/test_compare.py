@@ -175,4 +175,5 @@ def test_add_page_shows_the_corpus_verdict(editing) -> None:
     assert not at.exception and not at.error
     machine = at.session_state["add_draft"]["machine"].set_index("text")
     assert machine.loc["$15 million", "corpus"] == f"conflicts with 1 source ({SEED_ID})"
+    assert machine.loc["$15 million", "see"].endswith(f"/sources?doc={SEED_ID}")
     assert machine.loc["$34.2 million", "corpus"].startswith("consistent with 1 source")

@@ -110,3 +110,18 @@ def test_pdf_table(data_copy: Path, tmp_path: Path) -> None:
     assert (cell["amount"], cell["year"], cell["status"], cell["page"]) == (50.1e6, 2011,
                                                                           "estimated", 2)
     assert set(ours.loc[ours["kind"] == "total", "amount"]) == {45.2e6, 50.1e6}
+
+
+def test_add_page_reviews_table_figures(server: str, editing) -> None:
+    from helpers import run_app
+
+    at = run_app("add")
+    at.text_input(key="add_url_fetch").set_value(server + "/report")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    machine = at.session_state["add_draft"]["machine"].set_index("sentence")
+    row = machine.loc["Table 1, row Honduras, column FY2011 Estimate"]
+    assert (row["amount"], row["year"], row["status"], row["recipient"]) == (32.5e6, 2011,
+                                                                             "estimated",
+                                                                             "Honduras")
+    assert machine.loc["Table 1, row Total, column FY2010 Actual", "kind"] == "total"

@@ -4,6 +4,7 @@ correct it, save. Corrections are kept as curation records, apart from the text.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -11,16 +12,18 @@ import streamlit as st
 from dashboard.common import show_error
 from dashboard.data import DATA_DIR, editing
 from dashboard.formatting import escape_markdown
+from dashboard.share import base_url
 from etl import web
 from etl.__main__ import corpus_checks
 from etl.attributes import CHOICES, EDITABLE
 from etl.attributes import values as attribute_values
 from etl.build import run_build
 from etl.curation import review_records
-from etl.extract import YEAR_MAX, YEAR_MIN, extract
+from etl.extract import YEAR_MAX, YEAR_MIN
 from etl.library import NewSource, add_sources, article_text, converted, validate_meta
 from etl.pdf import MAX_PDF_BYTES, page_of
 from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
+from etl.tables import extract_with_tables
 
 REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
 
@@ -88,16 +91,22 @@ def _draft() -> dict:
     meta = validate_meta(fields)
     if (DATA_DIR / "sources" / meta.id).exists():
         raise SourceError(f"a source with the id {meta.id} exists already")
-    result = extract(text, meta.id, meta.date_published)
+    result = extract_with_tables(text, meta.id, meta.date_published, snapshot)
     pages = [tuple(p) for p in snapshot["pages"]] if snapshot and "pages" in snapshot else None
     machine = pd.DataFrame([{"keep": True, **attribute_values(f), "start": f.start,
-                             "end": f.end, "page": page_of(pages, f.start),
-                             "sentence": result.sentences[f.sentence_index].text}
+                             "end": f.end, "page": f.page or page_of(pages, f.start),
+                             "sentence": f.table_cell
+                             or result.sentences[f.sentence_index].text}
                             for f in result.figures],
         columns=[*REVIEW_COLUMNS, "start", "end", "page", "sentence"])
-    checks = corpus_checks(DATA_DIR, text, meta.id, meta.date_published)
-    machine["corpus"] = [c["corpus"] + (f" ({', '.join(c['corpus_documents'][:3])})"
-                                        if c["corpus_documents"] else "") for c in checks]
+    checks = {c["start"]: c for c in corpus_checks(DATA_DIR, result.figures)}
+    machine["corpus"] = [
+        (checks[s]["corpus"] + (f" ({', '.join(checks[s]['corpus_documents'][:3])})"
+                                if checks[s]["corpus_documents"] else ""))
+        if s in checks else "a table's total: not compared" for s in machine["start"]]
+    machine["see"] = [
+        f"{base_url()}/sources?" + urlencode({"doc": checks[s]["corpus_documents"][0]})
+        if s in checks and checks[s]["corpus_documents"] else None for s in machine["start"]]
     return {"text": text, "meta": meta, "machine": machine, "original": original,
             "snapshot": snapshot}
 
@@ -123,12 +132,16 @@ st.markdown(f"**Review** · {len(machine)} figures found in “{escape_markdown(
             "missed figure's text as it appears in the article.")
 edited = st.data_editor(
     machine, key="add_editor", num_rows="dynamic", hide_index=True, width="stretch",
-    column_order=[*REVIEW_COLUMNS, "corpus", "page", "sentence"],
+    column_order=[*REVIEW_COLUMNS, "corpus", "see", "page", "sentence"],
     column_config={
+        "see": st.column_config.LinkColumn("see", disabled=True, display_text="open source",
+                                           help="The first source it agrees or conflicts "
+                                           "with, in the Sources reader"),
         "page": st.column_config.NumberColumn("page", disabled=True, format="%d",
                                               help="Page of the PDF"),
         "sentence": st.column_config.TextColumn("sentence", disabled=True,
-                                                help="The sentence the figure was read in"),
+                                                help="The sentence the figure was read in, "
+                                                "or its table cell"),
         "corpus": st.column_config.TextColumn(
             "corpus", disabled=True, help="How the figure compares with what the published "
             "sources give for its series and year: new, consistent with N sources, or "
