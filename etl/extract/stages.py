@@ -75,23 +75,17 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
     """A list item without a stage cue ("- $100 million for USAID to ...") takes the stage
     of the sentence that introduces the list."""
-    by_sentence: dict[int, str | None] = {}
+    introduced: dict[int, str | None] = {}  # list item's sentence -> the list's stage
     for f in result.figures:
-        line_start = result_text_line_start(sentences[f.sentence_index])
-        if f.status_source is not None or not line_start:
+        i = f.sentence_index
+        if f.status_source is not None or not _is_list_item(sentences[i]):
             continue
-        stage = by_sentence.get(f.sentence_index)
-        if f.sentence_index not in by_sentence:
-            stage = None
-            for j in range(f.sentence_index - 1, max(-1, f.sentence_index - 1
-                                                         - CONTEXT_SENTENCES), -1):
-                cues = _status_cues(sentences[j].text)
-                if cues:
-                    stage = cues[-1][2]
-                    break
-            by_sentence[f.sentence_index] = stage
-        if stage:
-            f.status, f.status_source = stage, "previous sentence"
+        if i not in introduced:
+            earlier = (_status_cues(sentences[j].text)
+                       for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1))
+            introduced[i] = next((cues[-1][2] for cues in earlier if cues), None)
+        if introduced[i]:
+            f.status, f.status_source = introduced[i], "previous sentence"
 
 
 _ANAPHORIC_START = re.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|represents|"
@@ -111,5 +105,5 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
             f.status, f.status_source = before[-1].status, "previous sentence"
 
 
-def result_text_line_start(span: Span) -> bool:
+def _is_list_item(span: Span) -> bool:
     return bool(_LIST_ITEM.match(span.text))
