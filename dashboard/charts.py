@@ -89,6 +89,12 @@ MAX_QUOTES = 10  # more points than this: quotes would cover each other; tooltip
 CONFLICT_MARK = "≠"  # above a year whose sources allow no common amount
 
 
+def _source_scale(sources: list[str]) -> alt.Scale:
+    """One colour a source, in order, the palette repeated past its length."""
+    repeats = len(sources) // len(SOURCE_COLOURS) + 1
+    return alt.Scale(domain=sources, range=(SOURCE_COLOURS * repeats)[:len(sources)])
+
+
 def _year_labels(frame: pd.DataFrame) -> str:
     """A Vega expression for the year axis: "FY2011" where every figure of that year is
     for a fiscal year, "2011 / FY2011" where they mix, the plain year otherwise."""
@@ -267,8 +273,7 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
                            <= MAX_SOURCE_COLOURS else {}))
     by_source = 1 < len(sources) <= MAX_SOURCE_COLOURS
     if by_source:  # a few sources: colour says which, shape what the words mean
-        palette = (SOURCE_COLOURS * (len(sources) // len(SOURCE_COLOURS) + 1))[:len(sources)]
-        source_scale = alt.Scale(domain=sources, range=palette)
+        source_scale = _source_scale(sources)
         color = alt.Color("source:N", title="Source", scale=source_scale,
                           legend=alt.Legend(orient="bottom", columns=1, labelLimit=420))
     else:
@@ -410,9 +415,8 @@ def compare_chart(table: pd.DataFrame) -> alt.FacetChart:
               axis=alt.Axis(labelAngle=0, labelExpr=_year_labels(frame)))
     offset = alt.XOffset("source:N")
     sources = sorted(set(frame["source"]))
-    palette = (SOURCE_COLOURS * (len(sources) // len(SOURCE_COLOURS) + 1))[:len(sources)]
     color = alt.Color("source:N", title="Source",
-                      scale=alt.Scale(domain=sources, range=palette),
+                      scale=_source_scale(sources),
                       legend=alt.Legend(orient="bottom", labelLimit=320))
     tooltip = [alt.Tooltip("source:N", title="Source"),
                alt.Tooltip("figure:N", title="Figure"),

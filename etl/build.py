@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from etl.attributes import values as attribute_values
-from etl.checks import INF, Term, check_claim, ratio_qualifier
+from etl.checks import INF, Term, check_claim, ratio_qualifier, term_interval
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, apply_curations, load_curations
 from etl.extract import extract
@@ -269,8 +269,8 @@ def _observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
                 "shown_because": result.because, "rule": RULE,
             })
             for f in given:
-                interval = Candidate(f["figure_id"], "", "", 0, f["amount"], f["amount_high"],
-                                     f["qualifier"], f["status"], None).interval
+                interval = term_interval(Term(f["amount"], f["amount_high"], f["qualifier"],
+                                              f["year"]))
                 members.append({
                     "series_id": series_id, "year": year, "figure_id": f["figure_id"],
                     "document_id": f["document_id"], "date_published": f["_published"],
