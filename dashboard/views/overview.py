@@ -53,7 +53,6 @@ if reported.empty:
     st.stop()
 cpi = Cpi(dict(zip(tables.cpi_u["year"].astype(int), tables.cpi_u["cpi_u"], strict=True)))
 
-named = obs[obs["funder"].notna()]  # the default view has a named funder when any has
 facets = {"funder": "Funder", "recipient": "Recipient", "purpose": "Purpose",
           "status": "Status"}
 with st.expander("Find a series", expanded=False):
