@@ -4,10 +4,11 @@ and markdown escaping for untrusted text. Pure functions, no Streamlit."""
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+
+from etl.curation import is_missing
 
 _QUALIFIER_WORDS = {
     "approximate": "about ",
@@ -31,12 +32,6 @@ STATUS_WORDS = {
 }
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or (
-        value.__class__.__name__ == "NAType"
-    )
-
-
 def money(amount: float, currency: str = "USD") -> str:
     """12_200_000 -> "$12.2 million"; 500_000 -> "$500,000"."""
     symbol = _SYMBOL.get(currency, "")
@@ -52,9 +47,9 @@ def amount_with_qualifier(amount: float | None, qualifier: str | None,
                           amount_high: float | None = None, currency: str = "USD") -> str:
     """The amount as the source bounds it: "more than $34 million", never a bare "$34 million"
     where the source said more."""
-    if _missing(amount):
+    if is_missing(amount):
         return "not reported"
-    if qualifier == "range" and not _missing(amount_high):
+    if qualifier == "range" and not is_missing(amount_high):
         return f"{money(amount, currency)} to {money(amount_high, currency)}"
     return f"{_QUALIFIER_WORDS.get(qualifier or 'exact', '')}{money(amount, currency)}"
 
@@ -107,7 +102,7 @@ def pair_key(funder: object, recipient: object) -> str:
     """A URL-safe id for a funder -> recipient pair: readable words plus a short hash of
     the exact names, so that no name (" → " in it, another script, markdown) can break it
     or make two pairs one."""
-    names = ["" if _missing(v) else str(v) for v in (funder, recipient)]
+    names = ["" if is_missing(v) else str(v) for v in (funder, recipient)]
     words = "--".join("-".join(re.findall(r"[a-z0-9]+", n.lower())[:6]) or "none"
                       for n in names)
     digest = hashlib.sha1("\x1f".join(names).encode("utf-8")).hexdigest()[:6]
@@ -116,8 +111,8 @@ def pair_key(funder: object, recipient: object) -> str:
 
 def pair_names(funder: object, recipient: object) -> tuple[str, str]:
     """The funder and recipient as shown, with words where the sources name none."""
-    return (FUNDER_MISSING if _missing(funder) else str(funder),
-            RECIPIENT_MISSING if _missing(recipient) else str(recipient))
+    return (FUNDER_MISSING if is_missing(funder) else str(funder),
+            RECIPIENT_MISSING if is_missing(recipient) else str(recipient))
 
 
 def pair_label(funder: object, recipient: object) -> str:
@@ -136,9 +131,9 @@ def view_labels(funders: Iterable[object], recipients: Iterable[object],
     for funder, recipient, shown in zip(funders, recipients, reported, strict=True):
         key = pair_key(funder, recipient)
         names[key] = plain_text(pair_label(funder, recipient))
-        if _missing(funder) or _missing(recipient):
+        if is_missing(funder) or is_missing(recipient):
             unnamed.add(key)
-        if not _missing(shown) and bool(shown):
+        if not is_missing(shown) and bool(shown):
             counts[key] += 1
     out: dict[str, str] = {}
     # pairs that name both parties first (the default view is never "Funder not stated"),
@@ -155,6 +150,6 @@ def view_labels(funders: Iterable[object], recipients: Iterable[object],
 
 def year_label(year: object, year_type: object = None) -> str:
     """2011 -> "2011", a fiscal 2011 -> "FY2011"; never "2011.0"; "—" when missing."""
-    if _missing(year):
+    if is_missing(year):
         return "—"
     return f"{'FY' if year_type == 'fiscal' else ''}{int(float(year))}"  # type: ignore[arg-type]

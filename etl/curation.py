@@ -175,7 +175,8 @@ def apply_curations(text: str, doc_key: str, figures: list[Figure],
 
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
+    """None, NaN, pandas' NA or NaT: a cell with nothing in it."""
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
@@ -184,9 +185,9 @@ def _missing(value: object) -> bool:
 
 
 def _same(a: object, b: object) -> bool:
-    if _missing(a) and _missing(b):
+    if is_missing(a) and is_missing(b):
         return True
-    if _missing(a) or _missing(b):
+    if is_missing(a) or is_missing(b):
         return False
     try:
         return float(a) == float(b)  # type: ignore[arg-type]
@@ -196,7 +197,7 @@ def _same(a: object, b: object) -> bool:
 
 def _plain(value: object) -> str | float | int | None:
     """A cell of the review table as a curation value (numbers stay numbers)."""
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, bool):
         return str(value)
@@ -223,12 +224,12 @@ def review_records(text: str, machine: Iterable[Mapping[str, object]],
     added: list[tuple[Mapping[str, object], str]] = []
     for row in edited:
         start = row.get("start")
-        if not _missing(start) and int(start) in by_start:  # type: ignore[call-overload]
+        if not is_missing(start) and int(start) in by_start:  # type: ignore[call-overload]
             old = by_start[int(start)]  # type: ignore[call-overload]
             seen.add(int(start))  # type: ignore[call-overload]
             span = {"start": int(old["start"]), "end": int(old["end"]),  # type: ignore[call-overload]
                     "text": str(old["text"])}
-            if not _missing(row.get("keep")) and not bool(row.get("keep")):
+            if not is_missing(row.get("keep")) and not bool(row.get("keep")):
                 records.append(_record("drop", span, reason, at))
                 continue
             for name in EDITABLE:
@@ -237,7 +238,7 @@ def review_records(text: str, machine: Iterable[Mapping[str, object]],
                                            value=_checked(name, row[name]),
                                            machine_value=_plain(old.get(name))))
             continue
-        figure_text = "" if _missing(row.get("text")) else str(row.get("text")).strip()
+        figure_text = "" if is_missing(row.get("text")) else str(row.get("text")).strip()
         if figure_text:
             added.append((row, figure_text))
     for start, old in by_start.items():  # rows deleted in the editor: dropped figures
@@ -256,7 +257,7 @@ def review_records(text: str, machine: Iterable[Mapping[str, object]],
                               "text")
         taken.append((start, start + len(figure_text)))
         attributes = {name: _checked(name, row[name]) for name in EDITABLE
-                      if name in row and not _missing(row[name])}
+                      if name in row and not is_missing(row[name])}
         records.append(_record("add", {"start": start, "end": start + len(figure_text),
                                        "text": figure_text}, reason, at,
                                attributes=attributes))
