@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -112,13 +113,24 @@ def tooltip_with(page, needle: str) -> str:
     raise AssertionError(f"no tooltip holds {needle!r}; saw {seen!r}")
 
 
-def seeded_data(folder: Path) -> Path:
-    """A private data folder with the bundled sources, built; returns it."""
+def seeded_data(folder: Path, seed: bool = True, sources: dict[str, tuple[str, dict]]
+                | None = None, add=None, timeout: float = 120) -> Path:
+    """A private data folder, built once; returns it. It holds the bundled sources (unless
+    ``seed`` is false), the reference tables, ``sources`` (id -> article text and metadata
+    fields, written as they are) and whatever ``add(data)`` writes."""
     data = folder / "data"
-    shutil.copytree(ROOT / "data" / "sources", data / "sources")
     shutil.copytree(ROOT / "data" / "reference", data / "reference")
+    if seed:
+        shutil.copytree(ROOT / "data" / "sources", data / "sources")
+    for source_id, (text, fields) in (sources or {}).items():
+        target = data / "sources" / source_id
+        target.mkdir(parents=True)
+        (target / "article.txt").write_text(text, encoding="utf-8")
+        (target / "meta.json").write_text(json.dumps({"id": source_id, **fields}))
+    if add is not None:
+        add(data)
     subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
-                   cwd=ROOT, check=True, timeout=120)
+                   cwd=ROOT, check=True, timeout=timeout)
     return data
 
 

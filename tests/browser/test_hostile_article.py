@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from browserkit import ROOT, screenshot, streamlit_server, tooltips, wait_for_text
+from browserkit import ROOT, screenshot, seeded_data, streamlit_server, tooltips, wait_for_text
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
@@ -26,18 +22,12 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(ROOT / "data" / "reference", data / "reference")
-    folder = data / "sources" / "test-hostile-article"
-    folder.mkdir(parents=True)
-    (folder / "article.txt").write_text(HOSTILE, encoding="utf-8")
-    (folder / "meta.json").write_text(json.dumps({
-        "id": "test-hostile-article", "title": "<script>window.__xss=6</script> [t](x)",
-        "publisher": "<b>Evil</b> Daily", "author": "<img src=x onerror=alert(1)>",
-        "date_published": "2011-05-01", "date_added": "2026-11-27",
-        "rights": "<script>window.__xss=7</script>"}))
-    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
-                   cwd=ROOT, check=True, timeout=120)
+    data = seeded_data(tmp_path_factory.mktemp("hostile"), seed=False, sources={
+        "test-hostile-article": (HOSTILE, {
+            "title": "<script>window.__xss=6</script> [t](x)",
+            "publisher": "<b>Evil</b> Daily", "author": "<img src=x onerror=alert(1)>",
+            "date_published": "2011-05-01", "date_added": "2026-11-27",
+            "rights": "<script>window.__xss=7</script>"})})
     with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as url:
         yield url
 

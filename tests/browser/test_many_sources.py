@@ -3,13 +3,11 @@ at 1400x900, with one row of metrics and a default series whose funder is named.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 
 import pytest
-from browserkit import CHART_SVG, ROOT, screenshot, streamlit_server
+from browserkit import CHART_SVG, ROOT, screenshot, seeded_data, streamlit_server
 from playwright.sync_api import Browser
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -21,12 +19,8 @@ DOCUMENTS = 1000
 
 @pytest.fixture(scope="module")
 def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("many") / "data"
-    shutil.copytree(ROOT / "data" / "sources", data / "sources")
-    shutil.copytree(ROOT / "data" / "reference", data / "reference")
-    write_sources(data, DOCUMENTS)
-    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
-                   cwd=ROOT, check=True, timeout=600)
+    data = seeded_data(tmp_path_factory.mktemp("many"),
+                       add=lambda data: write_sources(data, DOCUMENTS), timeout=600)
     assert len(list((data / "sources").iterdir())) == DOCUMENTS + 1
     with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as url:
         yield url

@@ -3,7 +3,6 @@ the conflict marked; Compare draws them side by side."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
@@ -20,18 +19,9 @@ SECOND = ("Pentagon widens Mexico role\n\n"
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = seeded_data(tmp_path_factory.mktemp("two"))
-    folder = data / "sources" / SECOND_ID
-    folder.mkdir()
-    (folder / "article.txt").write_text(SECOND)
-    (folder / "meta.json").write_text(json.dumps({
-        "id": SECOND_ID, "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
-        "date_published": "2011-03-01", "date_added": "2026-11-27", "rights": "test"}))
-    import subprocess
-    import sys
-
-    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
-                   cwd=ROOT, check=True, timeout=120)
+    data = seeded_data(tmp_path_factory.mktemp("two"), sources={SECOND_ID: (SECOND, {
+        "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
+        "date_published": "2011-03-01", "date_added": "2026-11-27", "rights": "test"})})
     with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as base:
         yield base
 
