@@ -205,6 +205,10 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 _CURRENCY_WORD_RE = re.compile(rf"(?:{_CURWORD})(?![A-Za-z])", re.IGNORECASE)
 
 
+# A letter symbol stuck to four or more plain digits, with no scale: a code, not money.
+_IS_CODE = re.compile(rf"(?:R|{_alternation(CURRENCY_PREFIX_LETTERS)})[0-9]{{4,}}")
+
+
 def find_money(sentence: str) -> list[Money]:
     """All money amounts in ``sentence``, in order, ranges merged."""
     if not _ANY_DIGIT.search(sentence) and not _CURRENCY_WORD_RE.search(sentence):
@@ -216,6 +220,8 @@ def find_money(sentence: str) -> list[Money]:
             continue
         value, currency, word = parsed
         has_scale = bool(m.group("scale") or m.group("scale2") or m.group("wscale"))
+        if _IS_CODE.fullmatch(m.group()):
+            continue  # "R46514", "N2000": a report or item number, not rand or naira
         atoms.append((m.start(), m.end(), value, currency, has_scale, word))
 
     # "13 pesos to the dollar" is an exchange rate, not an amount

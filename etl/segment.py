@@ -2,7 +2,12 @@
 
 Rules, in order:
 - Paragraphs are split on blank lines and on single line breaks (news copy puts one
-  paragraph on a line); a line is never joined to the next.
+  paragraph on a line), except where a line was only wrapped (reports, statutes and PDF
+  text break lines inside sentences): a line that ends without punctuation is joined to
+  the next when the next starts in lower case, or when the line ends in a comma, a
+  hyphen or a word that cannot end a sentence ("for", "the", "another") and the next
+  starts with a word, a figure or a currency sign; in a hard-wrapped block (most lines
+  long and ending mid-sentence) every long line runs on into the next.
 - Boilerplate lines (page continuation markers, copyright notices) are not sentences.
 - Inside a paragraph a sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotes or
   brackets) followed by white space and a token that can start a sentence, unless the word
@@ -16,6 +21,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -141,15 +147,81 @@ def _cut_at(text: str, start: int, limit: int) -> int:
     return cut if cut > start else limit
 
 
+# Words after which a line cannot have ended its sentence: the line was wrapped.
+_CONTINUING = frozenset({
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into",
+    "over", "under", "than", "as", "and", "or", "nor", "but", "that", "which", "who", "whose",
+    "whom", "its", "their", "his", "her", "our", "your", "this", "these", "those", "another",
+    "each", "every", "any", "all", "some", "no", "not", "per", "about", "including", "between",
+    "through", "during", "after", "before", "while", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "will", "would", "shall", "should", "may", "might", "can",
+    "could", "do", "does", "did", "also", "nearly", "almost", "approximately", "roughly",
+    "only", "more", "less", "least", "most", "such", "both", "either", "neither",
+})
+_LINE_END = re.compile(r"(\S+)\s*$")
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """True when ``line`` was wrapped and its sentence goes on in ``nxt``."""
+    end = line.rstrip()
+    start = nxt.lstrip()
+    if not end or not start or end[-1] in ".!?:;\"”’)]":
+        return False
+    if start[0].islower():
+        return True
+    last = _LINE_END.search(end)
+    word = last.group(1) if last else ""
+    opens = start[0].isalnum() or start[0] in "$€£(\"“"
+    if len(end) >= _WRAP_WIDTH and end[-1].islower() and (start[0].isdigit() or start[0] in "$€£"):
+        return True  # "... to carry out sections\n469l to": a long line wrapped at a number
+    return opens and (end[-1] in ",-–—" or word in _CONTINUING)
+
+
+_WRAP_WIDTH = 45  # a line at least this long that ends mid-sentence was wrapped
+_TERMINAL = ".!?:;\"”’)]"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each paragraph: a line, or wrapped lines joined. A block of lines
+    (between blank lines) is hard-wrapped when at least half its lines are long and end
+    mid-sentence; there every long line runs on into the next."""
+    blocks: list[list[re.Match[str]]] = [[]]
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        if not body.strip() or is_boilerplate(body):
+            blocks.append([])
+            continue
+        if blocks[-1] and "\n\n" in text[blocks[-1][-1].end():line.start() + 1]:
+            blocks.append([])
+        blocks[-1].append(line)
+    out: list[tuple[int, int]] = []
+    for lines in blocks:
+        if not lines:
+            continue
+        long_open = [len(m.group().rstrip()) >= _WRAP_WIDTH
+                     and m.group().rstrip()[-1] not in _TERMINAL for m in lines]
+        wrapped = len(lines) >= 3 and 2 * sum(long_open) >= len(lines)
+        out.append((lines[0].start(), lines[0].end()))
+        for previous, line in itertools.pairwise(lines):
+            body = previous.group().rstrip()
+            if _continues(body, line.group()) or (
+                    wrapped and len(body) >= _WRAP_WIDTH and not _LIST_START.match(line.group())):
+                out[-1] = (out[-1][0], line.end())
+            else:
+                out.append((line.start(), line.end()))
+    return out
+
+
+_LIST_START = re.compile(r"^\s*(?:[-•*–]|\(?\d+[.)]|\([a-z]\))\s?")
+
+
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentences; offsets index into ``text`` itself."""
     spans: list[Span] = []
     paragraph = -1
-    for line in re.finditer(r"[^\n]+", text):
-        if not line.group().strip() or is_boilerplate(line.group()):
-            continue
+    for start, end in _paragraphs(text):
         paragraph += 1
-        for a, b in _split_paragraph(text, line.start(), line.end()):
+        for a, b in _split_paragraph(text, start, end):
             chunk = text[a:b]
             kind = "body" if re.search(r"[.!?][\"'”’)\]]*$", chunk) else "heading"
             spans.append(Span(a, b, chunk, paragraph, kind))

@@ -59,6 +59,49 @@ def test_heldout_set() -> None:
     assert score.accuracy("kind") >= score.baseline("kind")  # 13 of its 14 are amounts
 
 
+def test_second_heldout_set() -> None:
+    """Twelve more documents from ten publishers and five genres the rules had not seen
+    (an embassy release, CRS summaries as transcribed by three sites, a statute page, a
+    U.S. Code section, a VOA story, a news digest quoting the State Department), annotated
+    before the extractor was run on them. First reading: year 0.65, year type 0.58,
+    status 0.58, funder 0.70, kind 0.89, amount F1 0.97 (report numbers read as rand). The
+    general errors they showed were then fixed (hard-wrapped lines, a year after "than"
+    or "including", coordinated years, event dates, deadlines, appropriation law years,
+    statute paragraphs, differences, "In the act"); what is left is reported here and
+    held as a floor so that it cannot silently get worse."""
+    score = score_documents(load("heldout2_documents.jsonl"), load("heldout2_gold.jsonl"))
+    print("\n" + score.report())
+    for miss in score.misses:
+        print(f"  - {miss}")
+    assert score.f1 >= 0.97
+    assert score.accuracy("year") >= 0.9
+    assert score.accuracy("status") >= 0.8
+    assert score.accuracy("funder") >= 0.7
+    for name in ("year", "year_type", "status", "funder", "kind"):
+        assert score.accuracy(name) > score.baseline(name), name
+
+
+def test_hard_wrapped_lines_are_one_sentence() -> None:
+    """Reports, statutes and PDF text wrap lines inside sentences; news copy puts one
+    paragraph on a line. A wrapped sentence keeps its verb, its year and its stage."""
+    from etl.__main__ import figure_records
+
+    wrapped = ("The Bush Administration requested $500 million for\n"
+               "Mexico and $50 million for Central America in FY2008 supplemental "
+               "appropriations.\n")
+    records = figure_records(wrapped)
+    assert [(r["status"], r["year"]) for r in records] == [("requested", 2008)] * 2
+    news = "Pentagon plans more help for Mexico\nThe Pentagon will spend $50 million.\n"
+    assert figure_records(news)[0]["funder"] == "Department of Defense"
+    assert split_count(news) == 2  # the headline stays a heading of its own
+
+
+def split_count(text: str) -> int:
+    from etl.segment import split_sentences
+
+    return len(split_sentences(text))
+
+
 def test_provenance_of_each_attribute() -> None:
     from etl.__main__ import figure_records
 

@@ -12,6 +12,7 @@ the sentence; ``common`` holds the records.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from etl.checks import ratio_qualifier
@@ -29,13 +30,32 @@ from etl.extract.roles import (
     _mentions,
     _recipient,
 )
-from etl.extract.stages import _stage_of_comparisons, _stage_of_lists, _status, _status_cues
-from etl.extract.years import _MAYBE_YEAR, YEAR_MAX, YEAR_MIN, _assign_years, _year_mentions
+from etl.extract.stages import (
+    _owned_cues,
+    _stage_of_comparisons,
+    _stage_of_lists,
+    _stage_of_references,
+    _status,
+    _status_cues,
+)
+from etl.extract.years import (
+    _MAYBE_YEAR,
+    YEAR_MAX,
+    YEAR_MIN,
+    _assign_years,
+    _event_dated,
+    _year_mentions,
+)
 from etl.money import find_money
 from etl.segment import split_sentences
 
 __all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_stable_id",
            "extract", "ratio_qualifier"]
+
+# "a multi-year proposal for $1.4 billion", "over five years": no single year of money
+_MULTI_YEAR = re.compile(r"\bmulti-?year\b|\bover\s+(?:the\s+next\s+)?(?:\d+|two|three|four|"
+                         r"five|six|seven|eight|nine|ten)\s+years\b", re.IGNORECASE)
+
 
 def extract(text: str, doc_key: str = "", reference_date: date | None = None) -> Extraction:
     """Segment ``text`` and extract its money figures and claims."""
@@ -44,6 +64,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     ref_year = reference_date.year if reference_date else None
     contexts: list[_Context] = []
     scoped: list[bool] = []
+    dated: list[bool] = []
     for index, span in enumerate(sentences):
         sentence = span.text
         # IDs hash the sentence's digest, not its text, so that they cost the same per figure
@@ -54,7 +75,9 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         mentions = (_year_mentions(sentence, money, ref_year) if _MAYBE_YEAR.search(sentence)
                     else [])
         # a sentence that states when (even as a span, "since" or "after") lends no year
-        scoped.append(bool(mentions) or bool(_RATE.search(sentence)))
+        scoped.append(bool(mentions) or bool(_RATE.search(sentence))
+                      or bool(_MULTI_YEAR.search(sentence)))
+        dated.append(not mentions and bool(money) and _event_dated(sentence))
         if not money and not mentions and not _AGENCY_RE.search(sentence):
             contexts.append(_Context([], [], span.kind == "heading"))
         if not money and len(contexts) == index:
@@ -69,6 +92,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             clause_starts = [a for a, _ in clauses]
             cues = _status_cues(sentence)
             cue_starts = [c[0] for c in cues]
+            owned = _owned_cues(sentence, money, cues) if len(money) > 1 else {}
             credited = _attributed_source(sentence, agencies, sources)
             years = _assign_years(sentence, money, mentions)
             purpose_cues = _PurposeCues.of(sentence, money)
@@ -77,7 +101,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 lo, hi = fig.start - WINDOW, fig.end + WINDOW
                 near_countries = _near(countries, country_starts, lo, hi)
                 funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
-                status, cue = _status(fig, clauses, clause_starts, cues, cue_starts)
+                status, cue = _status(fig, clauses, clause_starts, cues, cue_starts, owned)
                 fig_text = sentence[fig.start : fig.end]
                 if year is None:
                     year_type = None  # a span or "since" has no single year to qualify
@@ -110,7 +134,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
-    _from_context(result, contexts, scoped, text, reference_date)
+    _from_context(result, contexts, scoped, text, reference_date, dated)
     _stage_of_lists(result, sentences)
+    _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
     return result

@@ -12,7 +12,16 @@ from etl.extract.common import Extraction, _Mention
 from etl.extract.roles import _not_a_payer
 from etl.extract.years import _YEAR_RE
 
-_DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b", re.IGNORECASE)
+# Words that place an event at the document's date: "today", "yesterday", and in news
+# copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
+_DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:Monday|Tuesday|"
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_DATE_YEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
+                        r"Dec\.)\s+(?:\d{1,2},\s+)?$", re.IGNORECASE)
+_LAW_STAGES = {"authorized", "appropriated"}
+_LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s", re.IGNORECASE)
+_US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b")
 CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
 
 
@@ -24,12 +33,16 @@ class _Context:
     years: list[tuple[int, str, str]]  # (year, year type, words)
     payers: list[tuple[str, str]]  # (canonical name, words)
     heading: bool
+    from_date: bool = False  # its year is the document's date ("today", "on Tuesday")
 
 
 def _sentence_context(sentence: str, kind: str,
                       mentions: list[tuple[int, int, int | None, str, str]],
                       agencies: list[_Mention], sources: list[_Mention]) -> _Context:
-    years = [(y, t, w) for _, _, y, t, w in mentions if y is not None]
+    # a heading's full date ("[Updated July 6, 2009]") dates the document, not its money
+    years = [(y, t, w) for a, _, y, t, w in mentions if y is not None
+             and not (kind == "heading" and t == "calendar"
+                      and _DATE_YEAR.search(sentence[max(0, a - 16) : a]))]
     distinct = {(y, t) for y, t, _ in years}
     source_spans = [(s.start, s.end) for s in sources]
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies
@@ -45,15 +58,22 @@ def _fiscal_years_named(text: str) -> set[int]:
 
 
 def _from_context(result: Extraction, contexts: list[_Context], scoped: list[bool],
-                  text: str, reference_date: date | None) -> None:
+                  text: str, reference_date: date | None,
+                  dated: list[bool] | None = None) -> None:
     """Fill a figure's year and payer from the sentences before it when its own sentence
-    is silent (and says no span, no "since", no "after"), and its year from the document's
+    is silent (and says no span, no "since", no "after"; one that dates its own event,
+    "On October 22, 2007, ... announced", only from a heading), and its year from the document's
     date when the sentence speaks of today; each with its source and words."""
     fiscal_named: set[int] | None = None
     for f in result.figures:
         i = f.sentence_index
         if f.year is None and not scoped[i]:
             for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+                # a sentence that dates its own event takes a year only from a heading
+                if dated and dated[i] and not contexts[j].heading:
+                    continue
+                if contexts[j].from_date and f.kind == "cumulative":
+                    break  # a running total is not of the day the story is dated
                 if contexts[j].years:
                     year, year_type, words = contexts[j].years[0]
                     f.year, f.year_type, f.year_text = year, year_type, words
@@ -68,6 +88,16 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 f.year_text = f"{_DEICTIC_NOW.search(sentence).group()} (dated " \
                               f"{reference_date.isoformat()})"
                 f.year_source = "document date"
+                if not contexts[i].years:  # "This includes $56 million ...": the same day
+                    contexts[i].years = [(f.year, f.year_type, f.year_text)]
+                    contexts[i].from_date = True
+        if f.funder is None and f.status in _LAW_STAGES and f.status_cue and \
+                _LAW_WORDS.search(f.status_cue) and (_US_LAW.search(text)
+                                                     or "to be appropriated" in f.status_cue):
+            # "There are authorized to be appropriated ... $2,500,000": the law's payer is
+            # the Congress that makes it, named by the words that make it law
+            f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
+                f.status_source
         if f.funder is None and f.status != "estimated":
             for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
                 if contexts[j].payers:

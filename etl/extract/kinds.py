@@ -22,6 +22,11 @@ _TOTAL_WORDS = re.compile(
     re.IGNORECASE)
 
 
+# "This brings funding for the Merida Initiative in Mexico to $1.12 billion": a new total
+_BRINGS_TO = re.compile(r"\bbring(?:s|ing)?\b[^$.;]{0,80}?\bto\s+(?:(?:about|nearly|almost|"
+                        r"more\s+than|over|some)\s+)?$", re.IGNORECASE)
+
+
 def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
     """A total over time, a yearly rate, or an amount, from the words around the figure,
     not reaching past the figures before and after it (``lo``, ``hi``); a span of years
@@ -29,6 +34,8 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
     near = sentence[max(lo, fig.start - 80) : min(hi, fig.end + 80)]
     if _RATE.search(sentence[max(lo, fig.start - 120) : min(hi, fig.end + 60)]):
         return "rate"
+    if _BRINGS_TO.search(sentence[max(lo, fig.start - 100) : fig.start]):
+        return "cumulative"
     if (_TOTAL_WORDS if has_year else _CUMULATIVE).search(near):
         return "cumulative"
     return "amount"

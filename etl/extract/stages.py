@@ -52,19 +52,45 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
                   for m in pattern.finditer(sentence))
 
 
+_ADJECTIVE_CUE = re.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+$",
+                            re.IGNORECASE)
+
+
+_APPROPRIATION_PARAGRAPH = re.compile(r"For\s", re.IGNORECASE)
+
+
+def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, str, str]]
+                ) -> dict[int, set[tuple[int, int]]]:
+    """For each figure, the cues that modify another figure as an adjective, "the estimated
+    $1.7 billion": such a cue is the other figure's stage, not this one's."""
+    adjectives = [(c[0], c[1], m.start) for c in cues for m in money
+                  if 0 <= m.start - c[1] <= 2 and re.fullmatch(r"[A-Za-z]+ed", c[3])
+                  and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 8) : c[0]])]
+    return {m.start: {(a, b) for a, b, owner in adjectives if owner != m.start}
+            for m in money}
+
+
 def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int],
-            cues: list[tuple[int, int, str, str]], cue_starts: list[int]) -> tuple[str, str | None]:
+            cues: list[tuple[int, int, str, str]], cue_starts: list[int],
+            owned: dict[int, set[tuple[int, int]]] | None = None) -> tuple[str, str | None]:
     """The cue nearest the figure wins, one in the figure's own clause first; ties go to
-    the more specific status (appropriated > requested > proposed > estimated)."""
+    the more specific status (appropriated > requested > proposed > estimated). A cue
+    that modifies another figure ("less than the estimated $1.7 billion", ``others`` are
+    the other figures' starts) is that figure's alone."""
     clause = clauses[_clause_of(clause_starts, fig.start)]
     hits: list[tuple[int, int, str, str]] = []
     for start, end, status, words in _near(cues, cue_starts, fig.start - WINDOW,
                                            fig.end + WINDOW):
         if fig.start <= start < fig.end:
             continue
+        if (start, end) in owned.get(fig.start, set()):
+            continue
         same = clause[0] <= start < clause[1]
         dist = fig.start - end if end <= fig.start else start - fig.end
         hits.append((0 if same else 1, dist + _STATUS_PRIORITY.index(status), status, words))
+    opening = next((c for c in cues if c[0] == 0 and _APPROPRIATION_PARAGRAPH.match(c[3])), None)
+    if opening is not None:  # "For necessary expenses ..., $X": the law appropriates it
+        return opening[2], opening[3]
     if not hits:
         return "reported", None
     _, _, status, cue = min(hits)
@@ -88,21 +114,68 @@ def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
             f.status, f.status_source = introduced[i], "previous sentence"
 
 
-_ANAPHORIC_START = re.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|represents|"
+_ANAPHORIC_START = re.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|"
+                              r"would\s+(?:have\s+)?be(?:en)?|will\s+be|represents|"
                               r"amounts to|marks)\b")
+# "$314 million, or 18%, less than ...": the figure is a difference from what follows
+_DIFFERENCE_AFTER = re.compile(r"^(?:,?\s*or\s+[\d.]+\s*(?:%|percent),?)?\s*(?:less|more|"
+                               r"lower|higher|greater|fewer|above|below)\b", re.IGNORECASE)
 
 
 def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
     """A figure that only measures the one before it ("This is $286 million above the
-    President's request") has that figure's stage when its own sentence names none."""
+    President's request") has that figure's stage when its own sentence names none; a
+    difference ("That amount would have been $314 million, or 18%, less than the estimated
+    $1.7 billion ... in FY2020") has its year, stage and payer too, because the words after
+    "than" describe the other figure."""
     for f in result.figures:
-        if f.status_source is not None or f.sentence_index == 0:
+        if f.sentence_index == 0:
             continue
-        if not _ANAPHORIC_START.match(sentences[f.sentence_index].text):
+        sentence = sentences[f.sentence_index]
+        if not _ANAPHORIC_START.match(sentence.text):
             continue
         before = [g for g in result.figures if g.sentence_index == f.sentence_index - 1]
-        if before and before[-1].status_source is not None:
-            f.status, f.status_source = before[-1].status, "previous sentence"
+        if not before:
+            continue
+        anchor = before[-1]
+        rest = sentence.text[f.end - sentence.start:]
+        if _DIFFERENCE_AFTER.match(rest) and f is next(
+                g for g in result.figures if g.sentence_index == f.sentence_index):
+            if anchor.year is not None:
+                f.year, f.year_type, f.year_text = anchor.year, anchor.year_type, anchor.year_text
+                f.year_source = "previous sentence"
+            if anchor.funder is not None:
+                f.funder, f.funder_text = anchor.funder, anchor.funder_text
+                f.funder_source = "previous sentence"
+            if anchor.status_source is not None:
+                f.status, f.status_cue = anchor.status, anchor.status_cue
+                f.status_source = "previous sentence"
+        elif f.status_source is None and anchor.status_source is not None:
+            f.status, f.status_source = anchor.status, "previous sentence"
+
+
+# "In the act, Mexico receives $352 million", "These funds include: ...": the sentence
+# goes on about the act, bill or funds of the sentence before
+_REFERS_BACK = re.compile(
+    r"^(?:(?:In|Under|Of|Through|With)\s+(?:the|this|that|these)\s+(?:act|bill|law|measure|"
+    r"legislation|package|request|budget|agreement|funds|funding|amount|total)\b"
+    r"|(?:The|This|That|These|Those|Such)\s+(?:funds|funding|money|monies|sums|amounts?|"
+    r"act|bill|law|measure|legislation|package|request)\b)", re.IGNORECASE)
+
+
+def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
+    """A figure whose sentence names no stage but refers back to the act, bill or funds
+    of the sentence before takes that sentence's stage."""
+    for f in result.figures:
+        i = f.sentence_index
+        if f.status_source is not None or i == 0 or not _REFERS_BACK.match(sentences[i].text):
+            continue
+        for j in (i - 1, i - 2):
+            cues = _status_cues(sentences[j].text) if j >= 0 else []
+            if cues:
+                f.status, f.status_cue = cues[-1][2], cues[-1][3]
+                f.status_source = "previous sentence"
+                break
 
 
 def _is_list_item(span: Span) -> bool:

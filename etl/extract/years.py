@@ -35,7 +35,9 @@ _YEAR_SPAN_RE = re.compile(
     rf"""\b(?:(?:from|between)\s+)?(?P<fy>(?:fiscal(?:[- ]years?)?|FY)\s?)?'?{_YEAR}\s*
       (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
       | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
-        (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
+        (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
+      | \b(?P<fy3>fiscal\s+years|FYs?)\s?{_YEAR}(?:,\s*(?:FY\s?)?{_YEAR})*,?\s+(?:and|or)\s+
+        (?:FY\s?)?{_YEAR}\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
@@ -61,6 +63,15 @@ _DATE_BEFORE = re.compile(
     r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?$")
 _EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
 _LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
+# "Appropriations Act, 2006", "Continuing Appropriations Resolution, 2007": an
+# appropriation law's year is the fiscal year of its money
+_APPROPRIATION_LAW_BEFORE = re.compile(r"\bAppropriations?\s+(?:Act|Resolution)(?:\s+of|,)\s+$",
+                                       re.IGNORECASE)
+# "shall remain available until September 30, 2009": a deadline, not the money's year
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|through|by|no\s+later\s+than)\s+(?:(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?)$",
+    re.IGNORECASE)
 
 
 _BASELINE_PHRASE = re.compile(
@@ -81,10 +92,22 @@ def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
 def _not_money_year(sentence: str, start: int, end: int) -> bool:
     """Whether the year at sentence[start:end] is a baseline, an event's date or part of
     a law's name rather than the year of a figure."""
+    return _why_not_money_year(sentence, start, end) is not None
+
+
+def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
+    """"law", "deadline", "baseline" or "event" when the year at sentence[start:end] is not
+    the year of a figure; None when it may be."""
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
     if _LAW_BEFORE.search(before):
-        return True
+        return "law"
+    if _DEADLINE_BEFORE.search(before):
+        return "deadline"
+    return _baseline_or_event(sentence, before, after)
+
+
+def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
     if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
                                             or re.search(r"\b(?:above|below|than|versus|"
                                                          r"compared|relative)\s+(?:the\s+)?"
@@ -93,13 +116,21 @@ def _not_money_year(sentence: str, start: int, end: int) -> bool:
                                             or re.search(r"\b(?:increase|decrease|up|down)"
                                                          r"\s+from\s+$", before,
                                                          re.IGNORECASE)):
-        return True
+        return "baseline"
     if _EVENT_BEFORE.search(before):
-        return True
+        return "event"
     # "in October 2007, the United States and Mexico announced": a dated event
-    return bool(_DATE_BEFORE.search(before) or re.search(r"\b(?:in|on)\s+$", before)) and \
+    dated = bool(_DATE_BEFORE.search(before) or re.search(r"\b(?:in|on)\s+$", before)) and \
         bool(_EVENT_AFTER.match(after)) and not re.search(r"\b(?:during|for|in)\s+(?:the\s+)?"
                                                           r"(?:week|month|quarter)", before)
+    return "event" if dated else None
+
+
+def _event_dated(sentence: str) -> bool:
+    """Whether the sentence dates an event ("On October 22, 2007, ... announced"): it then
+    says when, and an earlier sentence's year is not the year of its money."""
+    return any(not m.group("fiscal") and _why_not_money_year(sentence, m.start(), m.end())
+               == "event" for m in _YEAR_RE.finditer(sentence))
 
 
 _MAYBE_YEAR = re.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b", re.IGNORECASE)
@@ -130,11 +161,15 @@ def _year_mentions(
     spans = []
     for m in _YEAR_SPAN_RE.finditer(sentence):
         if not inside(m.start(), m.end()):
-            kind = "fiscal" if (m.group("fy") or m.group("fy2")) else "calendar"
+            kind = "fiscal" if (m.group("fy") or m.group("fy2") or m.group("fy3")) else "calendar"
             found.append((m.start(), m.end(), None, kind, m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEAR_RE.finditer(sentence):
         if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
+            continue
+        if m.group("cy") and _APPROPRIATION_LAW_BEFORE.search(sentence[max(0, m.start() - 40)
+                                                                       : m.start()]):
+            found.append((m.start(), m.end(), int(m.group("cy")), "fiscal", m.group()))
             continue
         if _not_money_year(sentence, m.start(), m.end()):
             continue
@@ -208,9 +243,14 @@ def _assign_years(
                 others -= 1
             if others > 0:
                 joined = sentence[lo:hi]
-                if re.search(r"\b(?:to|from|up|down|compared|versus|vs)\b", joined, re.I):
+                if re.search(r"\b(?:to|from|up|down|compared|versus|vs)\b", joined, re.I) or (
+                        ys >= fig.end and re.search(r"\b(?:than|includ\w*)\b", joined, re.I)):
                     continue  # that year belongs to the other figure of a change
-                score += 1000
+                # "$450 million for Mexico and $100 million for Central America in the
+                # FY2009 request": a year after a coordinated list is the list's
+                coordinated = ys >= fig.end and re.fullmatch(
+                    r"[^$;]*?\band\s+\S+[^$;]*", joined) and not re.search(r"[;(]", joined)
+                score += 300 if coordinated else 1000
             if _clause_of(clause_starts, ys) != _clause_of(clause_starts, fig.start):
                 score += 500
             if ys < fig.start:
@@ -220,4 +260,8 @@ def _assign_years(
                 # cumulative figure: it has a year type but no single year
                 best, best_score = (year, kind, text), score
         out.append(best if best else (None, None, None))
-    return out
+    # "In June 2008, Congress appropriated $465 million in the FY2008 act": the calendar
+    # year the sentence also names as a fiscal year is that fiscal year
+    fiscal = {y[2]: y[4] for y in years if y[2] is not None and y[3] == "fiscal"}
+    return [(y, "fiscal", fiscal[y]) if t == "calendar" and y in fiscal else (y, t, w)
+            for y, t, w in out]
