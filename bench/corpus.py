@@ -81,9 +81,11 @@ def make_corpus(megabytes: float = 5.0, seed: int = 2010) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def write_sources(data_dir: Path, n: int, kb: float = 1.0, seed: int = 1000) -> None:
+def write_sources(data_dir: Path, n: int, kb: float = 1.0, seed: int = 1000,
+                  publisher: str = "Bench Wire") -> None:
     """Add ``n`` synthetic documents of about ``kb`` KB each to ``data_dir`` in one batch
-    (the bundled seed stays), as ``etl add --manifest`` would."""
+    (the bundled seed stays), as ``etl add --manifest`` would; another ``publisher``
+    gives other ids."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -95,7 +97,7 @@ def write_sources(data_dir: Path, n: int, kb: float = 1.0, seed: int = 1000) -> 
     for i in range(n):
         text = "\n\n".join(paragraphs[i * per_doc:(i + 1) * per_doc]) or paragraphs[0]
         day = 1 + i % 28
-        meta = validate_meta({"title": f"Synthetic report {i}", "publisher": "Bench Wire",
+        meta = validate_meta({"title": f"Synthetic report {i}", "publisher": publisher,
                               "date_published": f"2012-01-{day:02d}",
                               "date_added": "2026-11-29", "rights": "Generated"})
         items.append(NewSource(text + "\n", meta))

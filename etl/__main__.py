@@ -55,7 +55,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from etl.build import run_build
 
-    return run_build(Path(args.data), check_only=args.check, quiet=args.quiet)
+    return run_build(Path(args.data), check_only=args.check, quiet=args.quiet,
+                     workers=args.workers, scheduler=args.scheduler, cache=not args.no_cache)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 class ManifestEntry(BaseModel):
@@ -252,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="build in memory and fail if data/tidy differs")
     p.add_argument("--data", default=str(DEFAULT_DATA), help="data folder (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--workers", type=_positive_int, default=None,
+                   help="extraction processes on this machine (default: one per core; "
+                        "1 extracts in this process)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="extract on the Dask cluster at ADDRESS (tcp://host:8786)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="re-extract every source instead of reusing data/cache")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("extract", help="print the money figures of a text as JSON Lines")

@@ -2,7 +2,9 @@
 observations, as CSV and Parquet twins plus ``datapackage.json``.
 
 Layers, after OWID's etl: ``data/sources/`` (raw snapshots with metadata) ->
-extraction (``etl.extract``) -> ``data/published/<dataset>/<version>/`` (curated tables) ->
+extraction (``etl.extraction``: ``etl.extract`` per source, cached under ``data/cache/``
+and run on Dask for many sources) -> curations and tables (here) ->
+``data/published/<dataset>/<version>/`` (curated tables) ->
 ``data/tidy``, a symbolic link to the current version. The link is swapped with one atomic
 ``rename``, so a crash at any point leaves the previous tables whole and readable.
 """
@@ -31,12 +33,12 @@ from etl.attributes import values as attribute_values
 from etl.checks import INF, Term, check_claim, ratio_qualifier, term_interval
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, apply_curations, load_curations
-from etl.extract import extract
+from etl.extract import Extraction
+from etl.extraction import extract_all, extract_source
 from etl.pdf import page_of
 from etl.reconcile import RULE, Candidate, reconcile
 from etl.schema import TABLES, Table
 from etl.sources import Source, load_sources
-from etl.tables import with_table_figures
 from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
@@ -92,16 +94,18 @@ def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
 
 def build_tables(sources: list[Source], cpi: Cpi,
                  progress: Callable[[str], None] | None = None,
-                 curations: dict[str, list[Curation]] | None = None) -> Dataset:
-    """Extract every source, reapply the people's corrections and assemble the tables
-    (pure: no I/O). Constant-dollar columns use the latest CPI-U year as their base."""
+                 curations: dict[str, list[Curation]] | None = None,
+                 extractions: dict[str, Extraction] | None = None) -> Dataset:
+    """Reapply the people's corrections to each source's extraction (``extractions``,
+    from etl.extraction; a source missing there is extracted here) and assemble the
+    tables (pure: no I/O). Constant-dollar columns use the latest CPI-U year as their
+    base."""
     base_year = cpi.latest
     docs, sents, figs, claims, cur_rows = [], [], [], [], []
     total = len(sources)
     for n, source in enumerate(sources, 1):
         meta = source.meta
-        result = extract(source.text, meta.id, meta.date_published)
-        with_table_figures(result, source.tables, source.tables_start, meta.id)
+        result = (extractions or {}).get(meta.id) or extract_source(source)
         records = (curations or {}).get(meta.id, [])
         if records:
             starts = [s.start for s in result.sentences]
@@ -507,21 +511,34 @@ def converter_drift(data_dir: Path) -> list[str]:
     return problems
 
 
-def _build_from(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
+CACHE = Path("cache") / "extraction"  # under the data folder; never committed
+
+
+def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | None = None,
+                scheduler: str | None = None, cache: bool = True) -> Dataset:
+    """The stages in order: sources -> extraction (cached per source, parallel) ->
+    curation and tables."""
     sources = load_sources(data_dir / "sources")
     curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
-    return build_tables(sources, load_cpi(data_dir / "reference"), progress, curations)
+    extractions = extract_all(sources, data_dir / CACHE if cache else None, workers,
+                              scheduler, progress)
+    return build_tables(sources, load_cpi(data_dir / "reference"), progress, curations,
+                        extractions)
 
 
-def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> int:
-    """The ``python -m etl build`` command. Returns the exit code."""
+def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,
+              workers: int | None = None, scheduler: str | None = None,
+              cache: bool = True) -> int:
+    """The ``python -m etl build`` command. Returns the exit code. ``workers`` and
+    ``scheduler``: where extraction runs (etl.extraction.extract_all); ``cache`` False
+    re-extracts every source."""
     def progress(line: str) -> None:
         if not quiet:
             print(line, file=sys.stderr, flush=True)
 
     if check_only:
         with write_lock(data_dir):  # finishes any write a crash interrupted first
-            files = render_files(_build_from(data_dir, progress))
+            files = render_files(_build_from(data_dir, progress, workers, scheduler, cache))
         problems = check(files, data_dir) + converter_drift(data_dir)
         if problems:
             print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
@@ -532,7 +549,7 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False) -> 
         progress(f"data/tidy matches a fresh build (version {version_of(files)})")
         return 0
     with write_lock(data_dir):  # one build publishes at a time, after every pending save
-        files = render_files(_build_from(data_dir, progress))
+        files = render_files(_build_from(data_dir, progress, workers, scheduler, cache))
         final = publish(files, data_dir, progress)
     progress(f"published version {version_of(files)} to {final} ({len(files)} files)")
     return 0

@@ -30,9 +30,14 @@ def make_data(root: Path, copies: int) -> Path:
     return data
 
 
-def build(data: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def build(data: Path, *extra: str, env: dict[str, str] | None = None
+          ) -> subprocess.Popen[bytes]:
+    # --no-cache by default: every build does the whole work, so kill points spread over
+    # a known duration (the cached and parallel paths have their own tests below)
+    args = list(extra) or ["--no-cache", "--workers", "1"]
+    return subprocess.Popen([sys.executable, "-m", "etl", "build", "--data", str(data), "-q",
+                             *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env)
 
 
 def snapshot(data: Path) -> dict[str, bytes]:
@@ -79,3 +84,37 @@ def test_sigkill_at_any_moment(tmp_path: Path) -> None:
         if now == new:
             break
     assert kills >= 3
+
+
+def test_killed_while_caching_or_on_dask(tmp_path: Path) -> None:
+    """Killed after writing part of the extraction cache, or while a local Dask cluster
+    extracts: the previous tables stay whole, and the next build publishes what a build
+    from scratch would."""
+    data = make_data(tmp_path, 45)
+    assert build(data, "--workers", "1").wait(timeout=300) == 0
+    old = snapshot(data)
+    for article in (data / "sources").glob("*/article.txt"):
+        article.write_text(article.read_text() + "\nCongress added $9 million in 2012.\n")
+
+    env = {**os.environ, "FUNDTRACE_CRASH_AT": "extraction-cached"}
+    assert build(data, "--workers", "1", env=env).wait(timeout=300) == -signal.SIGKILL
+    assert snapshot(data) == old
+    cache = data / "cache" / "extraction"
+    entries = [p for p in cache.iterdir() if not p.name.startswith(".")]
+    assert len(entries) == 45 + 1  # the old build's, and the first new one
+
+    proc = build(data, "--workers", "2")  # 44 uncached sources: on a local Dask cluster
+    time.sleep(4)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    after_kill = snapshot(data)
+    assert len(read_tables(data / "tidy").figures) in (3 * 45, 4 * 45)
+
+    assert build(data, "--workers", "2").wait(timeout=300) == 0
+    cached = snapshot(data)
+    shutil.rmtree(data / "published")
+    (data / "tidy").unlink()
+    assert build(data).wait(timeout=300) == 0  # from scratch, serially, no cache
+    assert snapshot(data) == cached != old
+    assert after_kill in (old, cached)  # the kill left the old tables or the finished new

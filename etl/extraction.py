@@ -1,0 +1,209 @@
+"""Stage "extraction": each source's sentences, figures and claims, before people's
+corrections, cached per source and computed in parallel.
+
+    source (text + metadata) -> Extraction -> data/cache/extraction/<key>/*.parquet
+
+The cache key is the SHA-256 of everything the extractor reads from a source (its id,
+date, text, tables) and of ``extractor_version()``, a hash of the extractor's own code and
+cue files: a build re-extracts only the sources whose text or whose extractor changed.
+A cache entry is a folder of three Parquet files (sentences, figures, claims) written in
+a temporary folder and renamed into place, so a crash never leaves half an entry; an
+entry that cannot be read is extracted again (the cache is never the only copy).
+
+Sources that are not cached are extracted serially, or on Dask when there are enough of
+them (``MIN_PARALLEL``) or a scheduler is named: an embedded ``LocalCluster`` with one
+single-threaded worker process per core, or the cluster at ``scheduler`` (an address
+such as ``tcp://10.0.0.5:8786``). Extraction is deterministic and the results are put
+back in source order, so the tables are the same bytes whichever way they were made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, fields
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from etl.extract import Claim, Extraction, Figure, extract
+from etl.segment import Span
+from etl.sources import Source
+from etl.tables import with_table_figures
+from etl.txn import crash_point
+
+ROOT = Path(__file__).resolve().parent
+# The files whose content decides what extraction returns.
+EXTRACTOR_FILES = ("extract/*.py", "cues/*.toml", "money.py", "segment.py", "tables.py",
+                   "lexicon.py", "extraction.py")
+MIN_PARALLEL = 40  # fewer uncached sources than this are extracted in this process
+_PARTS = {"sentences": Span, "figures": Figure, "claims": Claim}
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the extractor's code and cue files (12 hex digits)."""
+    digest = hashlib.sha256()
+    for pattern in EXTRACTOR_FILES:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def cache_key(source: Source) -> str:
+    """What decides a source's extraction: its id, date, text and tables, and the
+    extractor's version."""
+    meta = source.meta
+    payload = json.dumps([meta.id, meta.date_published.isoformat(), source.tables,
+                          source.tables_start, extractor_version()], sort_keys=True)
+    digest = hashlib.sha256(payload.encode("utf-8"))
+    digest.update(source.text.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def extract_source(source: Source) -> Extraction:
+    """The machine's reading of one source: its sentences' figures, and its tables' cells
+    where it has tables."""
+    meta = source.meta
+    result = extract(source.text, meta.id, meta.date_published)
+    with_table_figures(result, source.tables, source.tables_start, meta.id)
+    return result
+
+
+def to_parquet(result: Extraction) -> dict[str, bytes]:
+    """An extraction as three Parquet files' bytes."""
+    out = {}
+    for name, cls in _PARTS.items():
+        rows = [asdict(r) for r in getattr(result, name)]
+        schema = _schema(cls)
+        table = pa.Table.from_pylist(rows, schema=schema)
+        buffer = io.BytesIO()
+        pq.write_table(table, buffer, compression="zstd")
+        out[name] = buffer.getvalue()
+    return out
+
+
+def from_parquet(parts: dict[str, bytes]) -> Extraction:
+    """The extraction that :func:`to_parquet` wrote."""
+    loaded = {name: [cls(**row) for row in pq.read_table(io.BytesIO(parts[name])).to_pylist()]
+              for name, cls in _PARTS.items()}
+    return Extraction(sentences=loaded["sentences"], figures=loaded["figures"],
+                      claims=loaded["claims"])
+
+
+@cache
+def _schema(cls: type) -> pa.Schema:
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "bool": pa.bool_()}
+    columns = []
+    for f in fields(cls):
+        spelled = str(f.type).replace(" ", "")
+        base = spelled.split("|")[0]
+        columns.append(pa.field(f.name, types.get(base, pa.string()),
+                                nullable="None" in spelled))
+    return pa.schema(columns)
+
+
+def _extract_to_parquet(source: Source) -> dict[str, bytes]:
+    """What a Dask worker does for one source (module level, so that it pickles)."""
+    return to_parquet(extract_source(source))
+
+
+def _read(folder: Path) -> Extraction | None:
+    try:
+        return from_parquet({n: (folder / f"{n}.parquet").read_bytes() for n in _PARTS})
+    except (OSError, pa.ArrowException, TypeError, ValueError):
+        return None  # missing or damaged: extract again
+
+
+def _write(folder: Path, parts: dict[str, bytes]) -> None:
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+    try:
+        for name, data in parts.items():
+            (staging / f"{name}.parquet").write_bytes(data)
+        try:
+            os.replace(staging, folder)
+        except OSError:  # another build wrote the same entry first: same content
+            shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def extract_all(sources: Iterable[Source], cache_dir: Path | None = None,
+                workers: int | None = None, scheduler: str | None = None,
+                progress: Callable[[str], None] | None = None) -> dict[str, Extraction]:
+    """Each source's extraction by id: from the cache where it holds one, else extracted
+    (serially, or on Dask) and cached. ``cache_dir`` None: no cache."""
+    sources = list(sources)
+    results: dict[str, Extraction] = {}
+    todo: list[tuple[Source, Path | None]] = []
+    for source in sources:
+        folder = cache_dir / cache_key(source) if cache_dir is not None else None
+        cached = _read(folder) if folder is not None and folder.is_dir() else None
+        if cached is not None:
+            results[source.meta.id] = cached
+        else:
+            todo.append((source, folder))
+    if progress is not None and sources:
+        progress(f"extraction: {len(sources) - len(todo)} of {len(sources)} sources cached, "
+                 f"{len(todo)} to extract")
+    workers = workers or os.cpu_count() or 1
+    if todo and (scheduler or (workers > 1 and len(todo) >= MIN_PARALLEL)):
+        done = _on_dask(todo, workers, scheduler, progress)
+    else:
+        done = _serially(todo, progress)
+    for (source, folder), parts in zip(todo, done, strict=True):
+        if folder is not None:
+            _write(folder, parts)
+            crash_point("extraction-cached")
+        results[source.meta.id] = from_parquet(parts)
+    return results
+
+
+def _serially(todo: list[tuple[Source, Path | None]],
+              progress: Callable[[str], None] | None) -> list[dict[str, bytes]]:
+    out = []
+    for n, (source, _) in enumerate(todo, 1):
+        out.append(_extract_to_parquet(source))
+        if progress is not None and (n == len(todo) or n % 100 == 0):
+            progress(f"extracted {n}/{len(todo)}")
+    return out
+
+
+def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: str | None,
+             progress: Callable[[str], None] | None) -> list[dict[str, bytes]]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="30s")
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        where = scheduler or f"a local Dask cluster of {workers} worker processes"
+        if progress is not None:
+            progress(f"extracting {len(todo)} sources on {where}")
+        futures = client.map(_extract_to_parquet, [s for s, _ in todo],
+                             key=[f"extract-{cache_key(s)}" for s, _ in todo], pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        out: list[dict[str, bytes] | None] = [None] * len(todo)
+        for n, future in enumerate(as_completed(futures), 1):
+            out[index[future.key]] = future.result()
+            if progress is not None and (n == len(todo) or n % 100 == 0):
+                progress(f"extracted {n}/{len(todo)}")
+        return [o for o in out if o is not None]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
