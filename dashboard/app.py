@@ -1,7 +1,8 @@
 """Entry point: ``streamlit run dashboard/app.py``. Pages live in ``dashboard/views/``.
 
 Before a page runs, the URL is validated (``dashboard.state``): a bad value gets a short
-notice, a link made at another data version gets a notice that the data changed. After it
+notice; a link made at an older data version that is still kept shows that version, with a
+banner and a link to the latest, and one no longer kept gets a notice. After it
 runs, the Share box at the top shows the full URL of the view as it now stands.
 """
 
@@ -18,7 +19,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard.data import DataUnavailable, editing, load_tables  # noqa: E402
-from dashboard.share import allowed_values, share_box, url_notices  # noqa: E402
+from dashboard.share import (  # noqa: E402
+    allowed_values,
+    pinned_banner,
+    share_box,
+    url_notices,
+)
 
 st.set_page_config(page_title="Policy money figures", page_icon="💵", layout="wide")
 
@@ -45,6 +51,9 @@ share_slot = st.empty()
 if tables is not None:
     for notice in url_notices(tables, allowed_values(tables)):
         st.warning(notice, icon="🔗")
+    banner = pinned_banner(tables, page.url_path)
+    if banner:
+        st.info(banner, icon="📌")
 page.run()
 if tables is not None:
     with share_slot.container():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +41,13 @@ class Tables:
     curations: pd.DataFrame
     cpi_u: pd.DataFrame
     version: str
+    folder: str = ""  # the version folder the tables were read from
+    latest: str = ""  # the current version, when these are an older one a link asked for
+
+    @property
+    def pinned(self) -> bool:
+        """Whether these are an older version than the current one (a link's ``v=``)."""
+        return bool(self.latest) and self.latest != self.version
 
     def get(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -82,7 +89,7 @@ def _read_tables(tidy: Path) -> Tables:
         version = json.loads((tidy / "datapackage.json").read_text("utf-8"))["version"]
     except (OSError, ValueError, KeyError):
         raise DataUnavailable(f"datapackage.json is missing or damaged. {REBUILD_HINT}") from None
-    return Tables(**frames, version=str(version))
+    return Tables(**frames, version=str(version), folder=str(tidy))
 
 
 @st.cache_data(show_spinner=False)
@@ -90,15 +97,51 @@ def _cached_tables(tidy: str, stamp: float) -> Tables:
     return read_tables(Path(tidy))
 
 
-def load_tables(data_dir: Path | None = None) -> Tables:
-    """The current tables, cached until ``data/tidy`` points somewhere new."""
-    tidy = (data_dir or DATA_DIR) / "tidy"
+def load_tables(data_dir: Path | None = None, version: str | None = None) -> Tables:
+    """The current tables, cached until ``data/tidy`` points somewhere new; or, when the
+    link asks for a data version (``v=``, or ``version``) that is still kept, that
+    version's tables, with ``latest`` naming the current one."""
+    data_dir = data_dir or DATA_DIR
+    tidy = data_dir / "tidy"
     try:
         stamp = (tidy / "datapackage.json").stat().st_mtime
         target = str(tidy.resolve())
     except OSError:
         stamp, target = 0.0, str(tidy)
-    return _cached_tables(target, stamp)
+    current = _cached_tables(target, stamp)
+    wanted = version if version is not None else _linked_version()
+    if not wanted or current.version.startswith(wanted):
+        return current
+    folder = kept_version(data_dir, wanted)
+    if folder is None:
+        return current  # not kept: the page shows the latest and says so
+    try:
+        old = _cached_tables(str(folder), (folder / "datapackage.json").stat().st_mtime)
+    except (OSError, DataUnavailable):
+        return current
+    return replace(old, latest=current.version)
+
+
+def kept_version(data_dir: Path, prefix: str) -> Path | None:
+    """The kept version folder whose name starts with ``prefix`` (hex digits), if one does."""
+    from etl.build import DATASET
+
+    if not prefix or not all(c in "0123456789abcdef" for c in prefix):
+        return None
+    releases = data_dir / "published" / DATASET
+    try:
+        found = [p for p in releases.iterdir()
+                 if p.name.startswith(prefix) and not p.name.startswith(".")]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 and (found[0] / "datapackage.json").is_file() else None
+
+
+def _linked_version() -> str | None:
+    try:
+        return st.query_params.get("v")
+    except Exception:  # outside a Streamlit run (the command line, plain tests)
+        return None
 
 
 def load_article(document_id: str) -> str:

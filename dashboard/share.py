@@ -45,12 +45,28 @@ def url_notices(tables: Tables, allowed: Allowed) -> list[str]:
         if name in {"figure", "claim", "v"} and name in st.query_params:
             del st.query_params[name]
     version = parsed.state.v
-    if version and not tables.version.startswith(version):
+    if tables.pinned:
+        pass  # the version the link was made with, still kept: see pinned_banner
+    elif version and not tables.version.startswith(version):
         notices.append(
             f"This link was made with data version {version}; the data have changed since "
             f"(now {short_version(tables.version)}), so the view may differ from what the "
-            "sender saw.")
+            "sender saw (that version is no longer kept).")
     return notices
+
+
+def pinned_banner(tables: Tables, page_path: str) -> str | None:
+    """For a link's older data version that is still kept: what is shown, and a link to
+    the same view on the latest data."""
+    if not tables.pinned:
+        return None
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k != "v"}
+    values = {k: (v if len(v) > 1 else v[0]) for k, v in params.items() if v}
+    latest = share_url(base_url(), page_path, values, short_version(tables.latest))
+    return (f"You are looking at data version {short_version(tables.version)}, the one this "
+            f"link was made with; the data have changed since. "
+            f"[The same view on the latest data (version {short_version(tables.latest)})]"
+            f"({latest})")
 
 
 def current_values() -> dict[str, object]:

@@ -376,9 +376,11 @@ def version_of(files: dict[str, bytes]) -> str:
     return json.loads(files["datapackage.json"])["version"]
 
 
-# A superseded version is kept this long, so that a reader who resolved ``data/tidy`` just
-# before a build swapped it can finish reading (FUNDTRACE_KEEP_SUPERSEDED_SECONDS).
-KEEP_SUPERSEDED_SECONDS = 600
+# A superseded version is kept this long (FUNDTRACE_KEEP_SUPERSEDED_SECONDS): share links
+# pinned to it (``v=``) show its numbers, and a reader who resolved ``data/tidy`` just
+# before a build swapped it can finish reading. 90 days by default; a file that did not
+# change between versions is stored once (hard links), so keeping costs little.
+KEEP_SUPERSEDED_SECONDS = 90 * 24 * 3600
 _SUPERSEDED = ".superseded"
 
 
@@ -417,8 +419,12 @@ def publish(files: dict[str, bytes], data_dir: Path,
         tmp = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=releases))
         tmp.chmod(0o755)
         try:
+            same = _unchanged_files(releases, files)
             for name, data in files.items():
-                atomic_write(tmp / name, data)
+                try:
+                    os.link(same[name], tmp / name)  # stored once across versions
+                except (KeyError, OSError):
+                    atomic_write(tmp / name, data)
             crash_point("publish-written")
             if final.exists():
                 trash = releases / f".{version}-damaged-{os.getpid()}"
@@ -443,6 +449,26 @@ def publish(files: dict[str, bytes], data_dir: Path,
             stale.unlink()
     _retire(releases, version, previous)
     return final
+
+
+def _unchanged_files(releases: Path, files: dict[str, bytes]) -> dict[str, Path]:
+    """Files of the new version that a kept version (the current one first) holds byte
+    for byte: name -> that file, to hard-link instead of writing again."""
+    link = releases.parent.parent / "tidy"
+    current = link.resolve() if link.is_symlink() else None
+    folders = [current] if current is not None and current.parent == releases else []
+    out: dict[str, Path] = {}
+    for folder in folders:
+        for name, data in files.items():
+            path = folder / name
+            if name in out or name == "datapackage.json" or not path.is_file():
+                continue
+            try:
+                if path.stat().st_size == len(data) and path.read_bytes() == data:
+                    out[name] = path
+            except OSError:
+                continue
+    return out
 
 
 def _retire(releases: Path, current: str, previous: str | None) -> None:

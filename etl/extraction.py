@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent
 EXTRACTOR_FILES = ("extract/*.py", "cues/*.toml", "money.py", "segment.py", "tables.py",
                    "lexicon.py", "extraction.py")
 MIN_PARALLEL = 40  # fewer uncached sources than this are extracted in this process
+BATCH = 50  # at most this many sources in one Dask task
 _PARTS = {"sentences": Span, "figures": Figure, "claims": Claim}
 
 
@@ -111,11 +112,6 @@ def _schema(cls: type) -> pa.Schema:
     return pa.schema(columns)
 
 
-def _extract_to_parquet(source: Source) -> dict[str, bytes]:
-    """What a Dask worker does for one source (module level, so that it pickles)."""
-    return to_parquet(extract_source(source))
-
-
 def _read(folder: Path) -> Extraction | None:
     try:
         return from_parquet({n: (folder / f"{n}.parquet").read_bytes() for n in _PARTS})
@@ -161,26 +157,26 @@ def extract_all(sources: Iterable[Source], cache_dir: Path | None = None,
         done = _on_dask(todo, workers, scheduler, progress)
     else:
         done = _serially(todo, progress)
-    for (source, folder), parts in zip(todo, done, strict=True):
+    for (source, folder), result in zip(todo, done, strict=True):
         if folder is not None:
-            _write(folder, parts)
+            _write(folder, to_parquet(result))
             crash_point("extraction-cached")
-        results[source.meta.id] = from_parquet(parts)
+        results[source.meta.id] = result
     return results
 
 
 def _serially(todo: list[tuple[Source, Path | None]],
-              progress: Callable[[str], None] | None) -> list[dict[str, bytes]]:
+              progress: Callable[[str], None] | None) -> list[Extraction]:
     out = []
     for n, (source, _) in enumerate(todo, 1):
-        out.append(_extract_to_parquet(source))
+        out.append(extract_source(source))
         if progress is not None and (n == len(todo) or n % 100 == 0):
             progress(f"extracted {n}/{len(todo)}")
     return out
 
 
 def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: str | None,
-             progress: Callable[[str], None] | None) -> list[dict[str, bytes]]:
+             progress: Callable[[str], None] | None) -> list[Extraction]:
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -194,16 +190,28 @@ def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: st
         where = scheduler or f"a local Dask cluster of {workers} worker processes"
         if progress is not None:
             progress(f"extracting {len(todo)} sources on {where}")
-        futures = client.map(_extract_to_parquet, [s for s, _ in todo],
-                             key=[f"extract-{cache_key(s)}" for s, _ in todo], pure=False)
+        # batches of sources, scattered to the workers first: a few dozen tasks per worker
+        # keep every core busy without paying the scheduler per document
+        size = max(1, min(BATCH, -(-len(todo) // (4 * workers))))
+        batches = [[s for s, _ in todo[i : i + size]] for i in range(0, len(todo), size)]
+        data = client.scatter(batches)
+        futures = client.map(_extract_batch, data, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        out: list[dict[str, bytes] | None] = [None] * len(todo)
-        for n, future in enumerate(as_completed(futures), 1):
+        out: list[list[Extraction] | None] = [None] * len(batches)
+        done = 0
+        for future in as_completed(futures):
             out[index[future.key]] = future.result()
-            if progress is not None and (n == len(todo) or n % 100 == 0):
-                progress(f"extracted {n}/{len(todo)}")
-        return [o for o in out if o is not None]
+            done += len(batches[index[future.key]])
+            if progress is not None:
+                progress(f"extracted {done}/{len(todo)}")
+        return [r for batch in out if batch is not None for r in batch]
+
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _extract_batch(sources: list[Source]) -> list[Extraction]:
+    """What a Dask worker does with one batch (module level, so that it pickles)."""
+    return [extract_source(s) for s in sources]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -44,7 +46,7 @@ st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 with st.expander("Download", expanded=True):
     version = short_version(tables.version)
     table_downloads(f"the {name} table", name, shown, df, version, name)
-    bundle_download(DATA_DIR / "tidy", version)
+    bundle_download(Path(tables.folder) if tables.folder else DATA_DIR / "tidy", version)
 
 with st.expander("Column definitions"):
     st.dataframe(pd.DataFrame([{"column": c.name, "type": c.type, "description": c.description}
