@@ -129,6 +129,10 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
+_SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
+                           r"is\s+expected\s+to\s+sign|vetoed|vetoes)\b", re.IGNORECASE)
+
+
 def _not_a_payer(sentence: str, m: _Mention) -> bool:
     """An agency named as the recipient ("$5 million for USAID") or the addressee ("asked
     Congress for") of the money, not its payer."""
@@ -143,6 +147,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "implementing the bill would cost": what is costed, not who pays
     if _COORDINATED_RECIPIENT.search(sentence[max(0, m.start - 120) : m.start]):
         return True
+    if _SIGNER_AFTER.match(sentence, m.end):
+        return True  # "President Biden signed it": who signs a law does not pay under it
     return bool(_RECIPIENT_BEFORE.search(before)) and m.name != "United States government"
 
 

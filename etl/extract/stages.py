@@ -46,7 +46,7 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     strong = [c for c in strong if not any(o is not c and o[0] <= c[0] and c[1] <= o[1]
                                            and o[1] - o[0] > c[1] - c[0] for o in strong)]
     if strong:
-        return strong
+        return _both_chambers(sentence, strong)
     return sorted((m.start(), m.end(), status, m.group())
                   for status, pattern in _WEAK_STATUS_RES.items()
                   for m in pattern.finditer(sentence))
@@ -68,6 +68,18 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
                   and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 8) : c[0]])]
     return {m.start: {(a, b) for a, b, owner in adjectives if owner != m.start}
             for m in money}
+
+
+def _both_chambers(sentence: str, cues: list[tuple[int, int, str, str]]
+                   ) -> list[tuple[int, int, str, str]]:
+    """"The Senate approved ... bills passed by the House": passed by both chambers, the
+    money is appropriated (the cues say so together, not one by one)."""
+    chambers = {("House" if "house" in c[3].lower() else "Senate") for c in cues
+                if c[2] == "passed_chamber"}
+    if len(chambers) < 2:
+        return cues
+    return [(a, b, "appropriated" if status == "passed_chamber" else status, words)
+            for a, b, status, words in cues]
 
 
 def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int],
@@ -156,11 +168,15 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
 
 # "In the act, Mexico receives $352 million", "These funds include: ...": the sentence
 # goes on about the act, bill or funds of the sentence before
+_VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agreement|deal|"
+            r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total")
 _REFERS_BACK = re.compile(
-    r"^(?:(?:In|Under|Of|Through|With)\s+(?:the|this|that|these)\s+(?:act|bill|law|measure|"
-    r"legislation|package|request|budget|agreement|funds|funding|amount|total)\b"
-    r"|(?:The|This|That|These|Those|Such)\s+(?:funds|funding|money|monies|sums|amounts?|"
-    r"act|bill|law|measure|legislation|package|request)\b)", re.IGNORECASE)
+    rf"^(?:(?:In|Under|Of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
+    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w“”\"'-]+\s+){{0,2}}?[“\"']?(?:{_VEHICLE})\b"
+    # "It includes $1 billion", "The largest provides $61 billion": the vehicle named before
+    r"|(?:It|They|The\s+(?:largest|smallest|first|second|third|fourth|last|other|rest)|"
+    r"A\s+(?:second|third|fourth|fifth))\s+(?:also\s+)?(?:includes?|provides?|contains?|"
+    r"allocates?|mandates?|sets\s+aside|earmarks?|adds?|would\s+provide)\b)", re.IGNORECASE)
 
 
 def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
