@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.data import DataUnavailable, editing, load_tables  # noqa: E402
+from dashboard.auth import editing  # noqa: E402
+from dashboard.data import DataUnavailable, load_tables  # noqa: E402
 from dashboard.share import (  # noqa: E402
     allowed_values,
     pinned_banner,
@@ -36,8 +37,8 @@ PAGES = [
     st.Page(VIEWS / "compare.py", title="Compare", url_path="compare"),
     st.Page(VIEWS / "data.py", title="Data", url_path="data"),
 ]
-# Read-only unless started to edit (FUNDTRACE_MODE=edit, `scripts/dev dashboard --edit`):
-# a shared dashboard has no page that writes under data/.
+# Read-only unless started to edit (dashboard/auth.py: FUNDTRACE_MODE=local on your own
+# machine, =edit for signed-in editors): a shared dashboard has no page that writes.
 if editing():
     PAGES.insert(4, st.Page(VIEWS / "add.py", title="Add a source", url_path="add"))
 page = st.navigation(PAGES, position="top")

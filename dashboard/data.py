@@ -17,13 +17,6 @@ from etl.sources import SourceError, load_source
 DATA_DIR = Path(os.environ.get("FUNDTRACE_DATA")
                 or Path(__file__).resolve().parent.parent / "data")
 REBUILD_HINT = "Rebuild them with `python -m etl build` (or `bash scripts/dev dashboard`)."
-MODE_VARIABLE = "FUNDTRACE_MODE"
-
-
-def editing() -> bool:
-    """Whether the dashboard was started to edit (FUNDTRACE_MODE=edit): only then does it
-    offer pages that write under data/. The default, and any other value, is read-only."""
-    return os.environ.get(MODE_VARIABLE, "").strip().lower() == "edit"
 
 
 class DataUnavailable(Exception):

@@ -20,5 +20,5 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def editing(monkeypatch) -> None:
-    """The dashboard started to edit (FUNDTRACE_MODE=edit)."""
-    monkeypatch.setenv("FUNDTRACE_MODE", "edit")
+    """The dashboard started to edit on one's own machine (FUNDTRACE_MODE=local)."""
+    monkeypatch.setenv("FUNDTRACE_MODE", "local")

@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from dashboard.auth import current_user, may_write
 from dashboard.common import show_error
-from dashboard.data import DATA_DIR, editing
+from dashboard.data import DATA_DIR
 from dashboard.formatting import escape_markdown
 from dashboard.share import base_url
 from etl import web
@@ -27,10 +28,13 @@ from etl.tables import extract_with_tables
 
 REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
 
-if not editing():
-    st.info("This dashboard is read-only. Start it with `bash scripts/dev dashboard --edit` "
-            "(FUNDTRACE_MODE=edit) on your own machine to add sources.")
+permission = may_write(current_user())
+if not permission.allowed:
+    st.info(permission.reason)
+    if permission.sign_in and st.button("Sign in", key="add_sign_in"):
+        st.login()
     st.stop()
+st.caption(permission.reason)
 
 st.subheader("Add a source", anchor=False)
 st.caption(f"Paste the article's text or upload a .txt, .md or .html file (at most "
@@ -157,6 +161,9 @@ reason = st.text_input("Why these corrections (kept with them)", key="add_reason
 
 
 if st.button("Save source", type="primary", key="add_save"):
+    if not may_write(current_user()).allowed:  # checked again where the write happens
+        st.error("You may no longer add sources here; nothing was saved.")
+        st.stop()
     try:
         records = review_records(draft["text"], machine.to_dict("records"),
                                  edited.to_dict("records"), reason,

@@ -31,22 +31,23 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(app: Path, data_dir: Path | None = None,
-                     timeout: float = 30.0, edit: bool = False) -> Iterator[str]:
+                     timeout: float = 30.0, edit: bool | str = False) -> Iterator[str]:
     """Run ``streamlit run app`` on a free port; yield its base URL; stop it after.
-    ``edit`` starts it in editing mode (FUNDTRACE_MODE=edit)."""
+    ``edit`` True starts it in local editing mode (FUNDTRACE_MODE=local); a string is the
+    mode itself ("edit": a deployment whose editors sign in)."""
     with streamlit_process(app, data_dir, timeout, edit) as (url, _):
         yield url
 
 
 @contextlib.contextmanager
 def streamlit_process(app: Path, data_dir: Path | None = None, timeout: float = 30.0,
-                      edit: bool = False) -> Iterator[tuple[str, subprocess.Popen]]:
+                      edit: bool | str = False) -> Iterator[tuple[str, subprocess.Popen]]:
     """As streamlit_server, yielding the server process too (to read its memory)."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("FUNDTRACE_MODE", None)
     if edit:
-        env["FUNDTRACE_MODE"] = "edit"
+        env["FUNDTRACE_MODE"] = edit if isinstance(edit, str) else "local"
     if data_dir is not None:
         env["FUNDTRACE_DATA"] = str(data_dir)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),

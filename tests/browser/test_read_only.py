@@ -56,3 +56,27 @@ def test_no_write_control_anywhere(browser: Browser, read_only: tuple[Path, str]
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(request, timeout=10)
     assert snapshot(data) == before
+
+
+def test_deployment_without_sign_in_writes_nothing(browser: Browser,
+                                                   tmp_path: Path) -> None:
+    """Started to edit for signed-in editors (FUNDTRACE_MODE=edit): a visitor who has not
+    signed in finds the Add page, but no form on it, only the way to sign in; an upload
+    aimed at the server changes nothing."""
+    data = seeded_data(tmp_path)
+    before = snapshot(data)
+    with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data, edit="edit") as url:
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        page.goto(url + "/add")
+        page.wait_for_selector("text=Sign in as an editor to add sources.", timeout=30_000)
+        assert page.get_by_role("button", name="Sign in").count() == 1
+        assert page.get_by_label("Article text").count() == 0
+        assert page.locator('[data-testid="stFileUploader"]').count() == 0
+        request = urllib.request.Request(
+            url + "/_stcore/upload_file/no-session/no-widget", method="PUT",
+            data=b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\""
+                 b"\r\n\r\nThe Pentagon gave $9 billion.\r\n--x--\r\n",
+            headers={"Content-Type": "multipart/form-data; boundary=x"})
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request, timeout=10)
+    assert snapshot(data) == before
