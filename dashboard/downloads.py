@@ -11,6 +11,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.limits import (
+    EXPORTS_PER_MINUTE,
+    ROWS_DOWNLOADED,
+    message,
+    session_id,
+    take,
+    wait_seconds,
+)
 from etl.export import FORMATS, MIME, bundle_zip, file_name, read_published, table_bytes
 
 EXPORT_WIDTH = 900
@@ -36,21 +44,43 @@ def chart_bytes(chart: alt.Chart | dict, fmt: str) -> bytes:
     raise ValueError(fmt)
 
 
-def _button(col, label: str, make: Callable[[], bytes], name: str, ext: str, key: str) -> None:
+def _button(col, label: str, make: Callable[[], bytes], name: str, ext: str, key: str,
+            disabled: bool = False) -> None:
     col.download_button(label, data=make, file_name=name, mime=MIME[ext], key=key,
-                        on_click="ignore", width="stretch")
+                        on_click="ignore", width="stretch", disabled=disabled)
+
+
+def _limited(make: Callable[[], bytes], session: str) -> Callable[[], bytes]:
+    """``make``, counted against the visitor's export limit when the file is made."""
+    def counted() -> bytes:
+        take(EXPORTS_PER_MINUTE, session)
+        return make()
+    return counted
+
+
+def _export_wait(session: str) -> float:
+    """Seconds until this visitor may export again; says so on the page when not 0."""
+    wait = wait_seconds(EXPORTS_PER_MINUTE, session)
+    if wait:
+        st.caption(message(EXPORTS_PER_MINUTE, wait))
+    return wait
 
 
 def table_downloads(title: str, what: str, displayed: pd.DataFrame, full: pd.DataFrame,
                     version: str, key: str) -> None:
     """A row of buttons per scope: CSV, JSON, XLSX, Parquet."""
     st.markdown(f"**Download {title}**")
+    cap = ROWS_DOWNLOADED.value()
     for scope, df in (("displayed", displayed), ("full", full)):
         cols = st.columns([1.3, 1, 1, 1, 1])
-        cols[0].caption(f"{scope.capitalize()} data ({len(df)} rows)")
+        too_many = len(df) > cap
+        cols[0].caption(f"{scope.capitalize()} data ({len(df)} rows)" + (
+            f": over the {cap:,} rows one download may hold ({ROWS_DOWNLOADED.variable}); "
+            "filter, or take the ZIP bundle" if too_many else ""))
         for col, fmt in zip(cols[1:], FORMATS, strict=True):
             _button(col, fmt.upper(), lambda df=df, fmt=fmt: table_bytes(df, fmt, what),
-                    file_name(version, what, scope, fmt), fmt, f"dl-{key}-{scope}-{fmt}")
+                    file_name(version, what, scope, fmt), fmt, f"dl-{key}-{scope}-{fmt}",
+                    disabled=too_many)
 
 
 def bundle_download(tidy, version: str, key: str = "dl-bundle") -> None:
@@ -58,15 +88,23 @@ def bundle_download(tidy, version: str, key: str = "dl-bundle") -> None:
         tables, descriptor = read_published(tidy)
         return bundle_zip(tables, descriptor)
 
+    session = session_id()
+    wait = _export_wait(session)
     st.download_button("All tables as a ZIP (CSV, datapackage.json, README with citation)",
-                       data=make, file_name=file_name(version, "all-tables", "", "zip"),
-                       mime=MIME["zip"], key=key, on_click="ignore")
+                       data=_limited(make, session),
+                       file_name=file_name(version, "all-tables", "", "zip"),
+                       mime=MIME["zip"], key=key, on_click="rerun", disabled=bool(wait))
 
 
 def chart_downloads(chart: alt.Chart | dict, what: str, version: str) -> None:
+    session = session_id()
+    wait = _export_wait(session)
     cols = st.columns([1.3, 1, 1, 1, 1])
     cols[0].caption("This chart")
     for col, (fmt, label) in zip(cols[1:], [("png", "PNG"), ("svg", "SVG"),
                                             ("vl.json", "Vega-Lite")], strict=False):
-        _button(col, label, lambda fmt=fmt: chart_bytes(chart, fmt),
-                file_name(version, what, "chart", fmt), fmt, f"dl-chart-{fmt}")
+        make = lambda fmt=fmt: chart_bytes(chart, fmt)  # noqa: E731
+        image = fmt in {"png", "svg"}  # rendering an image is the costly part
+        _button(col, label, _limited(make, session) if image else make,
+                file_name(version, what, "chart", fmt), fmt, f"dl-chart-{fmt}",
+                disabled=bool(wait) and image)

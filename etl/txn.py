@@ -85,6 +85,21 @@ def write_lock(data_dir: Path) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+def lock_busy(data_dir: Path) -> bool:
+    """Whether another writer holds the data folder's write lock right now (a save or a
+    rebuild that a new one would wait for)."""
+    path = data_dir / ".write.lock"
+    if not path.exists():
+        return False
+    with open(path, "a+") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        return False
+
+
 class Transaction:
     """Moves that happen together or not at all (use under :func:`write_lock`).
 

@@ -45,3 +45,11 @@ def test_every_url_parameter_is_documented() -> None:
     documented = {path: set(re.findall(r"`([a-z_]+)`", text)) for path, text in rows.items()}
     for page, params in PAGE_PARAMS.items():
         assert documented.get(f"/{page}") == set(params), page
+
+
+def test_readme_lists_every_limit_with_its_default() -> None:
+    from dashboard.limits import LIMITS
+
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[2].strip()
+            for line in README.splitlines() if line.startswith("| `FUNDTRACE_")}
+    assert rows == {limit.variable: str(limit.default) for limit in LIMITS}

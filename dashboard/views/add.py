@@ -13,6 +13,7 @@ from dashboard.auth import current_user, may_write
 from dashboard.common import show_error
 from dashboard.data import DATA_DIR
 from dashboard.formatting import escape_markdown
+from dashboard.limits import EXTRACTIONS_PER_MINUTE, LimitReached, session_id, take
 from dashboard.share import base_url
 from etl import web
 from etl.__main__ import corpus_checks
@@ -25,6 +26,7 @@ from etl.library import NewSource, add_sources, article_text, converted, validat
 from etl.pdf import MAX_PDF_BYTES, page_of
 from etl.sources import EARLIEST_DATE, MAX_ARTICLE_BYTES, SourceError
 from etl.tables import extract_with_tables
+from etl.txn import lock_busy
 
 REVIEW_COLUMNS = ["keep", "text", *EDITABLE]  # from etl.attributes, the one list
 
@@ -117,6 +119,11 @@ def _draft() -> dict:
 
 if extract_clicked:
     try:
+        take(EXTRACTIONS_PER_MINUTE, session_id())
+    except LimitReached as exc:
+        st.error(str(exc))
+        st.stop()
+    try:
         st.session_state["add_draft"] = _draft()
     except SourceError as exc:
         st.session_state.pop("add_draft", None)
@@ -164,6 +171,9 @@ if st.button("Save source", type="primary", key="add_save"):
     if not may_write(current_user()).allowed:  # checked again where the write happens
         st.error("You may no longer add sources here; nothing was saved.")
         st.stop()
+    if lock_busy(DATA_DIR):  # one rebuild at a time: this one waits its turn
+        st.info("Another save is rebuilding the tables; yours waits for it and then runs "
+                "(one rebuild at a time).")
     try:
         records = review_records(draft["text"], machine.to_dict("records"),
                                  edited.to_dict("records"), reason,

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.common import tables_or_stop
 from dashboard.data import DATA_DIR, column_help
 from dashboard.downloads import bundle_download, table_downloads
+from dashboard.limits import ROWS_SHOWN
 from dashboard.share import short_version
 from etl.schema import TABLES
 
@@ -41,7 +42,11 @@ if "year" in df.columns and df["year"].notna().any():
 
 st.caption(f"{len(shown)} of {len(df)} rows · data version {tables.version}")
 config = {c: st.column_config.Column(help=h) for c, h in column_help(name).items()}
-st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+cap = ROWS_SHOWN.value()
+if len(shown) > cap:
+    st.caption(f"Showing the first {cap:,} of {len(shown):,} rows ({ROWS_SHOWN.variable}); "
+               "filter to see others, or download them.")
+st.dataframe(shown.head(cap), hide_index=True, width="stretch", column_config=config)
 
 with st.expander("Download", expanded=True):
     version = short_version(tables.version)
