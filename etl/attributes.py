@@ -66,6 +66,11 @@ FIGURE_ATTRIBUTES: tuple[Attribute, ...] = (
               "amount | cumulative (a total over several years or to date) | rate (a yearly "
               "amount) | total (a table's total or subtotal row: kept out of the series)",
               editable=True),
+    Attribute("review", "string",
+              "Why a person should look at this figure before it is believed: an amount beyond "
+              "any budget, or digits the reading may have lost (scientific notation, more "
+              "digits than can be kept exactly); such a figure enters no series. Empty when "
+              "none"),
 )
 
 BY_NAME = {a.name: a for a in FIGURE_ATTRIBUTES}

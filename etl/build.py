@@ -227,13 +227,16 @@ def _observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
     """One reconciled row per series and year, with gap rows for unreported years inside a
     series' span; and every figure of every series and year with its role.
 
-    Only figures with a single year enter a series. Where several figures give one series
-    and year, none is dropped: ``etl.reconcile`` compares them by interval and picks the
-    one shown, and both tables say how. Nothing is interpolated.
+    Only figures with a single year enter a series, and none flagged for review. Where
+    several figures give one series and year, none is dropped: ``etl.reconcile`` compares
+    them by interval and picks the one shown, and both tables say how. Nothing is
+    interpolated.
     """
     by_series: dict[str, dict[int, list[dict]]] = {}
     for f in figs:
         if f["year"] is None or f["kind"] == "total":  # a table's total: not counted twice
+            continue
+        if f["review"]:  # "$1e308", "$999...9 billion": never charted as a plausible value
             continue
         by_series.setdefault(f["series_id"], {}).setdefault(f["year"], []).append(f)
     rows, members = [], []

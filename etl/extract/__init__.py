@@ -21,6 +21,7 @@ from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _nea
 from etl.extract.context import _Context, _from_context, _sentence_context
 from etl.extract.kinds import _RATE, _kind
 from etl.extract.purpose import _purpose, _PurposeCues
+from etl.extract.review import review
 from etl.extract.roles import (
     _AGENCY_RE,
     _attributed_source,
@@ -113,7 +114,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     sentence_index=index,
                     start=span.start + fig.start, end=span.start + fig.end, text=fig_text,
                     amount=fig.amount, amount_high=fig.amount_high,
-                    currency=_currency(fig, near_countries),
+                    currency=(currency := _currency(fig, near_countries)),
                     qualifier=fig.qualifier, qualifier_text=fig.qualifier_text,
                     year=year, year_type=year_type, year_text=year_text,
                     funder=funder,
@@ -125,6 +126,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     funder_source="sentence" if funder is not None else None,
                     funder_text=funder_mention,
                     status_source="sentence" if cue else None,
+                    review=review(sentence, fig, currency),
                     kind=_kind(sentence, fig, year is not None,
                                money[k - 1].end if k else 0,
                                money[k + 1].start if k + 1 < len(money) else len(sentence)),

@@ -65,6 +65,7 @@ class Figure:
     kind: str = "amount"  # amount | cumulative | rate | total (a table's total row)
     table_cell: str | None = None  # for a figure read from a table: which cell
     page: int | None = None  # for a figure read from a PDF's table: the table's page
+    review: str | None = None  # why a person should check it first (etl.extract.review)
 
     @property
     def amount_usd(self) -> float | None:
