@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import ROOT
 
 from etl import extraction
@@ -74,6 +75,7 @@ def test_a_damaged_cache_entry_is_extracted_again(data_copy: Path) -> None:
     assert "1 to extract" in lines[0]
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_the_same_bytes(data_copy: Path) -> None:
     """A dask.distributed LocalCluster started here, used through --scheduler as a real
     cluster would be, and the embedded cluster: the same bytes as a serial build."""

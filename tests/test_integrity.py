@@ -95,6 +95,7 @@ def _seed_span(data: Path) -> tuple[int, int]:
 # 2. a long line without full stops is linear, not quadratic --------------------------------
 
 
+@pytest.mark.slow
 def test_2_long_line_output_is_linear(data_copy: Path, tmp_path: Path, capsys) -> None:
     line = "word $5 million in 2010 and " * 7200  # 200 KB, no full stop
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in split_sentences(line))
@@ -191,7 +192,9 @@ def _run(args: list[str], crash_at: str | None = None) -> subprocess.CompletedPr
 CRASH_POINTS = ["txn-staged", "txn-committed", "txn-move-0", "txn-move-1", "txn-move-2"]
 
 
-@pytest.mark.parametrize("point", CRASH_POINTS)
+# the first point runs always; every point runs in CI (the slow marker)
+@pytest.mark.parametrize("point", [CRASH_POINTS[0], *(pytest.param(p, marks=pytest.mark.slow)
+                                                     for p in CRASH_POINTS[1:])])
 def test_5_replace_killed_at_each_step(data_copy: Path, tmp_path: Path, point: str) -> None:
     old = write(tmp_path, "old.txt", "The Pentagon gave Belize $7 million in 2011.\n")
     args = ["-m", "etl", "add", "--title", "Belize aid", "--publisher", "Test Wire",
@@ -213,7 +216,9 @@ def test_5_replace_killed_at_each_step(data_copy: Path, tmp_path: Path, point: s
     assert not (data_copy / ".txn").exists() or not any((data_copy / ".txn").iterdir())
 
 
-@pytest.mark.parametrize("point", CRASH_POINTS[:4])
+@pytest.mark.parametrize("point", [CRASH_POINTS[1], *(pytest.param(p, marks=pytest.mark.slow)
+                                                     for p in (CRASH_POINTS[0],
+                                                               *CRASH_POINTS[2:4]))])
 def test_5_source_and_corrections_land_together(data_copy: Path, point: str) -> None:
     killed = _run(["-c", _CRASH_SCRIPT, str(data_copy)], crash_at=point)
     assert killed.returncode == -9, killed.stderr

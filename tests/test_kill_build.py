@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from helpers import DATA, ROOT, SEED_ID
 
 from dashboard.data import read_tables
@@ -45,6 +46,7 @@ def snapshot(data: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(tidy.iterdir())}
 
 
+@pytest.mark.slow
 def test_sigkill_at_any_moment(tmp_path: Path) -> None:
     data = make_data(tmp_path, 40)
     assert build(data).wait(timeout=300) == 0
@@ -86,6 +88,7 @@ def test_sigkill_at_any_moment(tmp_path: Path) -> None:
     assert kills >= 3
 
 
+@pytest.mark.slow
 def test_killed_while_caching_or_on_dask(tmp_path: Path) -> None:
     """Killed after writing part of the extraction cache, or while a local Dask cluster
     extracts: the previous tables stay whole, and the next build publishes what a build

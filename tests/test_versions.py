@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import ROOT, SEED_ID
 
 from dashboard.data import kept_version, load_tables
@@ -72,6 +73,7 @@ def test_unchanged_files_are_stored_once(data_copy: Path) -> None:
     assert (new / "figures.csv").read_bytes() != (old / "figures.csv").read_bytes()
 
 
+@pytest.mark.slow
 def test_retention_keeps_links_working_by_default(data_copy: Path, monkeypatch) -> None:
     """A version superseded a day ago is still kept by the next build (the default keeps
     them 90 days); with the setting at one hour, it is dropped."""
