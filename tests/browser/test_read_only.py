@@ -69,6 +69,8 @@ def test_deployment_without_sign_in_writes_nothing(browser: Browser,
         page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
         page.goto(url + "/add")
         page.wait_for_selector("text=Sign in as an editor to add sources.", timeout=30_000)
+        # the button is drawn after the message, and the page stops right after it
+        page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
         assert page.get_by_role("button", name="Sign in").count() == 1
         assert page.get_by_label("Article text").count() == 0
         assert page.locator('[data-testid="stFileUploader"]').count() == 0
