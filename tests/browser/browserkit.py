@@ -154,7 +154,7 @@ def edit_cell(page, column: int, value: str, attempts: int = 4) -> None:
     """Type ``value`` into the review table's first-row cell of glide column ``column``
     (0 is the row marker) and wait until the grid shows it. Each edit reruns the page,
     which can swallow a click made during the rerun: the click is made again, until the
-    editor it opens is there."""
+    editor it opens is there and is the editable cell's."""
     grid = page.locator('[data-testid="stDataFrame"]').first
     for _ in range(attempts):
         box = grid.bounding_box()
@@ -167,6 +167,9 @@ def edit_cell(page, column: int, value: str, attempts: int = 4) -> None:
             editor.wait_for(timeout=5_000)
         except Exception:
             page.keyboard.press("Escape")
+            continue
+        if not editor.is_enabled():  # keys landed before the click's cell had the focus:
+            page.keyboard.press("Escape")  # the read-only "text" cell opened instead
             continue
         editor.fill(value)
         editor.press("Enter")
