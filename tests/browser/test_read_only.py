@@ -22,6 +22,17 @@ def snapshot(data: Path) -> dict[str, str]:
             for p in sorted(data.rglob("*")) if p.is_file() and p.name != ".write.lock"}
 
 
+def assert_upload_refused(url: str) -> None:
+    """An upload sent straight to the server, without a page that asked for it, fails."""
+    request = urllib.request.Request(
+        url + "/_stcore/upload_file/no-session/no-widget", method="PUT",
+        data=b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+             b"\r\nThe Pentagon gave $9 billion.\r\n--x--\r\n",
+        headers={"Content-Type": "multipart/form-data; boundary=x"})
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(request, timeout=10)
+
+
 @pytest.fixture(scope="module")
 def read_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     data = seeded_data(tmp_path_factory.mktemp("read-only"))
@@ -48,13 +59,7 @@ def test_no_write_control_anywhere(browser: Browser, read_only: tuple[Path, str]
     page.wait_for_selector("text=funding for", timeout=30_000)
     assert page.get_by_label("Article text").count() == 0
     # an upload aimed at the server without the page is refused
-    request = urllib.request.Request(
-        url + "/_stcore/upload_file/no-session/no-widget", method="PUT",
-        data=b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-             b"\r\nThe Pentagon gave $9 billion.\r\n--x--\r\n",
-        headers={"Content-Type": "multipart/form-data; boundary=x"})
-    with pytest.raises(urllib.error.HTTPError):
-        urllib.request.urlopen(request, timeout=10)
+    assert_upload_refused(url)
     assert snapshot(data) == before
 
 
@@ -74,11 +79,5 @@ def test_deployment_without_sign_in_writes_nothing(browser: Browser,
         assert page.get_by_role("button", name="Sign in").count() == 1
         assert page.get_by_label("Article text").count() == 0
         assert page.locator('[data-testid="stFileUploader"]').count() == 0
-        request = urllib.request.Request(
-            url + "/_stcore/upload_file/no-session/no-widget", method="PUT",
-            data=b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\""
-                 b"\r\n\r\nThe Pentagon gave $9 billion.\r\n--x--\r\n",
-            headers={"Content-Type": "multipart/form-data; boundary=x"})
-        with pytest.raises(urllib.error.HTTPError):
-            urllib.request.urlopen(request, timeout=10)
+        assert_upload_refused(url)
     assert snapshot(data) == before
