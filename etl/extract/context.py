@@ -10,15 +10,13 @@ from datetime import date
 
 from etl.extract.common import Extraction, _Mention
 from etl.extract.roles import _not_a_payer
-from etl.extract.years import _YEAR_RE
+from etl.extract.years import _DATE_BEFORE, _YEAR_RE
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
 _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:Monday|Tuesday|"
                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
-_DATE_YEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
-                        r"Dec\.)\s+(?:\d{1,2},\s+)?$", re.IGNORECASE)
+_DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
 _LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s", re.IGNORECASE)
 _US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b")
