@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from etl.lexicon import STAGES
 
 PROVENANCE = ("sentence (the figure's own) | previous sentence | heading | document date "
-              "(the source's publication date, for \"today\") | curation (a person); empty "
-              "when none was found")
+              "(the source's publication date, for \"today\") | later sentence (a "
+              "headline's figure restated in the body) | next sentence (the bill's stage "
+              "said next) | curation (a person); empty when "
+              "none was found")
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,9 @@ def find_money(sentence: str) -> list[Money]:
             if not _is_change_pair(sentence, start):
                 out.append(_range(sentence, start, tail.end(), low, high, currency, word))
                 i += 1
+                # "US$12 to 15 billion": the range's second number is not an amount of its own
+                while i < len(atoms) and atoms[i][0] < tail.end():
+                    i += 1
                 continue
         # "$1.3 billion to $1.6 billion", "between $80 million and $100 million"
         if i + 1 < len(atoms):

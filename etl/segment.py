@@ -43,7 +43,7 @@ _OPENERS = {
     "that", "these", "those", "there", "officials", "on", "at", "as", "for", "when", "while",
     "after", "before", "since", "if", "his", "her", "their", "our", "some", "many", "most",
     "one", "two", "last", "next", "meanwhile", "however", "still", "yet", "so", "mexico",
-    "congress", "critics", "according",
+    "critics", "according",
 }
 
 _BOILERPLATE = re.compile(

@@ -18,7 +18,7 @@ from datetime import date
 from etl.checks import ratio_qualifier
 from etl.extract.claims import _claims
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
-from etl.extract.context import _Context, _from_context, _sentence_context
+from etl.extract.context import _Context, _from_context, _headline_from_body, _sentence_context
 from etl.extract.kinds import _RATE, _kind
 from etl.extract.purpose import _purpose, _PurposeCues
 from etl.extract.review import review
@@ -41,6 +41,7 @@ from etl.extract.stages import (
 )
 from etl.extract.years import (
     _MAYBE_YEAR,
+    _MONTHS,
     YEAR_MAX,
     YEAR_MIN,
     _assign_years,
@@ -53,9 +54,13 @@ from etl.segment import split_sentences
 __all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_stable_id",
            "extract", "ratio_qualifier"]
 
-# "a multi-year proposal for $1.4 billion", "over five years": no single year of money
-_MULTI_YEAR = re.compile(r"\bmulti-?year\b|\bover\s+(?:the\s+next\s+)?(?:\d+|two|three|four|"
-                         r"five|six|seven|eight|nine|ten)\s+years\b", re.IGNORECASE)
+# "a multi-year proposal for $1.4 billion", "over five years", "in the first two years",
+# "in the past decade", a running total "as of June 1, 2013": no single year of money
+_MULTI_YEAR = re.compile(
+    r"\bmulti-?year\b|\b(?:over|in|during)\s+(?:the\s+(?:next|past|last|first|previous)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b"
+    rf"|\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def extract(text: str, doc_key: str = "", reference_date: date | None = None) -> Extraction:
@@ -137,6 +142,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
     _from_context(result, contexts, scoped, text, reference_date, dated)
+    _headline_from_body(result)
     _stage_of_lists(result, sentences)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)

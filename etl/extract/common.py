@@ -57,7 +57,8 @@ class Figure:
     attributed_source: str | None
     curated: str = ""  # attributes a person corrected, or "added"
     # Where the year, payer and stage came from: "sentence", "previous sentence",
-    # "heading", "document date" (or "curation"), with the words that gave them.
+    # "heading", "document date", "later sentence" (a headline's figure restated in the
+    # body) or "curation", with the words that gave them.
     year_source: str | None = None
     funder_source: str | None = None
     funder_text: str | None = None

@@ -46,8 +46,16 @@ def _sentence_context(sentence: str, kind: str,
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies
               if not a.attributed and not _not_a_payer(sentence, a)
               and not any(s <= a.start < e for s, e in source_spans)]
+    if sentence[:1] in _QUOTE_MARKS:
+        # a quoted remark ("Having the fire trucks show up in 2012 is not going to be
+        # helpful," Gates said): its years and its speaker belong to the remark
+        return _Context([], [], kind == "heading")
     return _Context(years if len(distinct) == 1 else [],
                     payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
+
+
+_PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
+_QUOTE_MARKS = "\"“‘'"
 
 
 def _fiscal_years_named(text: str) -> set[int]:
@@ -96,10 +104,38 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
             # the Congress that makes it, named by the words that make it law
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
                 f.status_source
-        if f.funder is None and f.status != "estimated":
+        # a cost estimate ("CBO estimates ... would cost $X") names no payer; a projection
+        # of spending ("$235 million projected by year end") is still the payer's money
+        if f.funder is None and not (f.status == "estimated" and not (
+                f.status_cue and _PROJECTION.search(f.status_cue))):
             for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
                 if contexts[j].payers:
                     f.funder, f.funder_text = contexts[j].payers[0]
                     f.funder_source = ("heading" if contexts[j].heading
                                        else "previous sentence")
                     break
+
+
+def _headline_from_body(result: Extraction) -> None:
+    """A headline's figure restated in the body ("Obama to ask Congress for $1 billion",
+    then "will ask Congress in his 2016 budget to approve $1 billion") takes the year, stage
+    and payer the body gives it, where the headline is silent; the source says so."""
+    sentences = result.sentences
+    for f in result.figures:
+        if sentences[f.sentence_index].kind != "heading":
+            continue
+        same = [g for g in result.figures if g.sentence_index > f.sentence_index
+                and g.currency == f.currency and g.amount == f.amount
+                and g.amount_high == f.amount_high]
+        dated = next((g for g in same if g.year is not None), None)
+        if f.year is None and f.year_source is None and dated is not None:
+            f.year, f.year_type, f.year_text = dated.year, dated.year_type, dated.year_text
+            f.year_source = "later sentence"
+        staged = next((g for g in same if g.status_source is not None), None)
+        if f.status_source is None and staged is not None:
+            f.status, f.status_cue, f.status_source = staged.status, staged.status_cue, \
+                "later sentence"
+        paid = next((g for g in same if g.funder is not None), None)
+        if f.funder is None and paid is not None:
+            f.funder, f.funder_text, f.funder_source = paid.funder, paid.funder_text, \
+                "later sentence"

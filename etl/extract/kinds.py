@@ -9,6 +9,7 @@ from etl.money import Money
 _CUMULATIVE = re.compile(
     r"\b(?:total(?:s|ed|ing|led|ling)?|in all|altogether|cumulative(?:ly)?|combined|"
     r"so far|to date|since)\b|\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
+    r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b|"
     r"(?:19|20)\d\d\s*(?:-|–|through|to)\s*(?:FY)?(?:19|20)\d\d", re.IGNORECASE)
 _RATE = re.compile(
     r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|"
@@ -32,8 +33,12 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
     not reaching past the figures before and after it (``lo``, ``hi``); a span of years
     makes a total only of a figure that has no single year."""
     near = sentence[max(lo, fig.start - 80) : min(hi, fig.end + 80)]
-    if _RATE.search(sentence[max(lo, fig.start - 120) : min(hi, fig.end + 60)]):
-        return "rate"
+    start = max(lo, fig.start - 120)
+    for m in _RATE.finditer(sentence, start, min(hi, fig.end + 60)):
+        # "from $3 million per year before 2009 to $51 million": the rate right after the
+        # figure before is that figure's
+        if not (lo and m.end() <= fig.start and not sentence[lo : m.start()].strip()):
+            return "rate"
     if _BRINGS_TO.search(sentence[max(lo, fig.start - 100) : fig.start]):
         return "cumulative"
     if (_TOTAL_WORDS if has_year else _CUMULATIVE).search(near):

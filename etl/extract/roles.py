@@ -28,6 +28,12 @@ _US_AID_RE = re.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
     r"(?:aid|assistance|funding|funds|money|taxpayers)\b)"
 )
+# "the U.S. has sent $1 billion", "the United States would provide": the country as the
+# subject of a paying verb is its government paying
+_US_PAYS = re.compile(
+    r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:(?:has|have|had|will|would|is|was|also|"
+    r"already|then)\s+){0,2}(?:sent|spent|send|spend|gave|give|provided|provide|provides|"
+    r"pledged|committed|contributed|funded|fund|allocated|donated|paid)\b)")
 # Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
 # Congress for", "sent to Congress" name the addressee; neither pays.
 _RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about)\s+(?:the\s+)?$",
@@ -36,6 +42,14 @@ _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent to|submitted to|"
     r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
+# between two payers named jointly: "Department of State (State) and the "
+_JOINT_BETWEEN = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w.]*\s+){0,3}")
+_AGENT_BEFORE = re.compile(
+    r"\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
+    r"provided|funded|granted|given|allocated|pledged|committed|donated|paid|awarded|"
+    r"disbursed|obligated|financed)\s+by\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$")
+_GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
 # receive
 _COORDINATED_RECIPIENT = re.compile(
@@ -74,6 +88,10 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Ment
                                  _is_attribution(sentence, mention)))
     for m in _US_AID_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
+    for m in _US_PAYS.finditer(sentence):
+        if not any(a.start == m.start() for a in agencies):
+            agencies.append(_Mention(m.start(), m.end(), "United States government",
+                                     "agency"))
     for m in _BILL_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     agencies.sort(key=lambda a: a.start)
@@ -102,17 +120,26 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
 
     def score(a: _Mention) -> int:
         s = _distance(a, fig)
-        if a.name == "United States government":
+        if 0 <= a.start - fig.end <= 80 and _AGENT_BEFORE.match(sentence, fig.end, a.start):
+            s -= 1000  # "the $750 million approved by the U.S. Congress": the agent pays
+        # "the United States" is most often the country; "U.S. agencies", "the U.S.
+        # government" name the payer as such
+        if a.name == "United States government" and not _GOVERNMENT_WORDS.search(
+                sentence, a.start, a.end) and not _US_PAYS.match(sentence, a.start):
             s += 150
         if a.name == "U.S. Congress":
             s += 40
         return s
 
     best = min(pool, key=score)
-    # "through the Department of State and the U.S. Agency for International Development":
-    # agencies paying jointly are the government they belong to
+    # "through the Department of State and the U.S. Agency for International Development",
+    # "State (State) and USAID obligated": agencies paying jointly are the government
+    # they belong to
     joint = _JOINT_AFTER.match(sentence, best.end)
     if joint and any(a.start == joint.end() and a.name != best.name for a in agencies):
+        return "United States government"
+    if any(a.name != best.name and a.end <= best.start and a.name not in SOURCES
+           and _JOINT_BETWEEN.fullmatch(sentence, a.end, best.start) for a in agencies):
         return "United States government"
     return best.name
 

@@ -62,10 +62,15 @@ _APPROPRIATION_PARAGRAPH = re.compile(r"For\s", re.IGNORECASE)
 def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, str, str]]
                 ) -> dict[int, set[tuple[int, int]]]:
     """For each figure, the cues that modify another figure as an adjective, "the estimated
-    $1.7 billion": such a cue is the other figure's stage, not this one's."""
+    $1.7 billion", "the $750 million approved by Congress": such a cue is the other
+    figure's stage, not this one's."""
     adjectives = [(c[0], c[1], m.start) for c in cues for m in money
                   if 0 <= m.start - c[1] <= 2 and re.fullmatch(r"[A-Za-z]+ed", c[3])
                   and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 8) : c[0]])]
+    # "Of the $3.7 billion allocated, about $1.7 billion remained": a participle right
+    # after a figure is that figure's
+    adjectives += [(c[0], c[1], m.start) for c in cues for m in money
+                   if 0 <= c[0] - m.end <= 1 and re.fullmatch(r"[A-Za-z]+ed", c[3])]
     return {m.start: {(a, b) for a, b, owner in adjectives if owner != m.start}
             for m in money}
 
@@ -171,8 +176,11 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
 _VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agreement|deal|"
             r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total")
 _REFERS_BACK = re.compile(
-    rf"^(?:(?:In|Under|Of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
-    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w“”\"'-]+\s+){{0,2}}?[“\"']?(?:{_VEHICLE})\b"
+    r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether),\s+)?"
+    rf"(?:(?:In|Under|Of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
+    # "An additional $18.4 million is from ...": more of the same money
+    r"|(?:An?\s+)?(?:additional|further|another)\s+(?=[$€£]|US\$)"
+    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+){{0,3}}?[“\"']?(?:{_VEHICLE})\b"
     # "It includes $1 billion", "The largest provides $61 billion": the vehicle named before
     r"|(?:It|They|The\s+(?:largest|smallest|first|second|third|fourth|last|other|rest)|"
     r"A\s+(?:second|third|fourth|fifth))\s+(?:also\s+)?(?:includes?|provides?|contains?|"
@@ -192,6 +200,26 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
                 f.status, f.status_cue = cues[-1][2], cues[-1][3]
                 f.status_source = "previous sentence"
                 break
+    # "... as part of the $1.7 trillion spending bill. Passed by the Senate with a vote of
+    # 68-29, the bill now goes to the House": the next sentence, about the same bill and
+    # giving no figure of its own, says where the bill stands
+    for f in result.figures:
+        i = f.sentence_index
+        if f.status_source is not None or i + 1 >= len(sentences) or \
+                not _NAMES_BILL.search(sentences[i].text):
+            continue
+        after = sentences[i + 1].text
+        if "$" in after or not _SAME_BILL_NEXT.match(after):
+            continue
+        cues = _status_cues(after)
+        if cues:
+            f.status, f.status_cue = cues[0][2], cues[0][3]
+            f.status_source = "next sentence"
+
+
+_NAMES_BILL = re.compile(r"\b(?:bill|measure|package|legislation)\b", re.IGNORECASE)
+_SAME_BILL_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:the|that|this)\s+(?:bill|measure|package|"
+                             r"legislation)\b", re.IGNORECASE)
 
 
 def _is_list_item(span: Span) -> bool:

@@ -37,7 +37,10 @@ _YEAR_SPAN_RE = re.compile(
       | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
         (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
       | \b(?P<fy3>fiscal\s+years|FYs?)\s?{_YEAR}(?:,\s*(?:FY\s?)?{_YEAR})*,?\s+(?:and|or)\s+
-        (?:FY\s?)?{_YEAR}\b""",
+        (?:FY\s?)?{_YEAR}\b
+      | \b(?:in|over|during)\s+(?:the\s+(?:first|past|last|next|previous)\s+)?
+        (?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b
+      | \b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
@@ -53,25 +56,26 @@ _BASELINE_AFTER = re.compile(
     r"(?:levels?|requests?|amounts?|appropriations?|enacted)\b", re.IGNORECASE)
 _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
                r"start\w*|introduc\w*|submitt\w*|sent|made|requested|asked|released|"
-               r"transmitted|issued")
+               r"transmitted|issued|promised|pledged")
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
+           r"December")
 _EVENT_BEFORE = re.compile(
     rf"\b(?:{_EVENT_VERB})\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+(?:\d{1,2},\s+)?)?$", re.IGNORECASE)
+    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?$")
+    rf"(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?$")
 _EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
 _LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
 # "Appropriations Act, 2006", "Continuing Appropriations Resolution, 2007": an
 # appropriation law's year is the fiscal year of its money
 _APPROPRIATION_LAW_BEFORE = re.compile(r"\bAppropriations?\s+(?:Act|Resolution)(?:\s+of|,)\s+$",
                                        re.IGNORECASE)
-# "shall remain available until September 30, 2009": a deadline, not the money's year
+# "shall remain available until September 30, 2009": a deadline, not the money's year;
+# "as of June 1, 2013, State had obligated $463 million": the date a running total was
+# read, not the year of the money
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:until|through|by|no\s+later\s+than)\s+(?:(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?)$",
-    re.IGNORECASE)
+    rf"\b(?:until|through|by|no\s+later\s+than|as\s+of)\s+(?:(?:{_MONTHS})\s+"
+    r"(?:\d{1,2},\s+)?)$", re.IGNORECASE)
 
 
 _BASELINE_PHRASE = re.compile(
@@ -198,6 +202,12 @@ def _year_mentions(
             else:
                 offset = {"last": -1, "this": 0, "next": 1}.get(m.group("deictic").lower(), 0)
             year = ref_year + offset
+            # "the budget for next year", "next year's budget": a budget's year is fiscal
+            fiscal = fiscal or bool(
+                re.search(r"\bbudget(?:\s+request)?\s+for\s+$",
+                          sentence[max(0, m.start() - 25) : m.start()], re.IGNORECASE)
+                or re.match(r"['’]s\s+budget\b", sentence[m.end() : m.end() + 12],
+                            re.IGNORECASE))
             found.append((m.start(), m.end(), year if YEAR_MIN <= year <= YEAR_MAX else None,
                           "fiscal" if fiscal else "calendar", m.group()))
             continue
