@@ -38,7 +38,7 @@ from etl.extraction import extract_all, extract_source
 from etl.pdf import page_of
 from etl.reconcile import RULE, Candidate, reconcile
 from etl.schema import TABLES, Table
-from etl.sources import Source, load_sources
+from etl.sources import Source, load_sources, text_shareable
 from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
@@ -129,7 +129,11 @@ def build_tables(sources: list[Source], cpi: Cpi,
         per_sentence: dict[int, int] = {}
         for f in result.figures:
             per_sentence[f.sentence_index] = per_sentence.get(f.sentence_index, 0) + 1
+        shared = text_shareable(meta.rights)
+        quoted = set(per_sentence) | {c.sentence_index for c in result.claims}
         for i, s in enumerate(result.sentences):
+            if not shared and i not in quoted:
+                continue  # the rights allow quotation, not the text: evidence only
             sents.append({"sentence_id": sid[i], "document_id": meta.id, "index": i,
                           "paragraph": s.paragraph, "kind": s.kind, "start": s.start,
                           "end": s.end, "text": s.text, "n_figures": per_sentence.get(i, 0)})
@@ -189,6 +193,7 @@ def build_tables(sources: list[Source], cpi: Cpi,
             "rights": meta.rights, "citation": meta.citation(), "chars": len(source.text),
             "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
             "n_sentences": len(result.sentences), "n_figures": len(result.figures),
+            "text_shared": shared,
         })
         if progress is not None:
             progress(f"[{n}/{total}] {meta.id}: {len(result.sentences)} sentences, "

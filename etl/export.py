@@ -119,6 +119,10 @@ def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: 
     ]
     for doc in docs.itertuples():
         lines.append(f"- Text quoted from {doc.document_id}: {doc.rights}")
+        if "text_shared" in docs.columns and not bool(doc.text_shared):
+            lines.append("  Its rights allow quotation, not redistribution: this bundle holds "
+                         "its figures and the sentences that give them (and its claims), "
+                         f"not its full text ({int(doc.n_sentences)} sentences).")
     lines += ["", "## Tables and columns", ""]
     for name, table in TABLES.items():
         lines += [f"### {name}.csv ({table.title})", "", table.description, "",

@@ -56,10 +56,16 @@ TABLES: dict[str, Table] = {
             Column("text_sha256", "string", "SHA-256 of the stored text (UTF-8)"),
             Column("n_sentences", "integer", "Sentences found in the text"),
             Column("n_figures", "integer", "Money figures found in the text"),
+            Column("text_shared", "boolean",
+                   "Whether every sentence of the text is in the sentences table; false "
+                   "where its rights allow quotation only: then only the sentences that "
+                   "give a figure or a claim are"),
         ),
     ),
     "sentences": Table(
-        "sentences", "Sentences", "Every sentence of every source with its character span.",
+        "sentences", "Sentences", "Every sentence of every source with its character span (of a "
+        "source whose rights allow quotation only: the sentences that give a figure or a "
+        "claim).",
         ("sentence_id",),
         (
             _SID, _DOC,

@@ -61,6 +61,26 @@ class SourceMeta(BaseModel):
         return f'{who}"{self.title}." {self.publisher}, {self.date_published.isoformat()}.'
 
 
+# Rights that allow the whole text to be shared: public domain (U.S. government works,
+# 17 U.S.C. 105) and open licences. Anything else (a copyright notice, "not licensed for
+# redistribution", or no rights recorded) shares only the sentences that give a figure or
+# a claim: the quotation that evidence needs.
+_SHAREABLE_RIGHTS = re.compile(
+    r"\bpublic[- ]domain\b|17\s+U\.?S\.?C\.?\s+(?:§\s*)?105\b|\bCC[- ]?(?:BY|0)\b|"
+    r"\bCreative\s+Commons\b|\bwork\s+of\s+the\s+U\.?S\.?\s+government\b|"
+    r"\bU\.?S\.?\s+government\s+work\b|\bopen\s+government\s+licen[cs]e\b",
+    re.IGNORECASE)
+_RESTRICTED_RIGHTS = re.compile(
+    r"\bnot\s+(?:licensed|for)\s+(?:re)?distribution\b|\ball\s+rights\s+reserved\b|"
+    r"\bnot\s+recorded\b|\bNC-?ND\b|\bno\s+redistribution\b", re.IGNORECASE)
+
+
+def text_shareable(rights: str) -> bool:
+    """Whether a source's whole text may go into published tables and bundles: only where
+    its rights say public domain or an open licence, and nothing restricts it."""
+    return bool(_SHAREABLE_RIGHTS.search(rights)) and not _RESTRICTED_RIGHTS.search(rights)
+
+
 class Source(BaseModel):
     meta: SourceMeta
     text: str
