@@ -20,6 +20,7 @@ from dashboard.formatting import (
     short_quote,
     year_label,
 )
+from etl.build import DATASET
 from etl.checks import ratio_qualifier
 from etl.cpi import Cpi
 
@@ -162,6 +163,8 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
             "year_label": year_label(r.year, _clean(r.year_type)),
             "value": value,
             "value_high": high,
+            "nominal": nominal if reported else None,
+            "nominal_high": nominal_high if reported else None,
             "qualifier": _clean(r.qualifier),
             "status": r.status,
             "reported": reported,
@@ -259,7 +262,8 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
     ``kind`` is "dots" (a marker per year) or "bars" (a bar per year; proposals and
     requests hollow). Either way bounds carry arrows and unreported years a grey band.
     """
-    present = [look for look in LOOKS if look in set(frame["look"])]
+    # "not reported" is the grey band and its label, never a mark that could read as zero
+    present = [look for look in LOOKS if look in set(frame.loc[frame["drawn"], "look"])]
     colors = [LOOKS[k][0] for k in present]
     shapes = [LOOKS[k][1] for k in present]
     fills = [LOOKS[k][0] if LOOKS[k][2] else "#FFFFFF" for k in present]
@@ -267,18 +271,31 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
     x = alt.X("year:O", title=_year_title(frame), scale=alt.Scale(domain=years),
               axis=alt.Axis(labelAngle=0, labelExpr=_year_labels(frame)))
     sources = sorted(set(frame.loc[frame["drawn"], "source"]))
-    legend = alt.Legend(title="What each mark means", orient="bottom", columns=3,
-                        symbolStrokeWidth=2, labelLimit=260,
-                        **({"symbolStrokeColor": "#1F2933"} if 1 < len(sources)
-                           <= MAX_SOURCE_COLOURS else {}))
     by_source = 1 < len(sources) <= MAX_SOURCE_COLOURS
+    legend = alt.Legend(title="What each mark means", orient="bottom", columns=3,
+                        symbolStrokeWidth=2, labelLimit=260)
     if by_source:  # a few sources: colour says which, shape what the words mean
         source_scale = _source_scale(sources)
         color = alt.Color("source:N", title="Source", scale=source_scale,
                           legend=alt.Legend(orient="bottom", columns=1, labelLimit=420))
-    else:
+    else:  # one source: colour and shape both say what the words mean (the key's legend)
         color = alt.Color("look:N", scale=alt.Scale(domain=present, range=colors),
-                          legend=legend)
+                          legend=None)
+    # The look legend comes from a layer of no marks that draws its symbols as the chart
+    # draws its marks: hollow where they are hollow, in the look's colour (dark where
+    # colour says the source), so the legend can never disagree with the chart.
+    ink = ["#1F2933"] * len(present) if by_source else colors
+    key_fills = [c if LOOKS[k][2] else "#FFFFFF" for k, c in zip(present, ink, strict=True)]
+    key = alt.Chart(frame).transform_filter("false").mark_point(
+        size=120, strokeWidth=2, opacity=1, filled=True).encode(
+        x=x, y=alt.Y("value:Q"),
+        shape=alt.Shape("look:N", scale=alt.Scale(domain=present, range=shapes),
+                        legend=legend),
+        fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=key_fills),
+                      legend=legend),
+        stroke=alt.Stroke("look:N", scale=alt.Scale(domain=present, range=ink),
+                          legend=legend),
+        tooltip=TOOLTIP)  # no marks to hover; every point layer says what a tooltip holds
     top = float(frame["arrow_end"].fillna(0).max())
     top = max(top, float(frame["value_high"].fillna(frame["value"]).fillna(0).max()))
     y_scale = alt.Scale(zero=True, nice=True, domain=[0, top * 1.12 if top else 1])
@@ -289,8 +306,11 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
 
     band = missing.mark_rect(color="#999999", opacity=0.18).encode(
         x=x, tooltip=TOOLTIP)
+    # every label fits its year's column (the chart's width over its years), so labels of
+    # neighbouring years never run into each other or past the plot, at any screen width
+    column = alt.ExprRef(expr=f"max(36, width / {max(len(years), 1)} - 12)")
     band_label = missing.mark_text(color="#555555", fontSize=12, fontStyle="italic",
-                                   baseline="bottom").encode(
+                                   baseline="bottom", limit=column).encode(
         x=x, y=alt.Y("label_y:Q"), text="gap_label:N", tooltip=TOOLTIP)
     bounds = reported.transform_filter("isValid(datum.arrow_end)").mark_rule(
         strokeWidth=2, strokeDash=[4, 3]).encode(
@@ -314,17 +334,16 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
     fill = (alt.condition(_HOLLOW, alt.value("#FFFFFF"), alt.Fill("source:N", legend=None,
                                                                  scale=source_scale))
             if by_source else
-            alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills), legend=legend))
+            alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills), legend=None))
     points = base.mark_point(size=170, strokeWidth=2.5, opacity=1).encode(
         x=x,
         y=alt.Y("value:Q", axis=axis, scale=y_scale),
         color=color,
         shape=alt.Shape("look:N", scale=alt.Scale(domain=present, range=shapes),
-                        legend=legend),
+                        legend=None),
         fill=fill,
         tooltip=TOOLTIP,
-    ).transform_filter("datum.drawn || datum.gap_shown").transform_calculate(
-        value="datum.drawn ? datum.value : datum.baseline")
+    ).transform_filter("datum.drawn")
     agreed = reported.transform_filter("datum.role == 'shown' && isValid(datum.band_low) "
                                        "&& datum.agreement == 'consistent'")
     reconciled = agreed.mark_bar(size=34, color="#0072B2", opacity=0.13).encode(
@@ -339,28 +358,32 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
             y=alt.Y("value:Q", axis=axis, scale=y_scale),
             color=color,
             fill=alt.Fill("look:N", scale=alt.Scale(domain=present, range=fills),
-                          legend=legend),
+                          legend=None),
             stroke=alt.Stroke("look:N", scale=alt.Scale(domain=present, range=colors),
-                              legend=legend),
+                              legend=None),
             tooltip=TOOLTIP,
         )
-        layers = [band, band_label, reconciled, bars, bounds, ranges, heads, conflicts]
+        layers = [band, band_label, reconciled, bars, bounds, ranges, heads, conflicts, key]
     else:
         layers = [band, band_label, reconciled, line, bounds, ranges, heads, points,
-                  conflicts]
-    notes = reported.transform_filter("datum.purpose_note != ''").mark_text(
-        dy=26, fontSize=11, color="#8A4B00").encode(x=x, y="value:Q", text="purpose_note:N")
-    layers.append(notes)
+                  conflicts, key]
+    below = "datum.qualifier == 'lower_bound'"  # an upward arrow: the quote goes below
+    for test, dy in ((f"!({below})", 26), (below, 26 + (14 if annotate else 0))):
+        layers.append(reported.transform_filter(f"datum.purpose_note != '' && {test}")
+                      .mark_text(dy=dy, fontSize=11, color="#8A4B00", limit=column)
+                      .encode(x=x, y="value:Q", text="purpose_note:N"))
     if annotate and int((frame["drawn"] & (frame["role"] == "shown")).sum()) <= MAX_QUOTES:
         # Quotes sit above each point; below it where an upward arrow takes the space.
         # one quote a year: the shown figure's (the others' are in their tooltips)
         quoted = reported.transform_filter("datum.role == 'shown'")
-        for test, dy in (("datum.qualifier != 'lower_bound'", -22),
-                         ("datum.qualifier == 'lower_bound'", 26)):
+        for test, dy in ((f"!({below})", -22), (below, 26)):
             layers.append(quoted.transform_filter(test).mark_text(
-                dy=dy, fontSize=11, color="#1F2933", limit=240).encode(
+                dy=dy, fontSize=11, color="#1F2933", limit=column).encode(
                 x=x, y="value:Q", text=alt.Text("quote:N"), tooltip=TOOLTIP))
-    chart = alt.layer(*layers).properties(height=380, width="container")
+    # the key's fill and stroke scales are its own (the marks' fill may say the source)
+    chart = alt.layer(*layers).resolve_scale(
+        fill="independent", stroke="independent", shape="independent",
+    ).properties(height=380, width="container")
     if title:
         chart = chart.properties(title=alt.TitleParams(title, anchor="start"))
     return chart.configure_view(stroke=None).configure_axis(labelFontSize=12, titleFontSize=12)
@@ -476,3 +499,116 @@ def headline(frame: pd.DataFrame) -> Headline:
     shown = frame[frame["role"] == "shown"]
     return Headline(latest, change, int(drawn["document_id"].nunique()),
                     int((shown["agreement"] == "conflict").sum()))
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """The words a chart carries wherever it goes (on the page, in PNG, SVG and embeds):
+    what it shows, in which dollars, whose figures, what its marks mean, which data."""
+
+    title: str
+    subtitle: str
+    source: str
+    notes: tuple[str, ...]
+    version: str
+    link: str
+
+    def footer(self) -> list[str]:
+        lines = [f"Source: {self.source}."] if self.source else []
+        lines += list(self.notes)
+        lines += [f"Data: {DATASET}, version {self.version}.", f"View: {self.link}"]
+        return lines
+
+
+_NOTE_WORDS = {
+    "hollow": "Hollow marks: money requested, proposed or authorized, not money provided.",
+    "bound": "Arrow: the source gives a bound (\u201cmore than\u201d, \u201cless than\u201d); "
+             "the amount lies beyond the mark.",
+    "band": "Shaded bar: the range that every source's words allow.",
+    "gap": "Grey band: a year no source reports (not a zero).",
+    "conflict": f"{CONFLICT_MARK}: the sources' figures for that year allow no common amount.",
+}
+
+
+def chart_text(frame: pd.DataFrame, subject: str, credit: str, base_year: int | None,
+               version: str, link: str) -> ChartText:
+    """The chart's title, subtitle, source line and notes, from the rows it draws."""
+    shown = frame[frame["drawn"]] if len(frame) else frame
+    looks = set(shown["look"]) if len(shown) else set()
+    notes = []
+    if looks & {"Requested", "Proposed", "Authorized or passed one chamber"}:
+        notes.append(_NOTE_WORDS["hollow"])
+    if len(shown) and shown["qualifier"].isin(["lower_bound", "upper_bound"]).any():
+        notes.append(_NOTE_WORDS["bound"])
+    if len(shown) and ((shown["agreement"] == "consistent") & shown["band_low"].notna()).any():
+        notes.append(_NOTE_WORDS["band"])
+    if len(frame) and frame["gap_shown"].any():
+        notes.append(_NOTE_WORDS["gap"])
+    if len(shown) and (shown["agreement"] == "conflict").any():
+        notes.append(_NOTE_WORDS["conflict"])
+    if base_year is not None:
+        notes.append(f"Constant {base_year} dollars: CPI-U, U.S. Bureau of Labor Statistics; "
+                     "fiscal years converted with the calendar-year average of the same "
+                     "number.")
+        subtitle = f"Constant {base_year} U.S. dollars (adjusted for inflation with the CPI-U)"
+    else:
+        subtitle = "Nominal U.S. dollars, as the sources report them"
+    return ChartText(title=subject, subtitle=subtitle, source=credit, notes=tuple(notes),
+                     version=version, link=link)
+
+
+FOOTER_CHARS = 150  # characters a footer line holds at the export width
+FOOTER_LINE_PX = 15
+
+
+def publishable(spec: dict, text: ChartText, width: int = 900) -> dict:
+    """The chart as a file carries it: ``spec`` at ``width`` pixels under its title and
+    subtitle, with the source line, the notes and the data version and link below."""
+    import copy
+    import textwrap
+
+    inner = copy.deepcopy(spec)
+    top = {key: inner.pop(key) for key in ("$schema", "config", "datasets") if key in inner}
+    inner["width"] = width
+    lines = [part for line in text.footer()
+             for part in textwrap.wrap(line, FOOTER_CHARS, break_long_words=True)]
+    footer = {
+        "data": {"values": [{"n": i, "line": line} for i, line in enumerate(lines)]},
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 11,
+                 "color": "#333333", "limit": width},
+        "encoding": {"x": {"value": 0},
+                     "y": {"field": "n", "type": "ordinal", "axis": None},
+                     "text": {"field": "line", "type": "nominal"}},
+        "width": width, "height": FOOTER_LINE_PX * len(lines),
+    }
+    return {**top,
+            "title": {"text": text.title, "subtitle": text.subtitle, "anchor": "start",
+                      "fontSize": 16, "subtitleFontSize": 12, "subtitleColor": "#333333"},
+            "vconcat": [inner, footer], "spacing": 14, "padding": 12}
+
+
+def chart_data(frame: pd.DataFrame) -> pd.DataFrame:
+    """The chart's data as a table, in the dollars the chart shows (with the nominal amount
+    the source gave beside it): one row per figure drawn or year left unreported."""
+    if frame.empty:
+        return pd.DataFrame()
+    out = pd.DataFrame({
+        "year": frame["year"],
+        "year_type": frame["year_type_label"].replace("—", None),
+        "value": frame["value"].astype("Float64"),
+        "value_high": frame["value_high"].astype("Float64"),
+        "dollars": frame["basis_label"],
+        "nominal_as_reported": frame["nominal"].astype("Float64"),
+        "nominal_high_as_reported": frame["nominal_high"].astype("Float64"),
+        "qualifier": frame["qualifier"],
+        "status": frame["status"].where(frame["reported"]),
+        "reported": frame["reported"],
+        "source": frame["source"].replace("—", None),
+        "role": frame["role"].replace("", None),
+        "agreement": frame["agreement"].replace("", None),
+        "conversion": frame["conversion"].replace("—", None),
+        "sentence": frame["sentence"],
+        "figure_id": frame["figure_id"],
+        "document_id": frame["document_id"],
+    })
+    return out.reset_index(drop=True)

@@ -25,9 +25,11 @@ EXPORT_WIDTH = 900
 
 
 def chart_spec(chart: alt.Chart | dict) -> dict:
-    """The chart's Vega-Lite spec with a fixed width, as files need one."""
+    """The chart's Vega-Lite spec with a fixed width, as files need one (a chart made
+    publishable, ``dashboard.charts.publishable``, has its width already)."""
     spec = dict(chart if isinstance(chart, dict) else chart.to_dict())
-    spec["width"] = EXPORT_WIDTH
+    if "vconcat" not in spec:
+        spec["width"] = EXPORT_WIDTH
     return spec
 
 
@@ -66,12 +68,14 @@ def _export_wait(session: str) -> float:
     return wait
 
 
-def table_downloads(title: str, what: str, displayed: pd.DataFrame, full: pd.DataFrame,
-                    version: str, key: str) -> None:
-    """A row of buttons per scope: CSV, JSON, XLSX, Parquet."""
+def table_downloads(title: str, what: str, displayed: pd.DataFrame,
+                    full: pd.DataFrame | None, version: str, key: str) -> None:
+    """A row of buttons per scope (as displayed, and in full unless ``full`` is None):
+    CSV, JSON, XLSX, Parquet."""
     st.markdown(f"**Download {title}**")
     cap = ROWS_DOWNLOADED.value()
-    for scope, df in (("displayed", displayed), ("full", full)):
+    scopes = [("displayed", displayed)] + ([("full", full)] if full is not None else [])
+    for scope, df in scopes:
         cols = st.columns([1.3, 1, 1, 1, 1])
         too_many = len(df) > cap
         cols[0].caption(f"{scope.capitalize()} data ({len(df)} rows)" + (

@@ -96,3 +96,13 @@ def share_box(page_path: str, version: str) -> None:
         st.caption("The link reproduces this view, pinned to data version "
                    f"{short_version(version)}.")
         st.code(url, language=None, wrap_lines=True)
+        if page == "":
+            st.caption("To embed the chart alone, with its source line, in a web page:")
+            st.code(embed_snippet(url), language="html", wrap_lines=True)
+
+
+def embed_snippet(url: str) -> str:
+    """An iframe of the Overview link's chart alone (``only=chart``), without Streamlit's
+    menus (``embed=true``)."""
+    return (f'<iframe src="{url}&only=chart&embed=true" width="100%" height="640" '
+            'style="border:0" title="Chart"></iframe>')

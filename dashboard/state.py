@@ -31,7 +31,7 @@ VERDICTS = ("consistent", "inconsistent", "not checkable from the sources")
 # Page -> the parameters that belong to it (others are dropped when building its link).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": ("s_funder", "s_recipient", "s_purpose", "s_status", "view", "src", "chart", "basis",
-         "base", "notes"),
+         "base", "notes", "only"),
     "sources": ("doc", "figure", "claim"),
     "claims": ("verdict",),
     "compare": ("cmp_funder", "cmp_recipient", "cmp_status"),
@@ -70,6 +70,7 @@ class UrlState(BaseModel):
     s_purpose: list[str] = []
     s_status: list[str] = []
     notes: bool = True
+    only: Literal["chart"] | None = None  # the chart alone, for an iframe
     chart: Literal["dots", "bars"] = "dots"
     basis: Literal["nominal", "constant"] = "nominal"
     base: int | None = None

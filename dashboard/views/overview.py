@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
+import pandas as pd
 import streamlit as st
 
-from dashboard.charts import chart_frame, describe, funding_chart, headline
+from dashboard.charts import (
+    chart_data,
+    chart_frame,
+    chart_text,
+    describe,
+    funding_chart,
+    headline,
+    publishable,
+)
 from dashboard.common import credit_line, tables_or_stop
 from dashboard.compare import series_points, source_labels
 from dashboard.downloads import chart_downloads, table_downloads
@@ -18,8 +25,8 @@ from dashboard.formatting import (
     ratio_words,
     view_labels,
 )
-from dashboard.share import base_url, short_version
-from dashboard.state import BASES, CHART_TYPES
+from dashboard.share import allowed_values, base_url, current_values, short_version
+from dashboard.state import BASES, CHART_TYPES, parse, share_url
 from etl.cpi import Cpi
 
 ALL_SOURCES = "All sources"
@@ -53,55 +60,110 @@ if reported.empty:
     st.stop()
 cpi = Cpi(dict(zip(tables.cpi_u["year"].astype(int), tables.cpi_u["cpi_u"], strict=True)))
 
-facets = {"funder": "Funder", "recipient": "Recipient", "purpose": "Purpose",
-          "status": "Status"}
-with st.expander("Find a series", expanded=False):
-    cols = st.columns(len(facets))
-    matches = obs[obs["reported"].fillna(False).astype(bool)]
-    for col, (column, title) in zip(cols, facets.items(), strict=True):
-        counts = matches[column].value_counts()  # most figures first
-        picked = col.multiselect(f"{title} ({len(counts)})", list(counts.index),
-                                 key=f"s_{column}", bind="query-params", placeholder="any")
-        if picked:
-            matches = matches[matches[column].isin(picked)]
-    st.caption(f"{matches['series_id'].nunique()} of {obs['series_id'].nunique()} series "
-               "match. Type in the box below to search the pairs.")
-pool = matches if len(matches) else obs
-views = view_labels(pool["funder"], pool["recipient"], pool["reported"])
-c1, c6, c2, c3, c4, c5 = st.columns([3, 2.2, 1.1, 1.4, 1, 1.2], vertical_alignment="bottom")
-view = c1.selectbox("Who pays whom", list(views), key="view", bind="query-params")
-pair = views[view]
-rows = obs[[pair_key(f, r) == pair for f, r in zip(obs["funder"], obs["recipient"],
-                                                   strict=True)]]
-documents = tables.documents[tables.documents["document_id"].isin(
-    tables.series_figures.loc[tables.series_figures["series_id"].isin(rows["series_id"]),
-                              "document_id"])]
-labels = source_labels(documents)
-src = c6.selectbox("Sources", [ALL_SOURCES, *labels], key="src", bind="query-params",
-                   help="All sources, each in its own colour with the reconciled range, or "
-                   "one source's figures alone")
-kind = c2.segmented_control("Chart", CHART_TYPES, default="dots", key="chart",
-                            bind="query-params", required=True) or "dots"
-basis = c3.segmented_control("Dollars", BASES, default="nominal", key="basis",
-                             bind="query-params", required=True,
-                             help="Nominal: as reported. Constant: adjusted for inflation "
-                             "with the CPI-U to the base year's dollars.") or "nominal"
-base_year = c4.selectbox("Base year", cpi.years[::-1], key="base", bind="query-params",
-                         disabled=basis != "constant",
-                         help="The year whose dollars constant values are expressed in")
-annotate = c5.toggle("Quotes on the chart", value=True, key="notes", bind="query-params",
-                     help="Show a short quote from the source sentence beside each point")
+
+def series_rows(pair: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The observations of one payer-recipient pair, and the labels of its sources."""
+    rows = obs[[pair_key(f, r) == pair for f, r in zip(obs["funder"], obs["recipient"],
+                                                       strict=True)]]
+    documents = tables.documents[tables.documents["document_id"].isin(
+        tables.series_figures.loc[tables.series_figures["series_id"].isin(rows["series_id"]),
+                                  "document_id"])]
+    return rows, source_labels(documents)
+
+
+# ?only=chart: the chart alone with its source line, for an iframe (the Share box gives
+# the snippet); the view comes from the link, validated as every link is
+embedded = st.query_params.get("only") == "chart"
+if embedded:
+    state = parse({k: st.query_params.get_all(k) for k in st.query_params},
+                  allowed_values(tables)).state
+    views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
+    view = state.view if state.view in views else next(iter(views))
+    pair = views[view]
+    rows, labels = series_rows(pair)
+    src = state.src if state.src in labels else ALL_SOURCES
+    kind, basis, annotate = state.chart, state.basis, state.notes
+    base_year = state.base if state.base in cpi.years else cpi.years[-1]
+else:
+    facets = {"funder": "Funder", "recipient": "Recipient", "purpose": "Purpose",
+              "status": "Status"}
+    with st.expander("Find a series", expanded=False):
+        cols = st.columns(len(facets))
+        matches = obs[obs["reported"].fillna(False).astype(bool)]
+        for col, (column, title) in zip(cols, facets.items(), strict=True):
+            counts = matches[column].value_counts()  # most figures first
+            picked = col.multiselect(f"{title} ({len(counts)})", list(counts.index),
+                                     key=f"s_{column}", bind="query-params", placeholder="any")
+            if picked:
+                matches = matches[matches[column].isin(picked)]
+        st.caption(f"{matches['series_id'].nunique()} of {obs['series_id'].nunique()} series "
+                   "match. Type in the box below to search the pairs.")
+    pool = matches if len(matches) else obs
+    views = view_labels(pool["funder"], pool["recipient"], pool["reported"])
+    # one row of controls on a desktop; on a phone they wrap two to a line instead of
+    # taking a screen each, so the chart starts on the first screen
+    controls = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    view = controls.selectbox("Who pays whom", list(views), key="view", bind="query-params",
+                              width=320)
+    pair = views[view]
+    rows, labels = series_rows(pair)
+    src = controls.selectbox("Sources", [ALL_SOURCES, *labels], key="src",
+                             bind="query-params", width=240,
+                             help="All sources, each in its own colour with the reconciled "
+                             "range, or one source's figures alone")
+    kind = controls.segmented_control("Chart", CHART_TYPES, default="dots", key="chart",
+                                      bind="query-params", required=True) or "dots"
+    basis = controls.segmented_control("Dollars", BASES, default="nominal", key="basis",
+                                       bind="query-params", required=True,
+                                       help="Nominal: as reported. Constant: adjusted for "
+                                       "inflation with the CPI-U to the base year's dollars."
+                                       ) or "nominal"
+    base_year = controls.selectbox("Base year", cpi.years[::-1], key="base",
+                                   bind="query-params", width=110,
+                                   disabled=basis != "constant",
+                                   help="The year whose dollars constant values are "
+                                   "expressed in")
+    annotate = controls.toggle("Quotes", value=True, key="notes", bind="query-params",
+                               help="Show a short quote from the source sentence beside "
+                               "each point")
 constant = basis == "constant"
+# the view as a link holds it
+values = ({"view": view, "src": src, "chart": kind, "basis": basis, "base": base_year,
+           "notes": annotate} if embedded else current_values())
 
 funder, recipient = pair_names(rows["funder"].iloc[0], rows["recipient"].iloc[0])
 points = series_points(rows, tables.series_figures, tables.documents,
                        labels.get(src) if src != ALL_SOURCES else None)
 frame = chart_frame(points, cpi if constant else None, base_year if constant else None)
 subject = f"{funder} funding for {recipient}"
-st.subheader(escape_markdown(subject), anchor=False)
+version = short_version(tables.version)
+text = chart_text(frame, subject,
+                  short_credit(credit_line(tables.documents, points[points["reported"]])),
+                  base_year if constant else None, version,
+                  share_url(base_url(), "", values, version))
+st.subheader(escape_markdown(text.title), anchor=False)
 spec = chart_spec_cached(frame, annotate, kind)
 description = describe(frame, subject)
-st.vega_lite_chart(spec, width="stretch", height=460)
+if embedded:
+    st.vega_lite_chart(spec, width="stretch", height=460)
+    st.caption(escape_markdown(" ".join([f"{text.subtitle}.", *text.footer()[:-1]])))
+    st.markdown(f"[Open this view in full]({text.link})")
+    st.stop()
+chart_tab, table_tab = st.tabs(["Chart", "Table"])
+chart_tab.vega_lite_chart(spec, width="stretch", height=460)
+with table_tab:
+    links = [share_url(base_url(), "sources", {"doc": d, "figure": f}, version)
+             if isinstance(f, str) else None
+             for d, f in zip(frame["document_id"], frame["figure_id"], strict=True)]
+    shown = frame[["year_label", "value_label", "nominal_label", "status_label",
+                   "year_type_label", "purpose_label", "credit", "sentence"]].rename(columns={
+        "year_label": "Year", "value_label": "Amount", "nominal_label": "As reported",
+        "status_label": "Status", "year_type_label": "Year type", "purpose_label": "Purpose",
+        "credit": "Credited to", "sentence": "Source sentence"})
+    shown["Source"] = links
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        "Source": st.column_config.LinkColumn("Source", display_text="open in Sources",
+                                              help="The figure, highlighted in its article")})
 
 # One row of headline metrics under the chart: the latest value, the change it allows
 # (never to or from a request or proposal), how many sources, how many conflicts.
@@ -142,36 +204,14 @@ if summary.change is not None:
             + escape_markdown(str(claim["rule"])))
         st.page_link("views/claims.py", label="All claims and how they are checked", icon="🔎")
 
-st.caption("Source: " + escape_markdown(short_credit(credit_line(
-               tables.documents, points[points["reported"]])))
-           + ". Hover a point for its source sentence and its source; a shaded bar is the "
-           "range all sources' words allow, ≠ marks a year whose sources conflict."
-           + (" Constant dollars: CPI-U, U.S. Bureau of Labor Statistics; fiscal years are "
-              "converted with the calendar-year average of the same number." if constant
-              else ""))
+st.caption(escape_markdown(" ".join([f"{text.subtitle}.", *text.footer()[:-2],
+                                      "Hover a point for its source sentence."])))
 st.markdown("**Chart description.** " + escape_markdown(description))
 
-with st.expander("The chart's data", expanded=False):
-    base = base_url()
-    links = [f"{base}/sources?" + urlencode({"doc": d, "figure": f,
-                                             "v": short_version(tables.version)})
-             if isinstance(f, str) else None
-             for d, f in zip(frame["document_id"], frame["figure_id"], strict=True)]
-    shown = frame[["year_label", "value_label", "nominal_label", "status_label",
-                   "year_type_label", "purpose_label", "credit", "sentence"]].rename(columns={
-        "year_label": "Year", "value_label": "Amount", "nominal_label": "As reported",
-        "status_label": "Status", "year_type_label": "Year type", "purpose_label": "Purpose",
-        "credit": "Credited to", "sentence": "Source sentence"})
-    shown["Source"] = links
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        "Source": st.column_config.LinkColumn("Source", display_text="open in Sources",
-                                              help="The figure, highlighted in its article")})
-
 with st.expander("Download", expanded=False):
-    what = "chart-" + pair
-    what += f"-constant-{base_year}" if constant else "-nominal"
-    chart_downloads(spec, what, short_version(tables.version))
-    table_downloads("the chart's data", "series_figures",
-                    tables.series_figures[tables.series_figures["series_id"].isin(
-                        rows["series_id"])], tables.series_figures,
-                    short_version(tables.version), "chart")
+    # the file names say which view: the series, the dollars and the source shown
+    what = "-".join([pair, f"constant-{base_year}" if constant else "nominal",
+                     *([] if src == ALL_SOURCES else [f"source-{src}"])])
+    chart_downloads(publishable(spec, text), what, version)
+    table_downloads("the chart's data", what + "-data", chart_data(frame), None, version,
+                    "chart")

@@ -114,6 +114,17 @@ def tooltip_with(page, needle: str) -> str:
     raise AssertionError(f"no tooltip holds {needle!r}; saw {seen!r}")
 
 
+# A second source on the seed's series: it agrees on 2010 (within "more than $34 million")
+# and conflicts on 2008 ($15 million against $12.2 million).
+SECOND_SOURCE = {"test-wire-2011-03-01-pentagon-widens-mexico-role": (
+    "Pentagon widens Mexico role\n\n"
+    "The Pentagon's counternarcotics funding for Mexico reached $34.2 million in fiscal "
+    "2010, up from $15 million in 2008, according to the Congressional Research "
+    "Service.\n",
+    {"title": "Pentagon widens Mexico role", "publisher": "Test Wire",
+     "date_published": "2011-03-01", "date_added": "2026-11-27", "rights": "test"})}
+
+
 def seeded_data(folder: Path, seed: bool = True, sources: dict[str, tuple[str, dict]]
                 | None = None, add=None, timeout: float = 120) -> Path:
     """A private data folder, built once; returns it. It holds the bundled sources (unless

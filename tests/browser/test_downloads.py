@@ -71,12 +71,45 @@ def test_zip_bundle(page: Page, base_url: str, tmp_path: Path) -> None:
     assert "The Washington Post" in readme and "Government Accountability Office (GAO)" in readme
 
 
+def svg_text(svg: bytes) -> str:
+    """The words of an SVG file: every text element's content, XML entities decoded."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(svg)
+    return "\n".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+
+
 def test_chart_downloads(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/")
+    """The chart's files explain themselves (title, dollars, source, notes, data version,
+    link back to the view) and are named for the view; its data are in the dollars shown."""
+    page.goto(base_url + "/?basis=constant&base=2010")
     page.get_by_text("Download", exact=True).click()
+    stem = (r"policy-money-figures-([0-9a-f]{8})-department-of-defense-mexico-[0-9a-f]{6}"
+            r"-constant-2010")
     name, png = download(page, 0, "PNG")
-    assert png.startswith(b"\x89PNG") and name.endswith("-chart.png")
-    _, svg = download(page, 0, "SVG")
-    assert b"<svg" in svg and b"not reported" in svg
+    assert png.startswith(b"\x89PNG") and re.fullmatch(stem + r"-chart\.png", name), name
+    version = re.fullmatch(stem + r"-chart\.png", name).group(1)
+    name, svg = download(page, 0, "SVG")
+    words = svg_text(svg)
+    assert "Department of Defense funding for Mexico" in words  # title
+    assert "Constant 2010 U.S. dollars" in words  # subtitle: which dollars
+    assert "Source: GAO estimates, via The Washington Post, 2010-11-11" in words
+    assert f"policy-money-figures, version {version}" in words
+    assert "Hollow marks" in words and "Grey band: a year no source reports" in words
+    assert re.search(r"View:\s+http://\S+basis=constant", words)
+    assert "not reported" in words
     _, spec = download(page, 0, "Vega-Lite")
-    assert json.loads(spec)["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    spec = json.loads(spec)
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    assert spec["title"]["text"] == "Department of Defense funding for Mexico"
+    # the PNG is drawn from that same spec: as tall as chart, title and footer together
+    assert int.from_bytes(png[20:24], "big") > 2 * (380 + 150)
+
+    name, data = download(page, 0, "CSV")
+    assert re.fullmatch(stem + r"-data-displayed\.csv", name), name
+    rows = pd.read_csv(io.BytesIO(data)).set_index("year")
+    cpi = pd.read_csv(ROOT / "data" / "reference" / "cpi_u_annual.csv").set_index("year")
+    ratio = cpi.loc[2010].iloc[0] / cpi.loc[2008].iloc[0]
+    assert rows.loc[2008, "nominal_as_reported"] == 12_200_000
+    assert rows.loc[2008, "value"] == pytest.approx(12_200_000 * ratio, rel=1e-3)
+    assert rows.loc[2008, "dollars"] == "constant 2010 U.S. dollars (CPI-U)"

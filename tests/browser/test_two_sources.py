@@ -6,22 +6,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browserkit import CHART_SVG, ROOT, screenshot, seeded_data, streamlit_server, tooltip_with
+from browserkit import (
+    CHART_SVG,
+    ROOT,
+    SECOND_SOURCE,
+    screenshot,
+    seeded_data,
+    streamlit_server,
+    tooltip_with,
+)
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-SECOND_ID = "test-wire-2011-03-01-pentagon-widens-mexico-role"
-SECOND = ("Pentagon widens Mexico role\n\n"
-          "The Pentagon's counternarcotics funding for Mexico reached $34.2 million in fiscal "
-          "2010, up from $15 million in 2008, according to the Congressional Research "
-          "Service.\n")
 
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = seeded_data(tmp_path_factory.mktemp("two"), sources={SECOND_ID: (SECOND, {
-        "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
-        "date_published": "2011-03-01", "date_added": "2026-11-27", "rights": "test"})})
+    data = seeded_data(tmp_path_factory.mktemp("two"), sources=SECOND_SOURCE)
     with streamlit_server(ROOT / "dashboard" / "app.py", data_dir=data) as base:
         yield base
 

@@ -29,7 +29,7 @@ def test_link_before_three_rebuilds_shows_its_own_numbers(tmp_path: Path, page: 
         page.goto(url + "/")
         wait_for_chart(page, shows("$12.2 million"))
         page.get_by_role("button", name="Share this view").click()
-        shared = page.locator('[data-testid="stPopoverBody"] code').inner_text().strip()
+        shared = page.locator('[data-testid="stPopoverBody"] code').first.inner_text().strip()
         assert "v=" in shared
         for amount in ("13.9", "14.9", "15.9"):  # three rebuilds, each a new 2008 figure
             article.write_text(article.read_text("utf-8").replace(
