@@ -87,10 +87,11 @@ def table_downloads(title: str, what: str, displayed: pd.DataFrame,
                     disabled=too_many)
 
 
-def bundle_download(tidy, version: str, key: str = "dl-bundle") -> None:
+def bundle_download(tidy, version: str, view: str, key: str = "dl-bundle") -> None:
+    """The ZIP of every table; its README names the ``view`` (a link) it came from."""
     def make() -> bytes:
         tables, descriptor = read_published(tidy)
-        return bundle_zip(tables, descriptor)
+        return bundle_zip(tables, descriptor, view=view)
 
     session = session_id()
     wait = _export_wait(session)

@@ -85,8 +85,10 @@ def read_published(tidy: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     return tables, descriptor
 
 
-def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: date) -> str:
-    """How to cite, where it came from, rights, and every column's definition."""
+def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: date,
+                  view: str | None = None) -> str:
+    """How to cite, where it came from (``view``: the link of the page it was downloaded
+    from), rights, and every column's definition."""
     docs = tables["documents"]
     figs = tables["figures"]
     lines = [
@@ -95,6 +97,7 @@ def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: 
         f"Dataset `{DATASET}`, version `{descriptor['version']}`, retrieved "
         f"{retrieved.isoformat()}.",
         "",
+        *([f"Downloaded from this view: {view}", ""] if view else []),
         "## How to cite",
         "",
         "Cite the article each figure comes from, and the producer the article credits:",
@@ -135,7 +138,7 @@ def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: 
 
 
 def bundle_zip(tables: dict[str, pd.DataFrame], descriptor: dict,
-               retrieved: date | None = None) -> bytes:
+               retrieved: date | None = None, view: str | None = None) -> bytes:
     """Every table as CSV, with ``datapackage.json`` and a README on citing and rights."""
     retrieved = retrieved or date.today()
     buf = io.BytesIO()
@@ -146,7 +149,7 @@ def bundle_zip(tables: dict[str, pd.DataFrame], descriptor: dict,
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
 
-        put("README.md", bundle_readme(tables, descriptor, retrieved).encode("utf-8"))
+        put("README.md", bundle_readme(tables, descriptor, retrieved, view).encode("utf-8"))
         put("datapackage.json", (json.dumps(descriptor, indent=2, ensure_ascii=False)
                                  + "\n").encode("utf-8"))
         for name in TABLES:

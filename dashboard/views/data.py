@@ -11,7 +11,8 @@ from dashboard.common import tables_or_stop
 from dashboard.data import DATA_DIR, column_help
 from dashboard.downloads import bundle_download, table_downloads
 from dashboard.limits import ROWS_SHOWN
-from dashboard.share import short_version
+from dashboard.share import base_url, current_values, short_version
+from dashboard.state import share_url
 from etl.schema import TABLES
 
 tables = tables_or_stop()
@@ -51,7 +52,8 @@ st.dataframe(shown.head(cap), hide_index=True, width="stretch", column_config=co
 with st.expander("Download", expanded=True):
     version = short_version(tables.version)
     table_downloads(f"the {name} table", name, shown, df, version, name)
-    bundle_download(Path(tables.folder) if tables.folder else DATA_DIR / "tidy", version)
+    bundle_download(Path(tables.folder) if tables.folder else DATA_DIR / "tidy", version,
+                    share_url(base_url(), "data", current_values(), version))
 
 with st.expander("Column definitions"):
     st.dataframe(pd.DataFrame([{"column": c.name, "type": c.type, "description": c.description}

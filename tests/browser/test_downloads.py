@@ -56,7 +56,7 @@ def test_table_downloads(page: Page, base_url: str, tmp_path: Path) -> None:
 def test_zip_bundle(page: Page, base_url: str, tmp_path: Path) -> None:
     from frictionless import Package, validate
 
-    page.goto(base_url + "/data")
+    page.goto(base_url + "/data?table=claims")
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
     button = page.get_by_role("button", name=re.compile("All tables as a ZIP"))
     with page.expect_download(timeout=30_000) as info:
@@ -69,6 +69,8 @@ def test_zip_bundle(page: Page, base_url: str, tmp_path: Path) -> None:
     assert validate(str(tmp_path / "datapackage.json")).valid
     readme = (tmp_path / "README.md").read_text()
     assert "The Washington Post" in readme and "Government Accountability Office (GAO)" in readme
+    assert re.search(r"Downloaded from this view: http://\S+/data\?table=claims&v=[0-9a-f]{8}",
+                     readme)
 
 
 def svg_text(svg: bytes) -> str:
