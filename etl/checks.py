@@ -127,7 +127,9 @@ def stated_interval(ratio: float, qualifier: str | None, is_percent: bool) -> tu
                     f"{ratio + span:g}]")
         span = 0.05 if is_percent else 0.5
         return (Interval(ratio - span, ratio, high_open=True),
-                f"“{q}” {ratio:g}× means a ratio in [{ratio - span:g}, {ratio:g})")
+                f"“{q}” {ratio:g}× means a ratio in [{ratio - span:g}, {ratio:g}): short "
+                f"of {ratio:g} by less than {'5 points' if is_percent else 'half a step'} "
+                f"(further short, the nearer round word would be used)")
     if q in _ABOVE:
         return (Interval(ratio, INF, low_open=True),
                 f"“{q}” {ratio:g}× means a ratio above {ratio:g}")
@@ -195,5 +197,10 @@ def check_claim(
         text += f" and {real.words()} in constant dollars"
     else:
         text += "; constant dollars: the CPI-U table does not cover both years"
-    return Check(stated, nominal, real, _verdict(stated, nominal), _verdict(stated, real),
-                 text + ".")
+    verdicts = _verdict(stated, nominal), _verdict(stated, real)
+    if CONSISTENT in verdicts and (math.isinf(nominal.high) or nominal.low == 0):
+        side = "upper" if math.isinf(nominal.high) else "lower"
+        text += (f". Consistent means the words and the figures can both be true: the "
+                 f"figures leave the {side} side open, so they cannot show the ratio "
+                 f"{'stays below' if side == 'upper' else 'reaches'} what the words say")
+    return Check(stated, nominal, real, *verdicts, text + ".")

@@ -97,3 +97,18 @@ def test_claims_page_lists_verdicts_and_links_to_sources() -> None:
     assert ":gray-badge[not checkable from the sources]" in text
     links = [el for el in at.get("page_link")]
     assert any("claim=clm-" in str(el.proto) or "clm-" in str(el.proto) for el in links)
+
+
+def test_rule_says_why_nearly_and_that_a_bound_leaves_a_side_open() -> None:
+    """"nearly tripled" against $12.2 million and "more than $34 million": consistent, and
+    the rule says what that cannot show (issue 15)."""
+    from etl.checks import Term, check_claim
+
+    check = check_claim(3, "nearly", "nearly tripled", Term(12.2e6, None, "exact", 2008),
+                        Term(34e6, None, "lower_bound", 2010), 1.0)
+    assert check.verdict_nominal == "consistent"
+    assert "short of 3 by less than half a step" in check.rule
+    assert "the figures leave the upper side open" in check.rule
+    exact = check_claim(3, "nearly", "nearly tripled", Term(12.2e6, None, "exact", 2008),
+                        Term(34e6, None, "exact", 2010), 1.0)
+    assert exact.verdict_nominal == "consistent" and "side open" not in exact.rule
