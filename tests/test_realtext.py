@@ -205,3 +205,27 @@ def test_headline_figure_takes_the_year_the_body_gives_it() -> None:
     assert (title["text"], title["year"], title["year_type"], title["year_source"]) == (
         "$1 Billion", 2016, "fiscal", "later sentence")
     assert title["year_text"] == "FY2016"
+
+
+def test_parts_of_an_adopted_budget_share_its_stage() -> None:
+    """European Union humanitarian budget for 2023, as EU4Ukraine published it (2023-01-18,
+    quoted with acknowledgement): the budget adopted is appropriated money for one year (not
+    a yearly rate, though "annual"); "A total of ... from this budget" and "Another ..." are
+    parts of it, several sentences on."""
+    from etl.__main__ import figure_records
+
+    text = ("The European Union has adopted its initial annual humanitarian budget of "
+            "€1.7 billion for 2023.\nEU humanitarian aid helps those affected by natural "
+            "disasters and military conflicts, including forcibly displaced or trapped "
+            "populations as well as host communities. Assistance is mainly provided through "
+            "the EU Civil Protection Mechanism.\nA total of €207.8 million from this budget "
+            "will be directed to Southeast Europe and the European Neighbourhood.\nAnother "
+            "€141.5 million will be used to answer sudden onset emergencies in 2023.\n")
+    records = figure_records(text)
+    assert [(r["text"], r["status"], r["kind"], r["year"]) for r in records] == [
+        ("€1.7 billion", "appropriated", "amount", 2023),
+        ("€207.8 million", "appropriated", "amount", 2023),
+        ("€141.5 million", "appropriated", "amount", 2023)]
+    assert [r["status_source"] for r in records] == ["sentence", "previous sentence",
+                                                     "previous sentence"]
+    assert {r["funder"] for r in records} == {"European Union"}

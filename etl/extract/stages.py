@@ -177,7 +177,14 @@ _VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agre
             r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total")
 _REFERS_BACK = re.compile(
     r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether),\s+)?"
-    rf"(?:(?:In|Under|Of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
+    rf"(?:(?:In|Under|Of|Out\s+of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
+    # "In addition, 382.2 million euros of EU humanitarian funding will be allocated"
+    r"|(?:In\s+addition|Additionally),\s+"
+    # "Out of the 1.7 billion, 207.8 million euros will be directed to ...": a part of it
+    r"|(?:Of|Out\s+of)\s+the\s+(?:[$€£]|US\$)?[\d.,]+\s+(?:million|billion)\b"
+    # "A total of €207.8 million from this budget will be directed to ..."
+    rf"|(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:from|of|under|in)\s+(?:this|that|the\s+same)\s+"
+    rf"(?:{_VEHICLE})\b"
     # "An additional $18.4 million is from ...": more of the same money
     r"|(?:An?\s+)?(?:additional|further|another)\s+(?=[$€£]|US\$)"
     rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+){{0,3}}?[“\"']?(?:{_VEHICLE})\b"
@@ -194,10 +201,17 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
         i = f.sentence_index
         if f.status_source is not None or i == 0 or not _REFERS_BACK.match(sentences[i].text):
             continue
-        for j in (i - 1, i - 2):
-            cues = _status_cues(sentences[j].text) if j >= 0 else []
+        for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+            cues = _status_cues(sentences[j].text)
             if cues:
                 f.status, f.status_cue = cues[-1][2], cues[-1][3]
+                f.status_source = "previous sentence"
+                break
+            # "Another €141.5 million ...", after a figure that took its stage the same way
+            staged = [g for g in result.figures if g.sentence_index == j
+                      and g.status_source is not None]
+            if staged:
+                f.status, f.status_cue = staged[-1].status, staged[-1].status_cue
                 f.status_source = "previous sentence"
                 break
     # "... as part of the $1.7 trillion spending bill. Passed by the Senate with a vote of
