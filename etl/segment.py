@@ -221,8 +221,12 @@ def split_sentences(text: str) -> list[Span]:
     paragraph = -1
     for start, end in _paragraphs(text):
         paragraph += 1
-        for a, b in _split_paragraph(text, start, end):
+        pieces = _split_paragraph(text, start, end)
+        for n, (a, b) in enumerate(pieces):
             chunk = text[a:b]
-            kind = "body" if re.search(r"[.!?][\"'”’)\]]*$", chunk) else "heading"
-            spans.append(Span(a, b, chunk, paragraph, kind))
+            # a heading is a paragraph of its own without a full stop; a list's
+            # introduction ("would fund the following:") and a piece cut from an overlong
+            # sentence are body text
+            body = re.search(r"[.!?:][\"'”’)\]]*$", chunk) or n < len(pieces) - 1
+            spans.append(Span(a, b, chunk, paragraph, "body" if body else "heading"))
     return spans

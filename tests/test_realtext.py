@@ -229,3 +229,15 @@ def test_parts_of_an_adopted_budget_share_its_stage() -> None:
     assert [r["status_source"] for r in records] == ["sentence", "previous sentence",
                                                      "previous sentence"]
     assert {r["funder"] for r in records} == {"European Union"}
+
+
+def test_fourth_heldout_set() -> None:
+    """Three public-domain budget releases (the White House's 1996 drug supplemental
+    request, the ONDCP's FY2001 drug budget release as the USIA carried it, the ONDCP's
+    FY2021 highlights), annotated before the extractor ran on them. First reading: year
+    1.00, year type 0.83, status 0.28, funder 0.56: a list introduced by "would fund the
+    following:" was a heading and its items took no stage, a payer from "Navy P-3B
+    aircraft" (what is bought), "sent the Congress a request" read Congress as a payer,
+    "appropriations this year" not read as the fiscal year the release names. After:
+    year 1.00, year type 1.00, status 0.83, funder 0.94."""
+    held_as_floor("heldout4", year=0.95, year_type=0.95, status=0.8, funder=0.9)

@@ -54,6 +54,8 @@ def _sentence_context(sentence: str, kind: str,
                     payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
 
 
+_BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b",
+                           re.IGNORECASE)
 _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
 _QUOTE_MARKS = "\"“‘'"
 
@@ -73,6 +75,14 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
     fiscal_named: set[int] | None = None
     for f in result.figures:
         i = f.sentence_index
+        if f.year_type == "calendar" and f.year_source == "sentence" and \
+                _BUDGET_WORDS.search(result.sentences[i].text):
+            # "a request for $250 million in supplemental appropriations this year", in a
+            # release that says "fiscal 1996": a budget's year the document names as fiscal
+            if fiscal_named is None:
+                fiscal_named = _fiscal_years_named(text)
+            if f.year in fiscal_named:
+                f.year_type = "fiscal"
         if f.year is None and not scoped[i]:
             for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
                 # a sentence that dates its own event takes a year only from a heading

@@ -39,7 +39,8 @@ _US_PAYS = re.compile(
 _RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about)\s+(?:the\s+)?$",
                                re.IGNORECASE)
 _ADDRESSEE_BEFORE = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent to|submitted to|"
+    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent(?: to)?|sends?|"
+    r"submitted to|"
     r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
 # between two payers named jointly: "Department of State (State) and the "

@@ -116,19 +116,67 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 
 
 def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
-    """A list item without a stage cue ("- $100 million for USAID to ...") takes the stage
-    of the sentence that introduces the list."""
+    """A list item without a stage cue ("- $100 million for USAID to ...", or the line
+    after "would fund the following initiatives:") takes the stage of the sentence that
+    introduces the list, and its payer where the item names none before its money ("$98
+    million to upgrade two excess Navy P-3B aircraft": the Navy is what is bought for)."""
     introduced: dict[int, str | None] = {}  # list item's sentence -> the list's stage
+    payers: dict[int, tuple[str, str] | None] = {}
     for f in result.figures:
         i = f.sentence_index
-        if f.status_source is not None or not _is_list_item(sentences[i]):
+        if f.status_source is not None or not _in_list(sentences, i):
             continue
         if i not in introduced:
             earlier = (_status_cues(sentences[j].text)
                        for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1))
-            introduced[i] = next((cues[-1][2] for cues in earlier if cues), None)
+            # the introduction's most specific stage: "The request for fiscal 1996 would
+            # fund the following:" is a request
+            introduced[i] = next((min((c[2] for c in cues), key=_STATUS_PRIORITY.index)
+                                  for cues in earlier if cues), None)
+            payers[i] = _payer_before(sentences, i)
         if introduced[i]:
             f.status, f.status_source = introduced[i], "previous sentence"
+            if payers[i] and not _names_own_payer(result, sentences[i], f):
+                f.funder, f.funder_text = payers[i]
+                f.funder_source = "previous sentence"
+
+
+def _names_own_payer(result: Extraction, span: Span, f) -> bool:
+    """Whether a list item names its payer before its money, with no other figure between
+    ("USAID: $5 million"), rather than after it or as part of another item."""
+    if f.funder_source != "sentence" or not f.funder_text:
+        return False
+    at = span.start + span.text.find(f.funder_text)
+    return span.start <= at < f.start and not any(
+        at < g.start < f.start for g in result.figures if g.sentence_index == f.sentence_index)
+
+
+def _in_list(sentences: list[Span], i: int) -> bool:
+    """A bulleted or numbered item, a sentence right after one that ends in a colon, or the
+    rest of such an item cut for length (same paragraph, no full stop between)."""
+    if _is_list_item(sentences[i]):
+        return True
+    while i > 0:
+        before = sentences[i - 1].text.rstrip()
+        if before.endswith(":"):
+            return True
+        if sentences[i - 1].paragraph != sentences[i].paragraph or before[-1:] in ".!?":
+            return False
+        i -= 1
+    return False
+
+
+def _payer_before(sentences: list[Span], i: int) -> tuple[str, str] | None:
+    """The payer named by the nearest earlier sentence that names exactly one."""
+    from etl.extract.roles import _mentions, _not_a_payer
+
+    for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+        text = sentences[j].text
+        agencies = [a for a in _mentions(text)[0]
+                    if not a.attributed and not _not_a_payer(text, a)]
+        if len({a.name for a in agencies}) == 1:
+            return agencies[0].name, text[agencies[0].start : agencies[0].end]
+    return None
 
 
 _ANAPHORIC_START = re.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|"
