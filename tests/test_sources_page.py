@@ -12,6 +12,7 @@ def test_renders_with_every_figure_highlighted() -> None:
     for figure in ("12\\.2 million", "34 million", "50 million"):
         assert f":orange-background[**\\${figure}**]" in text
     assert text.count(":orange-background[") == 3
+    assert not at.info  # no figure asked for: no callout
 
 
 def test_deep_link_selects_a_figure_and_shows_its_provenance() -> None:
@@ -26,6 +27,10 @@ def test_deep_link_selects_a_figure_and_shows_its_provenance() -> None:
     assert "nearly tripled" in text
     captions = " ".join(c.value for c in at.caption)
     assert "Characters 924–935" in captions
+    # the figure's sentence comes first in the article column, above the article itself
+    notes = [e.value for e in at.info]
+    assert len(notes) == 1 and "Figure “\\$34 million”" in notes[0]
+    assert "more than \\$34 million" in notes[0]
 
 
 def test_unknown_figure_in_link_gives_a_notice() -> None:

@@ -118,5 +118,12 @@ with reader:
                 f"{escape_markdown(str(claim['verdict_nominal']))} (nominal), "
                 f"{escape_markdown(str(claim['verdict_real']))} (constant dollars). "
                 "Its words are highlighted in green below.", icon="🔎")
+    if selected and claim_span is None:
+        # a link to a figure: its sentence first (on a phone the article comes before the
+        # side panel, and the page cannot scroll itself to the highlighted words)
+        fig = figs.set_index("figure_id").loc[selected]
+        st.info(f"Figure “{escape_markdown(text[int(fig['start']):int(fig['end'])])}”: "
+                f"{escape_markdown(str(fig['sentence']))} It is highlighted below.",
+                icon="📍")
     for block in paragraphs_with_marks(text, figs, selected, claim_span):
         st.markdown(block)
