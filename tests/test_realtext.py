@@ -83,7 +83,9 @@ def held_as_floor(name: str, **floors: float) -> None:
     for attribute, floor in floors.items():
         assert score.accuracy(attribute) >= floor, attribute
     for attribute in ("year", "year_type", "status", "funder"):
-        assert score.accuracy(attribute) > score.baseline(attribute), attribute
+        # above the trivial baseline (a set where the baseline is already perfect: equal)
+        assert score.accuracy(attribute) > score.baseline(attribute) or \
+            score.accuracy(attribute) == 1.0, attribute
 
 
 def test_hard_wrapped_lines_are_one_sentence() -> None:
@@ -241,3 +243,13 @@ def test_fourth_heldout_set() -> None:
     "appropriations this year" not read as the fiscal year the release names. After:
     year 1.00, year type 1.00, status 0.83, funder 0.94."""
     held_as_floor("heldout4", year=0.95, year_type=0.95, status=0.8, funder=0.9)
+
+
+def test_fifth_heldout_set() -> None:
+    """Three public-domain announcements (two State Department press statements via
+    ReliefWeb, a Voice of America editorial), annotated before the extractor ran on them.
+    First reading: year 1.00, status 0.73, funder 0.91, kind 0.91 ("who have sought
+    refuge" read as a request, "provided by Congress" not read as appropriated, a total
+    "increasing total U.S. assistance to $86 million" given to the figure before it).
+    After: status 1.00, funder 0.91, kind 1.00."""
+    held_as_floor("heldout5", year=0.95, status=0.9, funder=0.85, kind=0.9)

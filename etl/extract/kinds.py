@@ -31,11 +31,21 @@ _BRINGS_TO = re.compile(r"\bbring(?:s|ing)?\b[^$.;]{0,80}?\bto\s+(?:(?:about|nea
                         r"more\s+than|over|some)\s+)?$", re.IGNORECASE)
 
 
+_TOTAL_OF_NEXT = re.compile(r"\btotal\b[^$;]{0,60}?\bto\s+(?:(?:about|nearly|almost|more\s+than|"
+                            r"over|some)\s+)?(?:US)?$", re.IGNORECASE)
+
+
 def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
     """A total over time, a yearly rate, or an amount, from the words around the figure,
     not reaching past the figures before and after it (``lo``, ``hi``); a span of years
     makes a total only of a figure that has no single year."""
-    near = sentence[max(lo, fig.start - 80) : min(hi, fig.end + 80)]
+    end = min(hi, fig.end + 80)
+    # "$25 million in additional aid, increasing total U.S. assistance to more than $86
+    # million": that total is the next figure's
+    of_next = _TOTAL_OF_NEXT.search(sentence, fig.end, hi) if hi < len(sentence) else None
+    if of_next:
+        end = min(end, of_next.start())
+    near = sentence[max(lo, fig.start - 80) : end]
     start = max(lo, fig.start - 120)
     for m in _RATE.finditer(sentence, start, min(hi, fig.end + 60)):
         # "from $3 million per year before 2009 to $51 million": the rate right after the
