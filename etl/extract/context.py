@@ -129,23 +129,34 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
 def _headline_from_body(result: Extraction) -> None:
     """A headline's figure restated in the body ("Obama to ask Congress for $1 billion",
     then "will ask Congress in his 2016 budget to approve $1 billion") takes the year, stage
-    and payer the body gives it, where the headline is silent; the source says so."""
+    and payer the body gives it, where the headline is silent; the source says so. One
+    backward pass: the nearest later figure of the same amount, kept per amount."""
     sentences = result.sentences
-    for f in result.figures:
-        if sentences[f.sentence_index].kind != "heading":
-            continue
-        same = [g for g in result.figures if g.sentence_index > f.sentence_index
-                and g.currency == f.currency and g.amount == f.amount
-                and g.amount_high == f.amount_high]
-        dated = next((g for g in same if g.year is not None), None)
-        if f.year is None and f.year_source is None and dated is not None:
-            f.year, f.year_type, f.year_text = dated.year, dated.year_type, dated.year_text
-            f.year_source = "later sentence"
-        staged = next((g for g in same if g.status_source is not None), None)
-        if f.status_source is None and staged is not None:
-            f.status, f.status_cue, f.status_source = staged.status, staged.status_cue, \
-                "later sentence"
-        paid = next((g for g in same if g.funder is not None), None)
-        if f.funder is None and paid is not None:
-            f.funder, f.funder_text, f.funder_source = paid.funder, paid.funder_text, \
-                "later sentence"
+    groups: dict[int, list] = {}
+    for g in result.figures:
+        groups.setdefault(g.sentence_index, []).append(g)
+    dated: dict[tuple, object] = {}
+    staged: dict[tuple, object] = {}
+    paid: dict[tuple, object] = {}
+    for index in sorted(groups, reverse=True):
+        if sentences[index].kind == "heading":
+            for f in groups[index]:
+                key = (f.currency, f.amount, f.amount_high)
+                if f.year is None and f.year_source is None and key in dated:
+                    g = dated[key]
+                    f.year, f.year_type, f.year_text = g.year, g.year_type, g.year_text
+                    f.year_source = "later sentence"
+                if f.status_source is None and key in staged:
+                    f.status, f.status_cue = staged[key].status, staged[key].status_cue
+                    f.status_source = "later sentence"
+                if f.funder is None and key in paid:
+                    f.funder, f.funder_text = paid[key].funder, paid[key].funder_text
+                    f.funder_source = "later sentence"
+        for g in groups[index]:  # what this sentence tells the headings before it
+            key = (g.currency, g.amount, g.amount_high)
+            if g.year is not None:
+                dated[key] = g
+            if g.status_source is not None:
+                staged[key] = g
+            if g.funder is not None:
+                paid[key] = g

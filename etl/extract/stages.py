@@ -5,9 +5,11 @@ introductions and compared figures.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from etl.extract.common import WINDOW, Extraction, _clause_of, _near
+from etl.extract.common import WINDOW, Extraction, Figure, _clause_of, _near
 from etl.extract.context import CONTEXT_SENTENCES
+from etl.extract.roles import _mentions, _not_a_payer
 from etl.extract.years import _baseline_spans
 from etl.lexicon import (
     STATUS_CUES,
@@ -122,6 +124,7 @@ def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
     million to upgrade two excess Navy P-3B aircraft": the Navy is what is bought for)."""
     introduced: dict[int, str | None] = {}  # list item's sentence -> the list's stage
     payers: dict[int, tuple[str, str] | None] = {}
+    by_sentence = _by_sentence(result)
     for f in result.figures:
         i = f.sentence_index
         if f.status_source is not None or not _in_list(sentences, i):
@@ -136,19 +139,28 @@ def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
             payers[i] = _payer_before(sentences, i)
         if introduced[i]:
             f.status, f.status_source = introduced[i], "previous sentence"
-            if payers[i] and not _names_own_payer(result, sentences[i], f):
+            if payers[i] and not _names_own_payer(by_sentence[i], sentences[i], f):
                 f.funder, f.funder_text = payers[i]
                 f.funder_source = "previous sentence"
 
 
-def _names_own_payer(result: Extraction, span: Span, f) -> bool:
-    """Whether a list item names its payer before its money, with no other figure between
-    ("USAID: $5 million"), rather than after it or as part of another item."""
+def _by_sentence(result: Extraction) -> dict[int, list[Figure]]:
+    """The figures of each sentence, in order (one pass, so that looking a sentence's
+    figures up stays linear in the document)."""
+    out: dict[int, list[Figure]] = defaultdict(list)
+    for f in result.figures:
+        out[f.sentence_index].append(f)
+    return out
+
+
+def _names_own_payer(same_sentence: list[Figure], span: Span, f: Figure) -> bool:
+    """Whether a list item names its payer before its money, with no other figure of its
+    sentence between ("USAID: $5 million"), rather than after it or in another item."""
     if f.funder_source != "sentence" or not f.funder_text:
         return False
     at = span.start + span.text.find(f.funder_text)
-    return span.start <= at < f.start and not any(
-        at < g.start < f.start for g in result.figures if g.sentence_index == f.sentence_index)
+    return span.start <= at < f.start and not any(at < g.start < f.start
+                                                  for g in same_sentence)
 
 
 def _in_list(sentences: list[Span], i: int) -> bool:
@@ -168,8 +180,6 @@ def _in_list(sentences: list[Span], i: int) -> bool:
 
 def _payer_before(sentences: list[Span], i: int) -> tuple[str, str] | None:
     """The payer named by the nearest earlier sentence that names exactly one."""
-    from etl.extract.roles import _mentions, _not_a_payer
-
     for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
         text = sentences[j].text
         agencies = [a for a in _mentions(text)[0]
@@ -245,6 +255,7 @@ _REFERS_BACK = re.compile(
 def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
     """A figure whose sentence names no stage but refers back to the act, bill or funds
     of the sentence before takes that sentence's stage."""
+    by_sentence = _by_sentence(result)
     for f in result.figures:
         i = f.sentence_index
         if f.status_source is not None or i == 0 or not _REFERS_BACK.match(sentences[i].text):
@@ -256,8 +267,7 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
                 f.status_source = "previous sentence"
                 break
             # "Another €141.5 million ...", after a figure that took its stage the same way
-            staged = [g for g in result.figures if g.sentence_index == j
-                      and g.status_source is not None]
+            staged = [g for g in by_sentence.get(j, ()) if g.status_source is not None]
             if staged:
                 f.status, f.status_cue = staged[-1].status, staged[-1].status_cue
                 f.status_source = "previous sentence"
