@@ -54,12 +54,11 @@ from etl.segment import split_sentences
 __all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_stable_id",
            "extract", "ratio_qualifier"]
 
-# "a multi-year proposal for $1.4 billion", "over five years", "in the first two years",
-# "in the past decade", a running total "as of June 1, 2013": no single year of money
+# "a multi-year proposal for $1.4 billion", "in the past decade", a running total "as of
+# June 1, 2013": no single year of money ("over five years", "in the first two years" are
+# spans of years already, etl/extract/years.py)
 _MULTI_YEAR = re.compile(
-    r"\bmulti-?year\b|\b(?:over|in|during)\s+(?:the\s+(?:next|past|last|first|previous)\s+)?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
-    r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b"
+    r"\bmulti-?year\b|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b"
     rf"|\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
