@@ -40,7 +40,7 @@ def check_query(query: dict[str, str]) -> None:
             assert "“notes”" in notices
 
 
-@settings(max_examples=60, deadline=None, derandomize=True,
+@settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(query=queries)
 def test_random_query_strings(query: dict[str, str]) -> None:
