@@ -83,8 +83,9 @@ def _clean(value: object) -> object:
 # Okabe-Ito, then greys: one colour a source
 SOURCE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                   "#000000", "#777777", "#AAAAAA", "#444444"]
-_HOLLOW = ("datum.look == 'Proposed' || datum.look == 'Requested' || "
-           "datum.look == 'Authorized or passed one chamber'")
+# the looks drawn hollow (requests, proposals, authorizations), from LOOKS
+HOLLOW_LOOKS = tuple(look for look, (_, _, filled) in LOOKS.items() if not filled)
+_HOLLOW = " || ".join(f"datum.look == '{look}'" for look in HOLLOW_LOOKS)
 MAX_SOURCE_COLOURS = 8  # more sources than this: one look legend, the source in tooltips
 MAX_QUOTES = 10  # more points than this: quotes would cover each other; tooltips keep them
 CONFLICT_MARK = "≠"  # above a year whose sources allow no common amount
@@ -536,7 +537,7 @@ def chart_text(frame: pd.DataFrame, subject: str, credit: str, base_year: int | 
     shown = frame[frame["drawn"]] if len(frame) else frame
     looks = set(shown["look"]) if len(shown) else set()
     notes = []
-    if looks & {"Requested", "Proposed", "Authorized or passed one chamber"}:
+    if looks & set(HOLLOW_LOOKS):
         notes.append(_NOTE_WORDS["hollow"])
     if len(shown) and shown["qualifier"].isin(["lower_bound", "upper_bound"]).any():
         notes.append(_NOTE_WORDS["bound"])
