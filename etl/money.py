@@ -193,9 +193,11 @@ def _qualifier(sentence: str, start: int, end: int) -> tuple[str, str | None]:
 
 
 def _is_change_pair(sentence: str, first_start: int) -> bool:
-    """"rose from $1 million to $2 million" is two figures, not a range."""
+    """"rose from $1 million to $2 million", "will see its funding increase by $70 million to
+    $250 million" are two figures, not a range."""
     before = sentence[max(0, first_start - 60) : first_start]
-    m = re.search(r"\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$", before, re.IGNORECASE)
+    m = re.search(r"\b(?:from|by)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$", before,
+                  re.IGNORECASE)
     if not m:
         return False
     return bool(_CHANGE_WORDS.search(before[: m.start()]))

@@ -48,7 +48,7 @@ from etl.extract.years import (
     _event_dated,
     _year_mentions,
 )
-from etl.money import find_money
+from etl.money import Money, find_money
 from etl.segment import split_sentences
 
 __all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_stable_id",
@@ -70,6 +70,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     contexts: list[_Context] = []
     scoped: list[bool] = []
     dated: list[bool] = []
+    # what each figure's kind was read from, to read it again once context gives a year
+    kind_reads: list[tuple[str, Money, bool, int, int]] = []
     for index, span in enumerate(sentences):
         sentence = span.text
         # IDs hash the sentence's digest, not its text, so that they cost the same per figure
@@ -131,16 +133,23 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     funder_text=funder_mention,
                     status_source="sentence" if cue else None,
                     review=review(sentence, fig, currency),
-                    kind=_kind(sentence, fig, year is not None,
-                               money[k - 1].end if k else 0,
-                               money[k + 1].start if k + 1 < len(money) else len(sentence)),
+                    kind=_kind(*(read := (sentence, fig, year is not None,
+                                          money[k - 1].end if k else 0,
+                                          money[k + 1].start if k + 1 < len(money)
+                                          else len(sentence)))),
                 ))
+                kind_reads.append(read)
             contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
                                               sources))
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
     _from_context(result, contexts, scoped, text, reference_date, dated)
+    for f, (sentence, fig, has_year, lo, hi) in zip(result.figures, kind_reads, strict=True):
+        # "In total, the bill provides $690.2 billion", in a section on the FY20 bill: a
+        # total of one year is that year's amount
+        if f.kind == "cumulative" and not has_year and f.year is not None:
+            f.kind = _kind(sentence, fig, True, lo, hi)
     _headline_from_body(result)
     _stage_of_lists(result, sentences)
     _stage_of_references(result, sentences)

@@ -147,3 +147,22 @@ def _distance(m: _Mention, fig: Money) -> int:
     if m.start >= fig.end:
         return m.start - fig.end + 10
     return 0
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
+_LONGEST_LIST = 100  # items skipped looking back, so a document's cost stays linear
+
+
+def _is_list_item(span: Span) -> bool:
+    return bool(_LIST_ITEM.match(span.text))
+
+
+def _looking_back(sentences: list[Span], i: int, reach: int) -> range:
+    """The sentences before sentence ``i`` whose context it may take, nearest first:
+    ``reach`` of them, not counting the other items of a list ``i`` belongs to (the tenth
+    line of a list is as near its introduction as the first)."""
+    first = i
+    while first > max(0, i - _LONGEST_LIST) and _is_list_item(sentences[first]) and \
+            _is_list_item(sentences[first - 1]):
+        first -= 1
+    return range(i - 1, max(-1, first - 1 - reach), -1)

@@ -8,18 +8,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from etl.extract.common import Extraction, _Mention
+from etl.extract.common import Extraction, _looking_back, _Mention
 from etl.extract.roles import _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _YEAR_RE
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
 _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:Monday|Tuesday|"
-                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                          # "The United States Government has announced an additional $53
+                          # million": news of the day the story is dated
+                          r"|\b(?:has|have)\s+(?:just\s+)?announced\b|\bannounces\b",
+                          re.IGNORECASE)
 _DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
 _LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s", re.IGNORECASE)
-_US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b")
+_US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b|"
+                     r"\bH\.\s?R\.\s?\d|\bS\.\s?\d")
 CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
 
 
@@ -37,10 +42,14 @@ class _Context:
 def _sentence_context(sentence: str, kind: str,
                       mentions: list[tuple[int, int, int | None, str, str]],
                       agencies: list[_Mention], sources: list[_Mention]) -> _Context:
-    # a heading's full date ("[Updated July 6, 2009]") dates the document, not its money
-    years = [(y, t, w) for a, _, y, t, w in mentions if y is not None
-             and not (kind == "heading" and t == "calendar"
-                      and _DATE_YEAR.search(sentence[max(0, a - 16) : a]))]
+    # a heading's full date ("[Updated July 6, 2009]") dates the document, not its money;
+    # so does one beside a fiscal year ("February 6, 2006 ... his defense budget for fiscal
+    # 2007")
+    named = [(a, y, t, w) for a, _, y, t, w in mentions if y is not None]
+    fiscal = any(t == "fiscal" for _, _, t, _ in named)
+    years = [(y, t, w) for a, y, t, w in named
+             if not (t == "calendar" and (kind == "heading" or fiscal)
+                     and _DATE_YEAR.search(sentence[max(0, a - 16) : a]))]
     distinct = {(y, t) for y, t, _ in years}
     source_spans = [(s.start, s.end) for s in sources]
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies
@@ -54,8 +63,8 @@ def _sentence_context(sentence: str, kind: str,
                     payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
 
 
-_BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b",
-                           re.IGNORECASE)
+_BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
+                           r"|\bCongress\b", re.IGNORECASE)
 _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
 _QUOTE_MARKS = "\"“‘'"
 
@@ -84,7 +93,7 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
             if f.year in fiscal_named:
                 f.year_type = "fiscal"
         if f.year is None and not scoped[i]:
-            for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+            for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
                 # a sentence that dates its own event takes a year only from a heading
                 if dated and dated[i] and not contexts[j].heading:
                     continue
@@ -118,7 +127,7 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
         # of spending ("$235 million projected by year end") is still the payer's money
         if f.funder is None and not (f.status == "estimated" and not (
                 f.status_cue and _PROJECTION.search(f.status_cue))):
-            for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+            for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
                 if contexts[j].payers:
                     f.funder, f.funder_text = contexts[j].payers[0]
                     f.funder_source = ("heading" if contexts[j].heading

@@ -36,8 +36,14 @@ _US_PAYS = re.compile(
     r"pledged|committed|contributed|funded|fund|allocated|donated|paid)\b)")
 # Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
 # Congress for", "sent to Congress" name the addressee; neither pays.
-_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about)\s+(?:the\s+)?$",
+# "wasting $1 billion on Trump's wall", "It funds the Department of Commerce at $16.43B"
+_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about|on|funds|funded)\s+(?:the\s+)?$",
                                re.IGNORECASE)
+# "the Department of Justice at $32B", "In 2019, EPA received appropriations": funded, not
+# funding
+_RECIPIENT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:at\s+(?=[$€£]|US\$)|"
+                              r"(?:also\s+|will\s+|would\s+)?(?:received|receives|receive|"
+                              r"got|gets)\b)")
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent(?: to)?|sends?|"
     r"submitted to|"
@@ -59,9 +65,18 @@ _COORDINATED_RECIPIENT = re.compile(
 _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
                       r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
-                      r"\b(?:funding|spending)\s+(?:bill|package|measure)s?\b")
+                      r"\b(?:funding|spending)\s+(?:bill|package|measure)s?\b|"
+                      # "The FY 2020 bill provides $23.493 billion"
+                      r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b")
+# "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
+# funding is the Congress's money
+_MEMBER_SECURED = re.compile(
+    r"\b(?:Rep\.|Sen\.|Representative|Senator|Congress(?:man|woman|member))\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^()]{1,20}\)\s+)?(?:(?:has|have|also|successfully|"
+    r"recently)\s+)*(?=secured\b)")
 _ATTRIBUTION_BEFORE = re.compile(
     r"(?:according\s+to|estimates?\s+(?:by|from)|report(?:ed)?\s+by|data\s+(?:from|by)|"
+    r"statement\s+(?:by|from)|"
     r"analysis\s+(?:by|from)|audit\s+by|figures\s+from|study\s+by|review\s+by)\s+"
     r"(?:(?:a|an|the|new|recent|\w+'s)\s+)*(?:(?:estimates?|reports?|data|analysis|figures|"
     r"audit|study|review)\s+(?:by|from|of)\s+)?(?:the\s+)?$",
@@ -93,6 +108,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Ment
         if not any(a.start == m.start() for a in agencies):
             agencies.append(_Mention(m.start(), m.end(), "United States government",
                                      "agency"))
+    for m in _MEMBER_SECURED.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _BILL_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     agencies.sort(key=lambda a: a.start)
@@ -174,6 +191,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
     if re.search(r"\b(?:implementing|enacting|under)\s+$", before):
         return True  # "implementing the bill would cost": what is costed, not who pays
     if _COORDINATED_RECIPIENT.search(sentence[max(0, m.start - 120) : m.start]):
+        return True
+    if _RECIPIENT_AFTER.match(sentence, m.end):
         return True
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from etl.extract.common import WINDOW, Extraction, Figure, _clause_of, _near
+from etl.extract.common import (
+    WINDOW,
+    Extraction,
+    Figure,
+    _clause_of,
+    _is_list_item,
+    _looking_back,
+    _near,
+)
 from etl.extract.context import CONTEXT_SENTENCES
 from etl.extract.roles import _mentions, _not_a_payer
 from etl.extract.years import _baseline_spans
@@ -48,12 +56,25 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     strong = [c for c in strong if not any(o is not c and o[0] <= c[0] and c[1] <= o[1]
                                            and o[1] - o[0] > c[1] - c[0] for o in strong)]
     if strong:
+        # "In the President's Fiscal Year 2023 Budget request to Congress, DHS has proposed
+        # ... $360 million": a proposal in a budget request is the request
+        if _BUDGET_REQUEST.search(sentence):
+            strong = [(a, b, "requested" if status == "proposed" and
+                       words.lower().startswith("propos") else status, words)
+                      for a, b, status, words in strong]
+        # "CBO estimates that S. 1069 would authorize an increase ... of $2 million": what
+        # the estimate says is estimated
+        estimate = _ESTIMATES_THAT.search(sentence)
+        if estimate:
+            strong = [c for c in strong if c[0] < estimate.start() or c[2] == "estimated"]
         return _both_chambers(sentence, strong)
     return sorted((m.start(), m.end(), status, m.group())
                   for status, pattern in _WEAK_STATUS_RES.items()
                   for m in pattern.finditer(sentence))
 
 
+_BUDGET_REQUEST = re.compile(r"\bbudget\s+request", re.IGNORECASE)
+_ESTIMATES_THAT = re.compile(r"\bestimates?\s+that\b", re.IGNORECASE)
 _ADJECTIVE_CUE = re.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+$",
                             re.IGNORECASE)
 
@@ -114,7 +135,6 @@ def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int]
         return "reported", None
     _, _, status, cue = min(hits)
     return status, cue
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 
 
 def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
@@ -130,8 +150,8 @@ def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
         if f.status_source is not None or not _in_list(sentences, i):
             continue
         if i not in introduced:
-            earlier = (_status_cues(sentences[j].text)
-                       for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1))
+            earlier = (_status_cues(sentences[j].text) for j in _before_list(sentences, i,
+                                                                             by_sentence))
             # the introduction's most specific stage: "The request for fiscal 1996 would
             # fund the following:" is a request
             introduced[i] = next((min((c[2] for c in cues), key=_STATUS_PRIORITY.index)
@@ -142,6 +162,24 @@ def _stage_of_lists(result: Extraction, sentences: list[Span]) -> None:
             if payers[i] and not _names_own_payer(by_sentence[i], sentences[i], f):
                 f.funder, f.funder_text = payers[i]
                 f.funder_source = "previous sentence"
+
+
+def _before_list(sentences: list[Span], i: int, by_sentence: dict[int, list[Figure]]
+                 ) -> list[int]:
+    """The sentences a list item's stage may come from, nearest first: up to its
+    introduction (a heading or a line ending in a colon), the items and the sentences with
+    figures of their own, not a remark between ("In addition, it provides the latest
+    estimates for mandatory programs"); from the introduction on, every sentence."""
+    out, introduced = [], False
+    for j in _looking_back(sentences, i, CONTEXT_SENTENCES):
+        introduced = introduced or _introduces(sentences[j])
+        if introduced or by_sentence.get(j) or _in_list(sentences, j):
+            out.append(j)
+    return out
+
+
+def _introduces(span: Span) -> bool:
+    return span.kind == "heading" or span.text.rstrip().endswith(":")
 
 
 def _by_sentence(result: Extraction) -> dict[int, list[Figure]]:
@@ -180,7 +218,7 @@ def _in_list(sentences: list[Span], i: int) -> bool:
 
 def _payer_before(sentences: list[Span], i: int) -> tuple[str, str] | None:
     """The payer named by the nearest earlier sentence that names exactly one."""
-    for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
+    for j in _looking_back(sentences, i, CONTEXT_SENTENCES):
         text = sentences[j].text
         agencies = [a for a in _mentions(text)[0]
                     if not a.attributed and not _not_a_payer(text, a)]
@@ -249,7 +287,8 @@ _REFERS_BACK = re.compile(
     # "It includes $1 billion", "The largest provides $61 billion": the vehicle named before
     r"|(?:It|They|The\s+(?:largest|smallest|first|second|third|fourth|last|other|rest)|"
     r"A\s+(?:second|third|fourth|fifth))\s+(?:also\s+)?(?:includes?|provides?|contains?|"
-    r"allocates?|mandates?|sets\s+aside|earmarks?|adds?|would\s+provide)\b)", re.IGNORECASE)
+    r"allocates?|mandates?|sets\s+aside|earmarks?|adds?|funds|would\s+(?:provide|fund))\b)",
+    re.IGNORECASE)
 
 
 def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
@@ -292,7 +331,3 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
 _NAMES_BILL = re.compile(r"\b(?:bill|measure|package|legislation)\b", re.IGNORECASE)
 _SAME_BILL_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:the|that|this)\s+(?:bill|measure|package|"
                              r"legislation)\b", re.IGNORECASE)
-
-
-def _is_list_item(span: Span) -> bool:
-    return bool(_LIST_ITEM.match(span.text))

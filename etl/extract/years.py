@@ -36,6 +36,8 @@ _YEAR_SPAN_RE = re.compile(
       (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
       | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
         (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
+      | \bsince\s+(?:January|February|March|April|May|June|July|August|September|October|
+        November|December)\s+(?:\d{{1,2}},\s+)?{_YEAR}\b
       | \b(?P<fy3>fiscal\s+years|FYs?)\s?{_YEAR}(?:,\s*(?:FY\s?)?{_YEAR})*,?\s+(?:and|or)\s+
         (?:FY\s?)?{_YEAR}\b
       | \b(?:in|over|during)\s+(?:the\s+(?:first|past|last|next|previous)\s+)?
@@ -50,7 +52,9 @@ _YEAR_SPAN_RE = re.compile(
 _BASELINE_BEFORE = re.compile(
     r"(?:above|below|over|than|from|versus|vs\.?|compared (?:with|to)|relative to|up from|"
     r"down from|increase (?:from|over)|decrease (?:from|over)|of)\s+(?:the\s+|its\s+)?"
-    r"(?:(?:fiscal(?:\s+year)?|FY)\s?)?$", re.IGNORECASE)
+    # "a seven percent increase over enacted fiscal 2006 funding levels"
+    r"(?:(?:enacted|requested|appropriated)\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
+    re.IGNORECASE)
 _BASELINE_AFTER = re.compile(
     r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
     r"(?:levels?|requests?|amounts?|appropriations?|enacted)\b", re.IGNORECASE)
@@ -150,6 +154,11 @@ _RELATIVE_RE = re.compile(
 )
 
 
+# "up $70 million from last year", "more than last year": the year compared with
+_RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
+                                r"relative\s+to|versus|vs\.?)\s+$", re.IGNORECASE)
+
+
 def _year_mentions(
     sentence: str, money: list[Money], ref_year: int | None
 ) -> list[tuple[int, int, int | None, str, str]]:
@@ -197,6 +206,8 @@ def _year_mentions(
         if m.group("deictic") or m.group("n2"):
             if ref_year is None:
                 continue
+            if _RELATIVE_BASELINE.search(sentence[max(0, m.start() - 30) : m.start()]):
+                continue  # "an increase of $70 million from last year": the baseline's year
             if m.group("n2"):
                 offset = -_count(m.group("n2"))
             else:
