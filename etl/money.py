@@ -288,11 +288,14 @@ def find_money(sentence: str) -> list[Money]:
 # people") it is not.
 _BARE_SCALED = re.compile(
     rf"(?<![\w.,$€£¥])(?P<num>{_NUM})[ \u00a0]?(?P<scale>million|billion|trillion|bn|mn)\b"
-    r"(?=\s*(?:[,.;:)]|$|(?:for|in|to|on|from|over|this|last|next|a year|per|each|and|or|"
-    r"while|but|by|at|under|during|through)\b))", re.IGNORECASE)
+    r"(?=\s*(?:[,.;:)–—]|$|(?:for|in|to|on|from|over|this|last|next|a year|per|each|and|or|"
+    r"while|but|by|at|under|during|through|above|below|more|less|compared)\b))",
+    re.IGNORECASE)
 _CARRY_JOIN = re.compile(
-    r"^[^$€£¥.;]{0,60}?\b(?:then|and|or|while|but|compared with|against|versus|to|from|"
-    r"of which|including)\b[^$€£¥.;]{0,30}$", re.IGNORECASE)
+    r"^[^$€£¥.;]{0,80}?\b(?:then|and|or|while|but|compared with|against|versus|to|from|"
+    r"of which|including|(?:in|de)crease of|cut of|reduction of)\b[^$€£¥.;]{0,30}$"
+    # "$ 162 million, 26 million above the 2012 budget"
+    r"|^\s*,\s*$", re.IGNORECASE)
 
 
 def _carried_over(sentence: str, atoms: list[tuple[int, int, float, str, bool, str | None]]

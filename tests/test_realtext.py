@@ -8,6 +8,7 @@ errors, so these scores are an upper bound for text nobody here has read."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,74 @@ def test_bills_members_and_lists() -> None:
     total = figure_records("Defense\nThe House subcommittee approved its FY20 bill. In total, "
                            "the bill provides $690.2B for the Department of Defense.")[0]
     assert (total["year"], total["kind"]) == (2020, "amount")
+
+
+def test_requests_baselines_and_carried_currency() -> None:
+    """Wording from a ninth reading (news and advocacy on counternarcotics aid, not ours to
+    publish; sentences quoted with acknowledgement): The Costa Rica News, 2013-04-11; WOLA,
+    2015-02-05; The Washington Post as El Salvador Perspectives quoted it, 2010-10."""
+    from etl.__main__ import figure_records
+
+    costa_rica = figure_records(
+        "The budget proposal for fiscal year 2014 provides funds to reduce counternarcotics "
+        "programs in Mexico and Colombia.\nThe State Department requested $ 232 million for "
+        "Plan Colombia – a decrease of 61 million from the fiscal year 2012 – and 205 million "
+        "for the Merida Initiative, $ 124 million less than in 2012.\n")
+    # the bare figures carry the sentence's dollars; the years compared with are baselines;
+    # "Plan Colombia" is a name, not a plan
+    assert [(r["text"], r["year"], r["status"]) for r in costa_rica] == [
+        ("$ 232 million", 2014, "requested"), ("61 million", 2014, "requested"),
+        ("205 million", 2014, "requested"), ("$ 124 million", 2014, "requested")]
+    assert {r["currency"] for r in costa_rica} == {"USD"}
+    wola = figure_records(
+        "On February 2, the State Department sent to Congress more details about its big "
+        "request for US$1 billion in 2016 assistance to Central America, as part of next "
+        "year’s foreign aid budget proposal. Compared to 2014, this $1 billion package would "
+        "mean a tripling of foreign aid budget assistance to the region.")
+    # a request is for a fiscal year; "Compared to 2014" is the baseline, not the year
+    assert [(r["year"], r["year_type"], r["status"]) for r in wola] == [
+        (2016, "fiscal", "requested")] * 2
+    spent = figure_records("The U.S. government has spent about $1.8 billion over three "
+                           "years to fight drug trafficking in Mexico and Central America "
+                           "through the Merida Initiative.")[0]
+    assert (spent["status"], spent["kind"], spent["year"]) == ("disbursed", "cumulative", None)
+    abroad = figure_records("The draft 2014 budget provides for a total of $ 1.4 billion in "
+                            "counternarcotics activities outside the United States.")[0]
+    assert abroad["funder"] != "United States government"
+
+
+def test_seventh_heldout_set() -> None:
+    """Two releases of governments other than the United States (the UK's Foreign,
+    Commonwealth & Development Office under the Open Government Licence, the European
+    Commission's 2024 humanitarian budget), annotated before the extractor ran on them, read
+    with five news pieces on British aid not ours to publish. First reading: year 0.67,
+    status 0.17, funder 0.83 here, funder 0.00 on the news: no government but the American
+    was known as a payer. After: year 0.83, status 0.67, funder 0.83 here, 1.00 on the news."""
+    held_as_floor("heldout7", year=0.8, status=0.6, funder=0.8)
+
+
+def test_other_governments_pay_and_ledes_take_the_body_s_year() -> None:
+    """Wording from that reading (Caliber.Az, The Independent News Today, EU4Ukraine; quoted
+    with acknowledgement)."""
+    from etl.__main__ import figure_records
+
+    uk = figure_records("The United Kingdom has pledged an additional £61 million ($76 "
+                        "million) in humanitarian assistance to support vulnerable "
+                        "populations in Asia, Africa, and the Middle East.")
+    assert {r["funder"] for r in uk} == {"Government of the United Kingdom"}
+    package = figure_records("£61 million funding package will support the government’s "
+                             "Plan for Change.")[0]
+    assert package["funder"] != "U.S. Congress"  # a funding package is nobody's bill
+    eu = figure_records(
+        "The European Union will direct around €115 million of its €1.8 billion annual "
+        "humanitarian budget to Southeast Europe and the European Neighbourhood.\nWith almost "
+        "300 million people estimated to need humanitarian assistance in 2024, the EU today "
+        "announcedits initial annual humanitarian budget of more than €1.8 billion for this "
+        "year.\n", date(2024, 2, 12))
+    lede_budget = eu[1]
+    assert (lede_budget["year"], lede_budget["year_source"], lede_budget["status"]) == (
+        2024, "later sentence", "appropriated")
+    merida = figure_records(
+        "In October 2007, the United States and Mexico announced the Merida Initiative, a $1.4 "
+        "billion counternarcotics and anticrime assistance package.")[0]
+    assert merida["funder"] != "Government of Mexico"  # announcing a plan is not paying

@@ -18,7 +18,13 @@ from datetime import date
 from etl.checks import ratio_qualifier
 from etl.extract.claims import _claims
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
-from etl.extract.context import _Context, _from_context, _headline_from_body, _sentence_context
+from etl.extract.context import (
+    _Context,
+    _from_context,
+    _headline_from_body,
+    _requests_are_fiscal,
+    _sentence_context,
+)
 from etl.extract.kinds import _RATE, _kind
 from etl.extract.purpose import _purpose, _PurposeCues
 from etl.extract.review import review
@@ -154,4 +160,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_lists(result, sentences)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
+    _requests_are_fiscal(result)
     return result

@@ -135,10 +135,19 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     break
 
 
+def _requests_are_fiscal(result: Extraction) -> None:
+    """A budget request asks for a fiscal year's money: "its big request for US$1 billion in
+    2016 assistance to Central America" is for fiscal 2016, and so is "this $1 billion
+    package" after it."""
+    for f in result.figures:
+        if f.year_type == "calendar" and f.status == "requested":
+            f.year_type = "fiscal"
+
+
 def _headline_from_body(result: Extraction) -> None:
-    """A headline's figure restated in the body ("Obama to ask Congress for $1 billion",
-    then "will ask Congress in his 2016 budget to approve $1 billion") takes the year, stage
-    and payer the body gives it, where the headline is silent; the source says so. One
+    """A headline's (or the lede's) figure restated in the body ("Obama to ask Congress for
+    $1 billion", then "will ask Congress in his 2016 budget to approve $1 billion") takes the
+    year, stage and payer the body gives it, where the headline is silent; the source says so. One
     backward pass: the nearest later figure of the same amount, kept per amount."""
     sentences = result.sentences
     groups: dict[int, list] = {}
@@ -147,8 +156,12 @@ def _headline_from_body(result: Extraction) -> None:
     dated: dict[tuple, object] = {}
     staged: dict[tuple, object] = {}
     paid: dict[tuple, object] = {}
+    # the lede too: "The European Union will direct around €115 million of its €1.8 billion
+    # annual humanitarian budget ..." before "... its initial annual humanitarian budget of
+    # more than €1.8 billion for this year"
+    lede = next((i for i, s in enumerate(sentences) if s.kind != "heading"), None)
     for index in sorted(groups, reverse=True):
-        if sentences[index].kind == "heading":
+        if sentences[index].kind == "heading" or index == lede:
             for f in groups[index]:
                 key = (f.currency, f.amount, f.amount_high)
                 if f.year is None and f.year_source is None and key in dated:

@@ -10,6 +10,8 @@ _CUMULATIVE = re.compile(
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all|altogether|"
     r"cumulative(?:ly)?|combined|"
     r"so far|to date|since)\b|\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
+    # "has spent about $1.8 billion over three years"
+    r"\bover\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b|"
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b|"
     r"(?:19|20)\d\d\s*(?:-|–|through|to)\s*(?:FY)?(?:19|20)\d\d", re.IGNORECASE)
 _RATE = re.compile(

@@ -65,7 +65,8 @@ _COORDINATED_RECIPIENT = re.compile(
 _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
                       r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
-                      r"\b(?:funding|spending)\s+(?:bill|package|measure)s?\b|"
+                      # (not "£61 million funding package": any payer's package of aid)
+                      r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
                       r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
@@ -94,6 +95,28 @@ _ACCORDING_TO = re.compile(
 )
 
 
+def _government_of(country: str) -> str:
+    the = country.startswith(("United ", "Netherlands", "Philippines", "Dominican", "Czech"))
+    return f"Government of {'the ' if the else ''}{country}"
+
+
+# "The UK has pledged an additional £61 million", "Britain will provide a £21 million
+# boost", "Mexico has spent": a country as the subject of a paying verb is its government
+_PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|is|was|also|already|then|now|to)\s+){0,2}"
+                r"(?:sent|spent|send|spend|gave|give|provided|provide|provides|pledged|pledges|"
+                r"committed|commits|contributed|contributes|funded|funds|allocated|allocates|"
+                r"donated|donates|paid)\b"
+                # "The UK has announced £61 million" (not "announced the Merida Initiative")
+                r"|(?:(?:has|have|had|also|now)\s+)?announc(?:ed|es)\s+(?:(?:an?|additional|"
+                r"extra|new|nearly|almost|about|over|more\s+than|up\s+to)\s+)*(?=[$€£¥]|\d))")
+_COUNTRY_PAYS = re.compile(
+    r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
+                                      if c != "United States" for n in names
+                                      if n[:1].isupper()), key=len, reverse=True))
+    + r")(?=\s+" + _PAYING_VERB + ")")
+_COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
+
+
 def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Mention]]:
     agencies, sources, countries = [], [], []
     for m in _AGENCY_RE.finditer(sentence):
@@ -107,6 +130,11 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Ment
     for m in _US_PAYS.finditer(sentence):
         if not any(a.start == m.start() for a in agencies):
             agencies.append(_Mention(m.start(), m.end(), "United States government",
+                                     "agency"))
+    for m in _COUNTRY_PAYS.finditer(sentence):
+        if not any(a.start <= m.start() < a.end for a in agencies):
+            agencies.append(_Mention(m.start(), m.end(),
+                                     _government_of(_COUNTRY_OF_NAME[m.group("name")]),
                                      "agency"))
     for m in _MEMBER_SECURED.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
@@ -174,6 +202,8 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
+_WHERE_BEFORE = re.compile(r"\b(?:outside|inside|within|across|throughout|in|into)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
 _SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
                            r"is\s+expected\s+to\s+sign|vetoed|vetoes)\b", re.IGNORECASE)
 
@@ -196,12 +226,14 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
+    if m.name == "United States government" and _WHERE_BEFORE.search(before):
+        return True  # "activities outside the United States": a place, not a payer
     return bool(_RECIPIENT_BEFORE.search(before)) and m.name != "United States government"
 
 
 def _recipient(sentence: str, fig: Money, countries: list[_Mention],
                funder: str | None) -> str | None:
-    foreign_funder = funder in {"Government of Mexico", "World Bank",
+    foreign_funder = (funder or "").startswith("Government of") or funder in {"World Bank",
                                 "Inter-American Development Bank", "International Monetary Fund",
                                 "United Nations", "European Union"}
     pool = []

@@ -92,8 +92,10 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
                   and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 8) : c[0]])]
     # "Of the $3.7 billion allocated, about $1.7 billion remained": a participle right
     # after a figure is that figure's
+    # ("the $100 million approved for 2012")
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
-                   if 0 <= c[0] - m.end <= 1 and re.fullmatch(r"[A-Za-z]+ed", c[3])]
+                   if 0 <= c[0] - m.end <= 1
+                   and re.fullmatch(r"[A-Za-z]+ed(?:\s+for\s+\S+)?", c[3])]
     return {m.start: {(a, b) for a, b, owner in adjectives if owner != m.start}
             for m in money}
 
@@ -272,7 +274,9 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
 _VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agreement|deal|"
             r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total")
 _REFERS_BACK = re.compile(
-    r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether),\s+)?"
+    r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether|"
+    # "Compared to 2014, this $1 billion package would mean a tripling"
+    r"(?:Compared|Relative)\s+(?:to|with)\s+[^,;$]{1,30}),\s+)?"
     rf"(?:(?:In|Under|Of|Out\s+of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
     # "In addition, 382.2 million euros of EU humanitarian funding will be allocated"
     r"|(?:In\s+addition|Additionally),\s+"

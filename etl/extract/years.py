@@ -74,6 +74,10 @@ _LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
 # appropriation law's year is the fiscal year of its money
 _APPROPRIATION_LAW_BEFORE = re.compile(r"\bAppropriations?\s+(?:Act|Resolution)(?:\s+of|,)\s+$",
                                        re.IGNORECASE)
+# "for the fiscal year ending September 30, 2010": fiscal 2010
+_FISCAL_YEAR_ENDING = re.compile(
+    rf"\bfiscal\s+year\s+end(?:ing|s|ed)\s+(?:on\s+)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$",
+    re.IGNORECASE)
 # "shall remain available until September 30, 2009": a deadline, not the money's year;
 # "as of June 1, 2013, State had obligated $463 million": the date a running total was
 # read, not the year of the money
@@ -115,16 +119,23 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
     return _baseline_or_event(sentence, before, after)
 
 
+# "above the 2012 budget", "less than in 2012", "compared to 2014": the year compared with
+_COMPARED_WITH = re.compile(r"\b(?:above|below|than(?:\s+in)?|versus|compared\s+(?:with|to)|"
+                            r"relative\s+to)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
+                            re.IGNORECASE)
+# "up from 2022", "a decrease of 61 million from the fiscal year 2012"
+_CHANGE_FROM = re.compile(r"\b(?:increase|decrease|cut|reduction|drop|rise|up|down)\b"
+                          r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
+                          re.IGNORECASE)
+
+
 def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
     if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
-                                            or re.search(r"\b(?:above|below|than|versus|"
-                                                         r"compared|relative)\s+(?:the\s+)?"
-                                                         r"(?:(?:fiscal(?:\s+year)?|FY)"
-                                                         r"\s?)?$", before, re.IGNORECASE)
-                                            or re.search(r"\b(?:increase|decrease|up|down)"
-                                                         r"\s+from\s+$", before,
-                                                         re.IGNORECASE)):
+                                            or _COMPARED_WITH.search(before)
+                                            or _CHANGE_FROM.search(before)):
         return "baseline"
+    if _COMPARED_WITH.search(before):
+        return "baseline"  # "$ 124 million less than in 2012", "Compared to 2014, ..."
     if _EVENT_BEFORE.search(before):
         return "event"
     # "in October 2007, the United States and Mexico announced": a dated event
@@ -180,8 +191,10 @@ def _year_mentions(
     for m in _YEAR_RE.finditer(sentence):
         if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
             continue
-        if m.group("cy") and _APPROPRIATION_LAW_BEFORE.search(sentence[max(0, m.start() - 40)
-                                                                       : m.start()]):
+        if m.group("cy") and (_APPROPRIATION_LAW_BEFORE.search(sentence[max(0, m.start() - 40)
+                                                                        : m.start()])
+                              or _FISCAL_YEAR_ENDING.search(sentence[max(0, m.start() - 60)
+                                                                     : m.start()])):
             found.append((m.start(), m.end(), int(m.group("cy")), "fiscal", m.group()))
             continue
         if _not_money_year(sentence, m.start(), m.end()):
