@@ -18,7 +18,8 @@ _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:M
                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                           # "The United States Government has announced an additional $53
                           # million": news of the day the story is dated
-                          r"|\b(?:has|have)\s+(?:just\s+)?announced\b|\bannounces\b",
+                          r"|\b(?:has|have)\s+(?:just\s+)?announced\b|\bannounces\b"
+                          r"|\bthis\s+(?:morning|afternoon|evening)\b",
                           re.IGNORECASE)
 _DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
@@ -66,6 +67,11 @@ def _sentence_context(sentence: str, kind: str,
 _BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
                            r"|\bCongress\b", re.IGNORECASE)
 _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
+# "This PDA package has an estimated value of $1 billion": the payer's package, valued
+_ESTIMATED_VALUE = re.compile(r"\bestimated\s+(?:value|worth)\b", re.IGNORECASE)
+# "an authorization of a Presidential Drawdown ... valued at up to $50 million": the
+# President's authority, not a law's
+_PRESIDENTIAL = re.compile(r"\bPresident(?:ial)?\b")
 _QUOTE_MARKS = "\"“‘'"
 
 
@@ -105,7 +111,9 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     f.year_source = "heading" if contexts[j].heading else "previous sentence"
                     break
             sentence = result.sentences[i].text
-            if f.year is None and reference_date is not None and _DEICTIC_NOW.search(sentence):
+            # (not a running total: "has now committed $7.6 billion since ...")
+            if f.year is None and reference_date is not None and f.kind != "cumulative" \
+                    and _DEICTIC_NOW.search(sentence):
                 if fiscal_named is None:
                     fiscal_named = _fiscal_years_named(text)
                 f.year = reference_date.year
@@ -117,6 +125,7 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     contexts[i].years = [(f.year, f.year_type, f.year_text)]
                     contexts[i].from_date = True
         if f.funder is None and f.status in _LAW_STAGES and f.status_cue and \
+                not _PRESIDENTIAL.search(result.sentences[i].text) and \
                 _LAW_WORDS.search(f.status_cue) and (_US_LAW.search(text)
                                                      or "to be appropriated" in f.status_cue):
             # "There are authorized to be appropriated ... $2,500,000": the law's payer is
@@ -126,7 +135,8 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
         # a cost estimate ("CBO estimates ... would cost $X") names no payer; a projection
         # of spending ("$235 million projected by year end") is still the payer's money
         if f.funder is None and not (f.status == "estimated" and not (
-                f.status_cue and _PROJECTION.search(f.status_cue))):
+                (f.status_cue and _PROJECTION.search(f.status_cue))
+                or _ESTIMATED_VALUE.search(result.sentences[i].text))):
             for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
                 if contexts[j].payers:
                     f.funder, f.funder_text = contexts[j].payers[0]

@@ -56,6 +56,12 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
             return "rate"
     if _BRINGS_TO.search(sentence[max(lo, fig.start - 100) : fig.start]):
         return "cumulative"
-    if (_TOTAL_WORDS if has_year else _CUMULATIVE).search(near):
+    near_start = max(lo, fig.start - 80)
+    for m in (_TOTAL_WORDS if has_year else _CUMULATIVE).finditer(near):
+        # "to about $6.3 billion since the start of ... and consists of $350 million": the
+        # words right after the figure before are that figure's
+        if lo and m.end() + near_start <= fig.start and \
+                not sentence[lo : near_start + m.start()].strip(" ,"):
+            continue
         return "cumulative"
     return "amount"

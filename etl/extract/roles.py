@@ -84,7 +84,9 @@ _ATTRIBUTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_AFTER = re.compile(
-    r"^(?:'s?)?\s+(?:officials?\s+)?(?:said|says|estimated|estimates|reported|reports|found|"
+    # "Acting Pentagon Press Secretary Todd Breasseale said"
+    r"^(?:'s?)?\s+(?:(?:officials?|spokes(?:man|woman|person)|(?-i:[A-Z])[\w.’'-]*)\s+){0,5}"
+    r"(?:said|says|estimated|estimates|reported|reports|found|"
     r"told|noted|calculated|concluded|wrote|testified)\b",
     re.IGNORECASE,
 )
@@ -171,7 +173,8 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
         # "the United States" is most often the country; "U.S. agencies", "the U.S.
         # government" name the payer as such
         if a.name == "United States government" and not _GOVERNMENT_WORDS.search(
-                sentence, a.start, a.end) and not _US_PAYS.match(sentence, a.start):
+                sentence, a.start, a.end) and not _US_PAYS.match(sentence, a.start) \
+                and not _US_AID_RE.match(sentence, a.start):
             s += 150
         if a.name == "U.S. Congress":
             s += 40
@@ -202,6 +205,8 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
+_TIME_OF_BEFORE = re.compile(r"\b(?:beginning|start|end|outset|first\s+year|days?)\s+of\s+"
+                             r"(?:the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:outside|inside|within|across|throughout|in|into)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 _SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
@@ -224,6 +229,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True
     if _RECIPIENT_AFTER.match(sentence, m.end):
         return True
+    if _TIME_OF_BEFORE.search(before):
+        return True  # "since the beginning of the Biden Administration": a time
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
     if m.name == "United States government" and _WHERE_BEFORE.search(before):
