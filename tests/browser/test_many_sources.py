@@ -13,7 +13,8 @@ from playwright.sync_api import Browser
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_sources
 
-pytestmark = pytest.mark.browser
+# slow: building a thousand documents takes about 25 s; CI runs it
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DOCUMENTS = 1000
 
 

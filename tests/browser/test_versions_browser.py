@@ -11,7 +11,9 @@ import pytest
 from browserkit import ROOT, seeded_data, streamlit_server, wait_for_chart, wait_for_text
 from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
+# slow: about 30 s each; the everyday run keeps tests/test_versions.py (the same promise
+# without a browser) and CI runs this too
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SEED_ID = "wapo-2010-11-11-military-mexico-cartels"
 
