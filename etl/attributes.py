@@ -16,7 +16,8 @@ from etl.lexicon import STAGES
 PROVENANCE = ("sentence (the figure's own) | previous sentence | heading | document date "
               "(the source's publication date, for \"today\") | later sentence (a "
               "headline's figure restated in the body) | next sentence (the bill's stage "
-              "said next) | curation (a person); empty when "
+              "said next) | document (what the whole story is about, e.g. the budget it says "
+              "was signed) | curation (a person); empty when "
               "none was found")
 
 

@@ -25,6 +25,7 @@ _NAMES, _STAGES, _PURPOSES = _cues("names.toml"), _cues("stages.toml"), _cues("p
 AGENCIES: dict[str, list[str]] = _NAMES["agencies"]
 SOURCES: dict[str, list[str]] = _NAMES["sources"]
 COUNTRIES: dict[str, list[str]] = _NAMES["countries"]
+US_STATES: list[str] = _NAMES["states"]["names"]
 # Budget stages with their meaning, and the cues that name them (etl/cues/stages.toml).
 STAGES: dict[str, str] = _STAGES["stages"]
 STATUS_CUES: dict[str, list[str]] = _STAGES["cues"]

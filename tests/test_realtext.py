@@ -379,3 +379,30 @@ def test_eighth_heldout_set() -> None:
     speaker "Pentagon Press Secretary ... said" read as the payer). After: year 1.00,
     status 0.92, funder 1.00, kind 1.00."""
     held_as_floor("heldout8", year=0.95, year_type=0.95, status=0.85, funder=0.95, kind=0.95)
+
+
+def test_a_state_budget_signed() -> None:
+    """An eleventh reading, not committed (Associated Press via ABC7, 2013-06-27; EdSource,
+    2016-06-29; MyMotherLode, 2008; quoted with acknowledgement): first year 0.07, status
+    0.33, funder 0.00 (a state's budget, its fiscal years written "2016-17", "the coming
+    fiscal year", its lawmakers read as the U.S. Congress); after 0.87, 0.60, 0.67."""
+    from etl.__main__ import figure_records
+
+    ap = ("Governor signs robust state budget with emphasis on education, health care\n\n"
+          "The budget includes $96.3 billion in the state general fund.\n\nDeclining tax "
+          "revenue during the recession had cut the general fund to as low as $87 billion "
+          "just two years ago, requiring lawmakers to make deep spending cuts.\n\nThe budget "
+          "for the coming fiscal year adopts a new funding formula for public schools.\n\n"
+          "The budget allocates $2.1 billion to begin moving the state to a new formula. "
+          "Overall, the budget boosts funding for the University of California.\n")
+    general, low, formula = figure_records(ap, date(2013, 6, 27))
+    assert (general["year"], general["year_type"], general["status"], general["funder"]) == (
+        2014, "fiscal", "appropriated", "State of California")
+    assert general["year_source"] == general["status_source"] == "document"
+    assert (low["year"], low["status"], low["funder"]) == (2011, "reported",
+                                                           "State of California")
+    assert (formula["year"], formula["status"]) == (2014, "appropriated")
+    named = figure_records("Gov. Jerry Brown on Monday signed the 2016-17 state budget of $171 "
+                           "billion. That’s $3.5 billion more than the Legislature approved "
+                           "last year.", date(2016, 6, 29))
+    assert [(r["year"], r["year_type"]) for r in named] == [(2017, "fiscal")] * 2

@@ -24,6 +24,7 @@ from etl.extract.context import (
     _headline_from_body,
     _requests_are_fiscal,
     _sentence_context,
+    _state_payer,
 )
 from etl.extract.kinds import _RATE, _kind
 from etl.extract.purpose import _purpose, _PurposeCues
@@ -40,6 +41,7 @@ from etl.extract.roles import (
 from etl.extract.stages import (
     _owned_cues,
     _stage_of_comparisons,
+    _stage_of_enacted_budget,
     _stage_of_lists,
     _stage_of_references,
     _status,
@@ -160,5 +162,9 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_lists(result, sentences)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
+    _stage_of_enacted_budget(result, text, [
+        y for c, span in zip(contexts, sentences, strict=True)
+        if re.search(r"\bbudget\b", span.text, re.IGNORECASE) for y in c.years])
     _requests_are_fiscal(result)
+    _state_payer(result, text)
     return result

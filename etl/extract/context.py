@@ -11,6 +11,7 @@ from datetime import date
 from etl.extract.common import Extraction, _looking_back, _Mention
 from etl.extract.roles import _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _YEAR_RE
+from etl.lexicon import US_STATES
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
@@ -192,3 +193,30 @@ def _headline_from_body(result: Extraction) -> None:
                 staged[key] = g
             if g.funder is not None:
                 paid[key] = g
+
+
+# A story about a state's budget: "Gov. Jerry Brown signed ...", "the state general fund"
+_STATE_STORY = re.compile(r"\b(?:Gov\.|Governor)\s+[A-Z]|\bstate\s+(?:budget|general\s+fund|"
+                          r"spending\s+plan|legislature|lawmakers)\b|\bLegislature\b")
+# (not "Washington", the federal government's seat, nor "Georgia", also a country)
+_STATE_NAMES = re.compile(r"\b(?:" + "|".join(
+    re.escape(s) for s in US_STATES if s not in {"Washington", "Georgia"}) + r")\b")
+# who a state story's "lawmakers" are
+_LEGISLATORS = {"lawmakers", "appropriators", "the legislature"}
+
+
+def _state_payer(result: Extraction, text: str) -> None:
+    """In a story about one state's budget, the state pays where the sentence names no
+    other payer, and its "lawmakers" are the state's, not the U.S. Congress: "The budget
+    includes $96.3 billion in the state general fund" is the State of California's when the
+    story names California and no other state. The payer's source says so ("document")."""
+    if not _STATE_STORY.search(text):
+        return
+    named = {m.group() for m in _STATE_NAMES.finditer(text)}
+    if len(named) != 1:
+        return
+    state = named.pop()
+    for f in result.figures:
+        if f.funder is None or (f.funder == "U.S. Congress" and (f.funder_text or "").lower()
+                                in _LEGISLATORS):
+            f.funder, f.funder_text, f.funder_source = f"State of {state}", state, "document"

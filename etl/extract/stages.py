@@ -335,3 +335,39 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
 _NAMES_BILL = re.compile(r"\b(?:bill|measure|package|legislation)\b", re.IGNORECASE)
 _SAME_BILL_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:the|that|this)\s+(?:bill|measure|package|"
                              r"legislation)\b", re.IGNORECASE)
+
+
+_ENACTED_BUDGET = re.compile(
+    r"\bsign(?:ed|s)\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\w$.,-]+\s+){0,4}?(?:budget|"
+    r"spending\s+plan)\b|\badopt(?:s|ed)\s+(?:its|the|an?)\s+(?:[\w-]+\s+){0,3}budget\b|"
+    r"\benacted\s+budget\b", re.IGNORECASE)
+_THE_BUDGET = re.compile(r"\bthe\s+(?:state\s+)?(?:budget|spending\s+plan|general\s+fund)\b",
+                         re.IGNORECASE)
+_BUDGET_CONTAINS = re.compile(r"\bbudget\s+(?:provides|includes|reflects|would)\b", re.IGNORECASE)
+
+
+def _stage_of_enacted_budget(result: Extraction, text: str,
+                             budget_years: list[tuple[int, str, str]]) -> None:
+    """In a story about a budget signed into law ("Gov. Jerry Brown signed a state spending
+    plan"), "The budget includes $96.3 billion" is that law's money, not a request, and so
+    is what "the budget" of a sentence without a stage boosts or allocates; the stage's
+    words are the signing's. Such a figure without a year takes the budget's, when the
+    story names one fiscal year for it (``budget_years``: the fiscal years of its sentences
+    that speak of the budget)."""
+    enacted = _ENACTED_BUDGET.search(text)
+    if enacted is None:
+        return
+    fiscal = {(y, t) for y, t, _ in budget_years if t == "fiscal"}
+    for f in result.figures:
+        sentence = result.sentences[f.sentence_index].text
+        # (not "had cut the general fund to as low as $87 billion just two years ago")
+        of_budget = f.status_source is None and _THE_BUDGET.search(sentence) and (
+            f.year is None or (f.year, f.year_type) in fiscal)
+        if ((f.status == "requested" and f.status_cue and _BUDGET_CONTAINS.search(f.status_cue))
+                or of_budget):
+            f.status, f.status_cue = "appropriated", enacted.group()
+            f.status_source = "document"
+        if f.year is None and f.kind == "amount" and len(fiscal) == 1 and \
+                _THE_BUDGET.search(sentence):
+            year, words = next((y, w) for y, t, w in budget_years if t == "fiscal")
+            f.year, f.year_type, f.year_text, f.year_source = year, "fiscal", words, "document"

@@ -159,15 +159,23 @@ _RELATIVE_RE = re.compile(
     rf"""\b(?:(?P<n>\d+|{_NUM_WORD})\s+(?P<fy1>fiscal\s+)?years?\s+(?P<dir>earlier|before|later|after|prior)
       | the\s+(?P<dir2>previous|prior|preceding|following|next)\s+(?P<fy2>fiscal\s+)?year
       | the\s+(?P<fy3>fiscal\s+)?year\s+(?P<dir3>before|earlier|after|later)
-      | (?P<deictic>last|this|next|the\s+current)\s+(?P<fy4>fiscal\s+)?year
+      | (?P<deictic>last|this|next|the\s+current|the\s+(?:up)?coming)\s+(?P<fy4>fiscal\s+)?year
+      | (?P<starting>the\s+(?:fiscal\s+)?year\s+(?:starting|beginning|that\s+(?:starts|begins)))
       | (?P<n2>\d+|{_NUM_WORD})\s+years?\s+ago)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 
 
+_FISCAL_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})\b")
+_FISCAL_RANGE_AFTER = re.compile(
+    r"\s+(?:(?:state|fiscal|school|academic|general|operating|spending|final|proposed|enacted)"
+    r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
+_FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*$", re.IGNORECASE)
 # "up $70 million from last year", "more than last year": the year compared with
 _RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
-                                r"relative\s+to|versus|vs\.?)\s+$", re.IGNORECASE)
+                                r"relative\s+to|versus|vs\.?)\s+$"
+                                # "$3.5 billion more than the Legislature approved last year"
+                                r"|\bthan\s+(?:[\w’']+\s+){1,4}$", re.IGNORECASE)
 
 
 def _year_mentions(
@@ -183,7 +191,19 @@ def _year_mentions(
     if not _MAYBE_YEAR.search(sentence):
         return found
     spans = []
+    for m in _FISCAL_RANGE.finditer(sentence):
+        first, second = int(m.group("y1")), m.group("y2")
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if end == first + 1 and not inside(m.start(), m.end()) and (
+                _FISCAL_RANGE_AFTER.match(sentence, m.end())
+                or _FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()])):
+            # "the 2016-17 state budget", "the 2008-2009 fiscal budget": one fiscal year,
+            # named by the year it ends in
+            found.append((m.start(), m.end(), end, "fiscal", m.group()))
+            spans.append((m.start(), m.end()))
     for m in _YEAR_SPAN_RE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
         if not inside(m.start(), m.end()):
             kind = "fiscal" if (m.group("fy") or m.group("fy2") or m.group("fy3")) else "calendar"
             found.append((m.start(), m.end(), None, kind, m.group()))
@@ -216,15 +236,23 @@ def _year_mentions(
         if inside(m.start(), m.end()):
             continue
         fiscal = any(m.group(g) for g in ("fy1", "fy2", "fy3", "fy4"))
+        if m.group("starting"):
+            # "the budget for the fiscal year starting Monday", "for the year starting July
+            # 1": the fiscal year about to begin
+            if ref_year is not None:
+                found.append((m.start(), m.end(), ref_year + 1, "fiscal", m.group()))
+            continue
         if m.group("deictic") or m.group("n2"):
             if ref_year is None:
                 continue
-            if _RELATIVE_BASELINE.search(sentence[max(0, m.start() - 30) : m.start()]):
+            if _RELATIVE_BASELINE.search(sentence[max(0, m.start() - 50) : m.start()]):
                 continue  # "an increase of $70 million from last year": the baseline's year
             if m.group("n2"):
                 offset = -_count(m.group("n2"))
             else:
-                offset = {"last": -1, "this": 0, "next": 1}.get(m.group("deictic").lower(), 0)
+                word = m.group("deictic").lower().split()[-1]
+                offset = {"last": -1, "this": 0, "next": 1, "coming": 1,
+                          "upcoming": 1}.get(word, 0)
             year = ref_year + offset
             # "the budget for next year", "next year's budget": a budget's year is fiscal
             fiscal = fiscal or bool(
