@@ -249,7 +249,9 @@ def find_money(sentence: str) -> list[Money]:
         if i + 1 < len(atoms):
             n_start, n_end, n_value, n_currency, n_scale, n_word = atoms[i + 1]
             join = sentence[end:n_start]
-            if n_currency == currency and _RANGE_JOIN.fullmatch(join) and len(join) <= 6:
+            # (not "$839.3 billion—$37 billion (4.6%) more than": a range rises)
+            if n_currency == currency and _RANGE_JOIN.fullmatch(join) and len(join) <= 6 \
+                    and (n_value >= value or not n_scale):
                 low = value
                 if not has_scale and n_scale:
                     inherited = n_value / _unit_of(sentence, atoms[i + 1])

@@ -406,3 +406,34 @@ def test_a_state_budget_signed() -> None:
                            "billion. That’s $3.5 billion more than the Legislature approved "
                            "last year.", date(2016, 6, 29))
     assert [(r["year"], r["year_type"]) for r in named] == [(2017, "fiscal")] * 2
+
+
+def test_ninth_heldout_set() -> None:
+    """Two CRS products on the FY2023 and FY2024 NDAA, annotated before the extractor ran on
+    them. First reading: F1 0.90 ("$839.3 billion—$37 billion (4.6%) more" read as one
+    falling range), year 0.85, status 0.31 (the act's name "Authorization Act" read as the
+    stage of the request's parts), funder 0.62. After: F1 1.00, status 1.00, funder 0.94;
+    year 0.75: a sentence dated "On July 14, 2022" now lends no year, and the bill's fiscal
+    year is not in it."""
+    held_as_floor("heldout9", year=0.7, year_type=0.7, status=0.9, funder=0.9)
+
+
+def test_city_budget_ordinances() -> None:
+    """From the city budget documents of the same reading (Richmond, Va.'s budget ordinance;
+    Roanoke's recommended budget): a fiscal year "commencing July 1, 2023, and ending June
+    30, 2024" is fiscal 2024; "the estimated revenue" is not the stage of what is
+    appropriated from it; "an increase of $30.611 million or 9.4% over FY 2023" is compared
+    with 2023, not of it."""
+    from etl.__main__ import figure_records
+
+    richmond = figure_records(
+        "(b) The sum of [$948,923,789] $951,923,789 of the estimated revenue for the fiscal "
+        "year commencing July 1, 2023, and ending June 30, 2024, be and is hereby "
+        "appropriated.")
+    assert [(r["year"], r["year_type"], r["status"]) for r in richmond] == [
+        (2024, "fiscal", "appropriated")] * 2
+    roanoke = figure_records(
+        "The Division of Management and Budget is pleased to present the Recommended Budget "
+        "for FY 2024. The General Fund budget includes revenues and expenditures totaling "
+        "$355,400,000 which is an increase of $30.611 million or 9.4% over FY 2023.")
+    assert [r["year"] for r in roanoke] == [2024, 2024]

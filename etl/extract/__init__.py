@@ -43,6 +43,7 @@ from etl.extract.stages import (
     _stage_of_comparisons,
     _stage_of_enacted_budget,
     _stage_of_lists,
+    _stage_of_parts,
     _stage_of_references,
     _status,
     _status_cues,
@@ -160,6 +161,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             f.kind = _kind(sentence, fig, True, lo, hi)
     _headline_from_body(result)
     _stage_of_lists(result, sentences)
+    _stage_of_parts(result, sentences)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
     _stage_of_enacted_budget(result, text, [

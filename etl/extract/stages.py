@@ -28,7 +28,8 @@ from etl.segment import Span
 
 # "above FY 2021 enacted levels", "the authorized amounts": the cue describes an amount
 # it is compared with, not the stage of the figure
-_NOT_A_STAGE_AFTER = r"(?!\s+(?:levels?|amounts?|funds|money|dollars|totals?)\b)"
+# ("the estimated revenue": what the figure is drawn from)
+_NOT_A_STAGE_AFTER = r"(?!\s+(?:levels?|amounts?|funds|money|dollars|totals?|revenues?|receipts)\b)"
 _STATUS_RES = {
     status: re.compile(r"(?=\w)(?:" + "|".join(cues) + ")" + _NOT_A_STAGE_AFTER,
                        re.IGNORECASE)
@@ -67,6 +68,16 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
         estimate = _ESTIMATES_THAT.search(sentence)
         if estimate:
             strong = [c for c in strong if c[0] < estimate.start() or c[2] == "estimated"]
+        # "the House passed a version of the NDAA that would have authorized $839.3 billion":
+        # the bill's stage, not a law's authorization
+        if any(c[2] in ("passed_chamber", "proposed") for c in strong):
+            strong = [c for c in strong if not (c[2] == "authorized" and _WOULD_BEFORE.search(
+                sentence, max(0, c[0] - 12), c[0]))] or strong
+        # "President Biden signed into law the FY2023 NDAA, which authorized $847.3 billion":
+        # an authorization act enacted authorizes; it appropriates nothing
+        if _AUTHORIZATION_ACT.search(sentence) and not _APPROPRIATION_WORD.search(sentence):
+            strong = [(a, b, "authorized" if status == "appropriated" else status, words)
+                      for a, b, status, words in strong]
         return _both_chambers(sentence, strong)
     return sorted((m.start(), m.end(), status, m.group())
                   for status, pattern in _WEAK_STATUS_RES.items()
@@ -74,6 +85,9 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 _BUDGET_REQUEST = re.compile(r"\bbudget\s+request", re.IGNORECASE)
+_WOULD_BEFORE = re.compile(r"\bwould\s+(?:have\s+)?$", re.IGNORECASE)
+_AUTHORIZATION_ACT = re.compile(r"\bNDAA\b|\bAuthorization\s+Act\b")
+_APPROPRIATION_WORD = re.compile(r"\bappropriat", re.IGNORECASE)
 _ESTIMATES_THAT = re.compile(r"\bestimates?\s+that\b", re.IGNORECASE)
 _ADJECTIVE_CUE = re.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+$",
                             re.IGNORECASE)
@@ -304,15 +318,18 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
         if f.status_source is not None or i == 0 or not _REFERS_BACK.match(sentences[i].text):
             continue
         for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
-            cues = _status_cues(sentences[j].text)
-            if cues:
-                f.status, f.status_cue = cues[-1][2], cues[-1][3]
-                f.status_source = "previous sentence"
-                break
-            # "Another €141.5 million ...", after a figure that took its stage the same way
+            # the stage a figure of that sentence was given ("Another €141.5 million ...",
+            # after a figure that took its stage the same way; "The requested amount ...
+            # was", after "Of that amount, $802.4 billion fell within the scope of the
+            # National Defense Authorization Act": the request's, not the act's name's)
             staged = [g for g in by_sentence.get(j, ()) if g.status_source is not None]
             if staged:
                 f.status, f.status_cue = staged[-1].status, staged[-1].status_cue
+                f.status_source = "previous sentence"
+                break
+            cues = _status_cues(sentences[j].text)
+            if cues:
+                f.status, f.status_cue = cues[-1][2], cues[-1][3]
                 f.status_source = "previous sentence"
                 break
     # "... as part of the $1.7 trillion spending bill. Passed by the Senate with a vote of
@@ -371,3 +388,44 @@ def _stage_of_enacted_budget(result: Extraction, text: str,
                 _THE_BUDGET.search(sentence):
             year, words = next((y, w) for y, t, w in budget_years if t == "fiscal")
             f.year, f.year_type, f.year_text, f.year_source = year, "fiscal", words, "document"
+
+
+# "Of the $910.8 billion requested in the FY2024 President’s budget, $874.2 billion fell
+# within the scope of the proposed National Defense Authorization Act", "Of that amount,
+# $802.4 billion ...": the parts have the whole's stage and payer, whatever else the
+# sentence names (here an act's name and its "proposed")
+_PART_OF = re.compile(r"^(?:Of|Out\s+of)\s+(?:the|that|this|these|those)\s+"
+                      r"(?P<what>[^,;]{1,160}?),\s", re.IGNORECASE)
+_PART_VERB = re.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:fell|falls|was|were|is|are|went|goes|"
+                        r"remained|remains)\b")
+_WHOLE_WORDS = re.compile(r"(?:amount|total|sum|request|funding|money|package)\b", re.IGNORECASE)
+
+
+def _stage_of_parts(result: Extraction, sentences: list[Span]) -> None:
+    by_sentence = _by_sentence(result)
+    for i, figures in by_sentence.items():
+        span = sentences[i]
+        m = _PART_OF.match(span.text)
+        if m is None:
+            continue
+        cut = span.start + m.end()
+        parts = [f for f in figures if f.start >= cut]
+        # only where the part says no more than where it went ("$802.4 billion fell within
+        # the scope of ..."), not "the Senate bill would provide $675.3 million"
+        if not parts or not _PART_VERB.match(span.text, parts[0].end - span.start):
+            continue
+        whole = [f for f in figures if f.end <= cut]
+        if whole:
+            source, where = whole[0], "sentence"
+            if source.status_source != "sentence":
+                continue
+        elif _WHOLE_WORDS.match(m.group("what")) and by_sentence.get(i - 1):
+            source, where = by_sentence[i - 1][-1], "previous sentence"
+        else:
+            continue
+        for f in figures:
+            if f.start < cut:
+                continue
+            f.status, f.status_cue, f.status_source = source.status, source.status_cue, where
+            if source.funder is not None:
+                f.funder, f.funder_text, f.funder_source = source.funder, source.funder_text, where

@@ -23,7 +23,7 @@ _YEAR_RE = re.compile(
       | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
       | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
             foreign[- ]aid|aid|spending|appropriations?|operating|federal\s+omnibus|omnibus|
-            supplemental)\s+)?
+            supplemental|general\s+fund)\s+)?
             (?:budget|appropriations?|spending\s+bill|authorization|request|budget\s+request|
             omnibus|supplemental)\b)
       | (?P<budget2>\bbudget\s+(?:request\s+)?for\s+(?P<by2>{_YEAR})\b)
@@ -60,7 +60,8 @@ _BASELINE_AFTER = re.compile(
     r"(?:levels?|requests?|amounts?|appropriations?|enacted)\b", re.IGNORECASE)
 _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
                r"start\w*|introduc\w*|submitt\w*|sent|made|requested|asked|released|"
-               r"transmitted|issued|promised|pledged")
+               r"transmitted|issued|promised|pledged|passed|approved|adopted|enacted|voted|"
+               r"reported")
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December")
 _EVENT_BEFORE = re.compile(
@@ -76,13 +77,16 @@ _APPROPRIATION_LAW_BEFORE = re.compile(r"\bAppropriations?\s+(?:Act|Resolution)(
                                        re.IGNORECASE)
 # "for the fiscal year ending September 30, 2010": fiscal 2010
 _FISCAL_YEAR_ENDING = re.compile(
-    rf"\bfiscal\s+year\s+end(?:ing|s|ed)\s+(?:on\s+)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$",
+    rf"\bfiscal\s+year\s+(?:(?:commencing|beginning|starting)\s[^.;]{{0,40}}?\band\s+)?"
+    rf"end(?:ing|s|ed)\s+(?:on\s+)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$",
     re.IGNORECASE)
 # "shall remain available until September 30, 2009": a deadline, not the money's year;
 # "as of June 1, 2013, State had obligated $463 million": the date a running total was
 # read, not the year of the money
 _DEADLINE_BEFORE = re.compile(
-    rf"\b(?:until|through|by|no\s+later\s+than|as\s+of)\s+(?:(?:{_MONTHS})\s+"
+    rf"\b(?:until|through|by|no\s+later\s+than|as\s+of|"
+    # "for the fiscal year commencing July 1, 2023, and ending June 30, 2024": its start
+    rf"(?:commencing|beginning|starting)(?:\s+on)?)\s+(?:(?:{_MONTHS})\s+"
     r"(?:\d{1,2},\s+)?)$", re.IGNORECASE)
 
 
@@ -121,11 +125,13 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
 
 # "above the 2012 budget", "less than in 2012", "compared to 2014": the year compared with
 _COMPARED_WITH = re.compile(r"\b(?:above|below|than(?:\s+in)?|versus|compared\s+(?:with|to)|"
-                            r"relative\s+to)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
-                            re.IGNORECASE)
+                            r"relative\s+to)\s+(?:the\s+)?(?:(?:original|enacted|revised|"
+                            r"adopted|prior|current|final|proposed)\s+)?"
+                            r"(?:(?:fiscal(?:\s+year)?|FY)\s?)?$", re.IGNORECASE)
 # "up from 2022", "a decrease of 61 million from the fiscal year 2012"
 _CHANGE_FROM = re.compile(r"\b(?:increase|decrease|cut|reduction|drop|rise|up|down)\b"
-                          r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
+                          r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|over)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)"
+                          r"\s?)?$",
                           re.IGNORECASE)
 
 
