@@ -437,3 +437,29 @@ def test_city_budget_ordinances() -> None:
         "for FY 2024. The General Fund budget includes revenues and expenditures totaling "
         "$355,400,000 which is an increase of $30.611 million or 9.4% over FY 2023.")
     assert [r["year"] for r in roanoke] == [2024, 2024]
+
+
+def test_news_on_aid_to_mexico() -> None:
+    """A thirteenth reading, not committed (McClatchy 2007-10-16, the Sun-Sentinel 2009-03-25,
+    The Washington Post as The Boston Globe ran it 2009-04-25; quoted with acknowledgement):
+    first year 0.43, status 0.29, funder 0.43; after 0.71, 0.57, 0.57. A plan's money is not
+    dated by the day an official "said Tuesday"; "The U.S. portion of the package" is the
+    U.S. government's share of a plan; "$700 million from Congress" is appropriated; a
+    "three-year aid package" is a total over years."""
+    from etl.__main__ import figure_records
+
+    plan = figure_records(
+        "WASHINGTON — An ambitious U.S.-Mexico counter-drug plan would involve several "
+        "countries in Central America and more than $8 billion, with Mexico providing the "
+        "bulk of the money, a Pentagon official said Tuesday.\n\nThe U.S. portion of the "
+        "package is about $1.5 billion, though negotiators are working out the exact amount "
+        "and the number of years it would cover.\n", date(2007, 10, 16))
+    assert [r["year"] for r in plan] == [None, None]
+    assert (plan[1]["status"], plan[1]["funder"]) == ("proposed", "United States government")
+    funded = figure_records("The plan, to be funded with $700 million from Congress and some "
+                            "reshuffling of existing funds, will bolster existing efforts.")[0]
+    assert (funded["status"], funded["funder"]) == ("appropriated", "U.S. Congress")
+    merida = figure_records("The proposal is being closely monitored by the State Department, "
+                            "which administers the $1.4 billion Merida Initiative, a three-year "
+                            "aid package to fight drug trafficking.")[0]
+    assert (merida["kind"], merida["year"]) == ("cumulative", None)

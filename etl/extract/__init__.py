@@ -68,6 +68,8 @@ __all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_
 # spans of years already, etl/extract/years.py)
 _MULTI_YEAR = re.compile(
     r"\bmulti-?year\b|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year\s+(?:\w+\s+)?(?:package|"
+    r"plan|program|programme|initiative|deal|agreement|commitment)\b"
     rf"|\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 

@@ -22,6 +22,19 @@ _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:M
                           r"|\b(?:has|have)\s+(?:just\s+)?announced\b|\bannounces\b"
                           r"|\bthis\s+(?:morning|afternoon|evening)\b",
                           re.IGNORECASE)
+# "a Pentagon official said Tuesday": the day someone spoke, not the year of the money
+_SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|noted|explained|"
+                           r"announced\s+on)\s+(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _dated_now(sentence: str) -> str | None:
+    """The words that place the sentence's event at the document's date, if any."""
+    for m in _DEICTIC_NOW.finditer(sentence):
+        if not _SPOKE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            return m.group()
+    return None
+
+
 _DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
 _LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s", re.IGNORECASE)
@@ -114,12 +127,12 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
             sentence = result.sentences[i].text
             # (not a running total: "has now committed $7.6 billion since ...")
             if f.year is None and reference_date is not None and f.kind != "cumulative" \
-                    and _DEICTIC_NOW.search(sentence):
+                    and (now := _dated_now(sentence)) is not None:
                 if fiscal_named is None:
                     fiscal_named = _fiscal_years_named(text)
                 f.year = reference_date.year
                 f.year_type = "fiscal" if reference_date.year in fiscal_named else "calendar"
-                f.year_text = f"{_DEICTIC_NOW.search(sentence).group()} (dated " \
+                f.year_text = f"{now} (dated " \
                               f"{reference_date.isoformat()})"
                 f.year_source = "document date"
                 if not contexts[i].years:  # "This includes $56 million ...": the same day

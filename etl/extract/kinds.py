@@ -8,7 +8,7 @@ from etl.money import Money
 
 _CUMULATIVE = re.compile(
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all|altogether|"
-    r"cumulative(?:ly)?|combined|"
+    r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year|"
     r"so far|to date|since)\b|\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
     # "has spent about $1.8 billion over three years"
     r"\bover\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b|"

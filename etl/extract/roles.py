@@ -26,7 +26,7 @@ _NOT_AGENCY_AFTER = re.compile(
 # "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
 _US_AID_RE = re.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
-    r"(?:aid|assistance|funding|funds|money|taxpayers)\b)"
+    r"(?:aid|assistance|funding|funds|money|taxpayers|portion|share|contribution)\b)"
 )
 # "the U.S. has sent $1 billion", "the United States would provide": the country as the
 # subject of a paying verb is its government paying

@@ -301,7 +301,7 @@ _REFERS_BACK = re.compile(
     rf"(?:{_VEHICLE})\b"
     # "An additional $18.4 million is from ...": more of the same money
     r"|(?:An?\s+)?(?:additional|further|another)\s+(?=[$€£]|US\$)"
-    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+){{0,3}}?[“\"']?(?:{_VEHICLE})\b"
+    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+){{0,4}}?[“\"']?(?:{_VEHICLE})\b"
     # "It includes $1 billion", "The largest provides $61 billion": the vehicle named before
     r"|(?:It|They|The\s+(?:largest|smallest|first|second|third|fourth|last|other|rest)|"
     r"A\s+(?:second|third|fourth|fifth))\s+(?:also\s+)?(?:includes?|provides?|contains?|"
