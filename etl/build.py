@@ -12,7 +12,6 @@ and run on Dask for many sources) -> curations and tables (here) ->
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -26,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from etl.attributes import values as attribute_values
 from etl.checks import INF, Term, check_claim, ratio_qualifier, term_interval
@@ -37,8 +34,9 @@ from etl.extract import Extraction
 from etl.extraction import extract_all, extract_source
 from etl.pdf import page_of
 from etl.reconcile import RULE, Candidate, reconcile
-from etl.schema import TABLES, Table
+from etl.schema import TABLES
 from etl.sources import Source, load_sources, text_shareable
+from etl.tablefiles import PANDAS_TYPES, csv_bytes, parquet_bytes
 from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
@@ -49,10 +47,6 @@ TABLE_LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0 (the tables; source texts keep their own rights)",
 }
-_PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64",
-                 "boolean": "boolean", "date": "string"}
-_ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
-                "boolean": pa.bool_(), "date": pa.string()}
 
 
 @dataclass
@@ -88,7 +82,7 @@ def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
     table = TABLES[name]
     df = pd.DataFrame(rows, columns=table.names)
     for col in table.columns:
-        df[col.name] = df[col.name].astype(_PANDAS_TYPES[col.type])
+        df[col.name] = df[col.name].astype(PANDAS_TYPES[col.type])
     return df.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
 
 
@@ -300,28 +294,12 @@ def _observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
 # ---------------------------------------------------------------------------- writing
 
 
-def _csv_bytes(df: pd.DataFrame) -> bytes:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue().encode("utf-8")
-
-
-def _parquet_bytes(df: pd.DataFrame, table: Table) -> bytes:
-    schema = pa.schema([pa.field(c.name, _ARROW_TYPES[c.type]) for c in table.columns])
-    arrow = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
-    arrow = arrow.replace_schema_metadata(None)  # no library versions: byte-stable output
-    buf = io.BytesIO()
-    pq.write_table(arrow, buf, compression="zstd", write_statistics=False,
-                   store_schema=False)
-    return buf.getvalue()
-
-
 def render_files(dataset: Dataset) -> dict[str, bytes]:
     """Every published file, name -> bytes. The same inputs give the same bytes."""
     files: dict[str, bytes] = {}
     for name, df in dataset.tables.items():
-        files[f"{name}.csv"] = _csv_bytes(df)
-        files[f"{name}.parquet"] = _parquet_bytes(df, TABLES[name])
+        files[f"{name}.csv"] = csv_bytes(df, name)
+        files[f"{name}.parquet"] = parquet_bytes(df, name)
     def descriptor(version: str) -> bytes:
         text = json.dumps(datapackage(dataset, version), indent=2, ensure_ascii=False)
         return (text + "\n").encode("utf-8")

@@ -18,6 +18,7 @@ import pandas as pd
 from etl.build import DATASET, DATASET_TITLE, TABLE_LICENSE
 from etl.lexicon import SOURCE_ABBREVIATIONS
 from etl.schema import TABLES
+from etl.tablefiles import csv_bytes
 
 FORMATS = ("csv", "json", "xlsx", "parquet")
 MIME = {
@@ -59,7 +60,7 @@ def table_bytes(df: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
     ``sheet`` names the table: a published table's columns keep their schema types."""
     df = conform(df, sheet)
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return csv_bytes(df, sheet)
     if fmt == "json":
         records = json.loads(df.to_json(orient="records", force_ascii=False))
         return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -69,7 +69,9 @@ def test_repo_tables_match_a_fresh_build() -> None:
 def test_check_fails_when_tables_differ(data_copy: Path) -> None:
     run_build(data_copy)
     target = (data_copy / "tidy" / "figures.csv").resolve()
-    target.write_text(target.read_text().replace("12200000.0", "12300000.0"))
+    text = target.read_text()
+    assert "12200000" in text
+    target.write_text(text.replace("12200000", "12300000"))
     proc = run_build(data_copy, "--check")
     assert proc.returncode == 1
     assert "figures.csv: differs" in proc.stderr
