@@ -173,8 +173,8 @@ def corpus_checks(data_dir: Path, figures: list) -> list[dict]:
     what the published corpus holds for its series and year (nothing is written)."""
     import pandas as pd
 
-    from etl.build import series_id
     from etl.reconcile import check_figures
+    from etl.series import series_id
 
     path = data_dir / "tidy" / "series_figures.parquet"
     corpus = pd.read_parquet(path.resolve()) if path.exists() else None

@@ -1,11 +1,13 @@
 """Build the published tables from the sources: documents, sentences, figures, claims,
 observations, as CSV and Parquet twins plus ``datapackage.json``.
 
-Layers, after OWID's etl: ``data/sources/`` (raw snapshots with metadata) ->
-extraction (``etl.extraction``: ``etl.extract`` per source, cached under ``data/cache/``
-and run on Dask for many sources) -> curations and tables (here) ->
-``data/published/<dataset>/<version>/`` (curated tables) ->
-``data/tidy``, a symbolic link to the current version. The link is swapped with one atomic
+Stages, after OWID's etl, each a module: ``data/sources/`` (raw snapshots with metadata,
+``etl.sources``) -> extraction (``etl.extraction``: ``etl.extract`` per source, cached
+under ``data/cache/`` and run on Dask for many sources) -> rows (``etl.rows``: a source's
+rows after the people's corrections, made where it was extracted) -> series
+(``etl.series``: observations reconciled across sources) -> files (``etl.tablefiles``: CSV
+and Parquet twins) -> publish (here: ``data/published/<dataset>/<version>/``, then
+``data/tidy``, a symbolic link to the current version). The link is swapped with one atomic
 ``rename``, so a crash at any point leaves the previous tables whole and readable.
 """
 
@@ -14,34 +16,29 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
 import time
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from etl.attributes import values as attribute_values
-from etl.checks import INF, Term, check_claim, ratio_qualifier, term_interval
 from etl.cpi import Cpi, load_cpi
-from etl.curation import Curation, apply_curations, load_curations
+from etl.curation import Curation, load_curations
 from etl.extract import Extraction
 from etl.extraction import extract_all, extract_source
-from etl.pdf import page_of
-from etl.reconcile import RULE, Candidate, reconcile
+from etl.rows import ROW_TABLES, RowMaker, SourceRows, source_rows
 from etl.schema import TABLES
-from etl.sources import Source, load_sources, text_shareable
+from etl.series import observations as series_observations
+from etl.sources import Source, load_sources
 from etl.tablefiles import PANDAS_TYPES, csv_bytes, parquet_bytes
 from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
 DATASET_TITLE = "Money figures cited in policy reporting"
-NOT_REPORTED = "not reported in the sources"
 TABLE_LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -56,28 +53,6 @@ class Dataset:
     cpi: Cpi
 
 
-def _slug(*parts: str | None) -> str:
-    text = "--".join(re.sub(r"[^a-z0-9]+", "-", (p or "unknown").lower()).strip("-")
-                     for p in parts)
-    return text or "unknown"
-
-
-def series_id(funder: str | None, recipient: str | None, purpose: str | None,
-              currency: str) -> str:
-    """The id of the series a figure joins: funder, recipient, purpose and currency."""
-    return _slug(funder, recipient, purpose, currency)
-
-
-def series_label(funder: str | None, recipient: str | None, purpose: str | None,
-                 currency: str) -> str:
-    label = f"{funder or 'Funder not stated'} → {recipient or 'recipient not stated'}"
-    if purpose:
-        label += f": {purpose}"
-    if currency != "USD":
-        label += f" ({currency})"
-    return label
-
-
 def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
     table = TABLES[name]
     df = pd.DataFrame(rows, columns=table.names)
@@ -89,206 +64,45 @@ def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
 def build_tables(sources: list[Source], cpi: Cpi,
                  progress: Callable[[str], None] | None = None,
                  curations: dict[str, list[Curation]] | None = None,
-                 extractions: dict[str, Extraction] | None = None) -> Dataset:
-    """Reapply the people's corrections to each source's extraction (``extractions``,
-    from etl.extraction; a source missing there is extracted here) and assemble the
-    tables (pure: no I/O). Constant-dollar columns use the latest CPI-U year as their
-    base."""
+                 extractions: dict[str, Extraction] | None = None,
+                 prepared: dict[str, SourceRows] | None = None) -> Dataset:
+    """Assemble the tables from each source's rows (pure: no I/O). A source's rows are
+    ``prepared`` (made where it was extracted), or made here from its extraction
+    (``extractions``, from etl.extraction; a source missing there is extracted here) with
+    the people's corrections reapplied. Constant-dollar columns use the latest CPI-U year
+    as their base."""
     base_year = cpi.latest
-    docs, sents, figs, claims, cur_rows = [], [], [], [], []
+    tables_rows: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
     total = len(sources)
     for n, source in enumerate(sources, 1):
         meta = source.meta
-        result = (extractions or {}).get(meta.id) or extract_source(source)
-        records = (curations or {}).get(meta.id, [])
-        if records:
-            starts = [s.start for s in result.sentences]
-            result.figures, outcomes = apply_curations(
-                source.text, meta.id, result.figures,
-                lambda pos, starts=starts: max(0, bisect_right(starts, pos) - 1), records)
-            for o in outcomes:
-                r = o.record
-                cur_rows.append({
-                    "curation_id": _curation_id(meta.id, r), "document_id": meta.id,
-                    "action": r.action, "start": r.start, "end": r.end, "text": r.text,
-                    "attribute": r.attribute,
-                    "value": None if r.value is None else str(r.value),
-                    "machine_value": None if r.machine_value is None else str(r.machine_value),
-                    "reason": r.reason, "at": r.at, "status": o.status, "problem": o.problem,
-                    "figure_id": o.figure_id})
-                if o.status == "orphaned" and progress is not None:
-                    progress(f"  curation no longer applies in {meta.id}: {r.action} "
-                             f"{r.text!r} at {r.start}-{r.end}: {o.problem}")
-        sid = [f"{meta.id}.s{i:04d}" for i in range(len(result.sentences))]
-        per_sentence: dict[int, int] = {}
-        for f in result.figures:
-            per_sentence[f.sentence_index] = per_sentence.get(f.sentence_index, 0) + 1
-        shared = text_shareable(meta.rights)
-        quoted = set(per_sentence) | {c.sentence_index for c in result.claims}
-        for i, s in enumerate(result.sentences):
-            if not shared and i not in quoted:
-                continue  # the rights allow quotation, not the text: evidence only
-            sents.append({"sentence_id": sid[i], "document_id": meta.id, "index": i,
-                          "paragraph": s.paragraph, "kind": s.kind, "start": s.start,
-                          "end": s.end, "text": s.text, "n_figures": per_sentence.get(i, 0)})
-        for f in result.figures:
-            low_c, note = cpi.convert(f.amount_usd, f.year, base_year, f.year_type)
-            high_c, _ = cpi.convert(f.amount_high_usd, f.year, base_year, f.year_type)
-            if f.currency != "USD":
-                note = f"{f.currency}: constant U.S. dollars apply to USD amounts only"
-            figs.append({
-                "figure_id": f.figure_id, "document_id": meta.id,
-                "sentence_id": sid[f.sentence_index], "start": f.start, "end": f.end,
-                "page": f.page or page_of(source.pages, f.start), "table_cell": f.table_cell,
-                **attribute_values(f),
-                "amount_usd": f.amount_usd, "amount_high_usd": f.amount_high_usd,
-                "amount_constant_usd": low_c, "amount_high_constant_usd": high_c,
-                "constant_base_year": base_year, "constant_note": note,
-                "curated": f.curated,
-                "series_id": series_id(f.funder, f.recipient, f.purpose, f.currency),
-                "sentence": result.sentences[f.sentence_index].text,
-                "_published": meta.date_published.isoformat(),
-            })
-        by_id = {f.figure_id: f for f in result.figures}
-        for c in result.claims:
-            base_fig = by_id.get(c.base_figure_id or "")
-            cmp_fig = by_id.get(c.compared_figure_id or "")
-            terms = [Term(f.amount, f.amount_high, f.qualifier, f.year) if f else None
-                     for f in (base_fig, cmp_fig)]
-            # real ratio = nominal ratio * cpi[base year] / cpi[compared year]
-            factor = (cpi.factor(cmp_fig.year, base_fig.year)
-                      if base_fig and cmp_fig and base_fig.year and cmp_fig.year
-                      and base_fig.currency == cmp_fig.currency == "USD" else None)
-            checked = check_claim(c.stated_ratio, c.claim_qualifier, c.text, terms[0],
-                                  terms[1], factor, c.note)
-            if base_fig and cmp_fig and base_fig.amount:  # corrections may change the terms
-                c.computed_ratio = round(cmp_fig.amount / base_fig.amount, 4)
-                c.computed_ratio_qualifier = ratio_qualifier(base_fig.qualifier,
-                                                             cmp_fig.qualifier)
-            claims.append({
-                "claim_id": c.claim_id, "document_id": meta.id,
-                "sentence_id": sid[c.sentence_index], "start": c.start, "end": c.end,
-                "text": c.text, "kind": c.kind, "claim_qualifier": c.claim_qualifier,
-                "stated_ratio": c.stated_ratio, "base_figure_id": c.base_figure_id,
-                "compared_figure_id": c.compared_figure_id, "computed_ratio": c.computed_ratio,
-                "computed_ratio_qualifier": c.computed_ratio_qualifier,
-                "compared_to": c.compared_to, "note": c.note,
-                **_interval_columns("stated", checked.stated),
-                **_interval_columns("nominal", checked.nominal),
-                **_interval_columns("real", checked.real),
-                "verdict_nominal": checked.verdict_nominal,
-                "verdict_real": checked.verdict_real, "rule": checked.rule,
-                "sentence": result.sentences[c.sentence_index].text,
-            })
-        docs.append({
-            "document_id": meta.id, "title": meta.title, "publisher": meta.publisher,
-            "author": meta.author, "date_published": meta.date_published.isoformat(),
-            "url": meta.url, "page": meta.page, "date_added": meta.date_added.isoformat(),
-            "rights": meta.rights, "citation": meta.citation(), "chars": len(source.text),
-            "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
-            "n_sentences": len(result.sentences), "n_figures": len(result.figures),
-            "text_shared": shared,
-        })
+        rows = (prepared or {}).get(meta.id)
+        if rows is None:
+            result = (extractions or {}).get(meta.id) or extract_source(source)
+            rows = source_rows(source, result, (curations or {}).get(meta.id, []), cpi,
+                               base_year)
+        for name in ROW_TABLES:
+            tables_rows[name].extend(getattr(rows, name))
         if progress is not None:
-            progress(f"[{n}/{total}] {meta.id}: {len(result.sentences)} sentences, "
-                     f"{len(result.figures)} figures, {len(result.claims)} claims")
-    observations, members = _observations(figs)
+            for note in rows.notes:
+                progress(note)
+            progress(f"[{n}/{total}] {rows.summary}")
+    figs = tables_rows["figures"]
+    observations, members = series_observations(figs)
     for f in figs:
         f.pop("_published")
     cpi_rows = [{"year": y, "cpi_u": v} for y, v in sorted(cpi.index.items())]
     tables = {
-        "documents": _typed("documents", docs),
-        "sentences": _typed("sentences", sents),
+        "documents": _typed("documents", tables_rows["documents"]),
+        "sentences": _typed("sentences", tables_rows["sentences"]),
         "figures": _typed("figures", figs),
-        "claims": _typed("claims", claims),
+        "claims": _typed("claims", tables_rows["claims"]),
         "observations": _typed("observations", observations),
         "series_figures": _typed("series_figures", members),
-        "curations": _typed("curations", cur_rows),
+        "curations": _typed("curations", tables_rows["curations"]),
         "cpi_u": _typed("cpi_u", cpi_rows),
     }
     return Dataset(tables=tables, sources=sources, cpi=cpi)
-
-
-def _curation_id(document_id: str, r: Curation) -> str:
-    key = "\x1f".join(str(x) for x in (document_id, r.action, r.start, r.end, r.attribute,
-                                        r.at))
-    return "cur-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-
-
-def _interval_columns(prefix: str, interval) -> dict[str, float | None]:
-    if interval is None:
-        return {f"{prefix}_low": None, f"{prefix}_high": None}
-    high = None if interval.high == float("inf") else round(interval.high, 4)
-    return {f"{prefix}_low": round(interval.low, 4), f"{prefix}_high": high}
-
-
-def _observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
-    """One reconciled row per series and year, with gap rows for unreported years inside a
-    series' span; and every figure of every series and year with its role.
-
-    Only figures with a single year enter a series, and none flagged for review. Where
-    several figures give one series and year, none is dropped: ``etl.reconcile`` compares
-    them by interval and picks the one shown, and both tables say how. Nothing is
-    interpolated.
-    """
-    by_series: dict[str, dict[int, list[dict]]] = {}
-    for f in figs:
-        if f["year"] is None or f["kind"] == "total":  # a table's total: not counted twice
-            continue
-        if f["review"]:  # "$1e308", "$999...9 billion": never charted as a plausible value
-            continue
-        by_series.setdefault(f["series_id"], {}).setdefault(f["year"], []).append(f)
-    rows, members = [], []
-    for series_id, years in by_series.items():
-        any_fig = next(iter(years.values()))[0]
-        base = {"series_id": series_id,
-                "series_label": series_label(any_fig["funder"], any_fig["recipient"],
-                                             any_fig["purpose"], any_fig["currency"]),
-                "funder": any_fig["funder"], "recipient": any_fig["recipient"],
-                "purpose": any_fig["purpose"], "currency": any_fig["currency"]}
-        for year in range(min(years), max(years) + 1):
-            given = years.get(year)
-            if not given:
-                rows.append({**base, "year": year, "status": "not_reported", "reported": False,
-                             "missing_reason": NOT_REPORTED, "n_figures": 0, "n_sources": 0})
-                continue
-            by_id = {f["figure_id"]: f for f in given}
-            result = reconcile([Candidate(
-                f["figure_id"], f["document_id"], f["_published"], f["start"], f["amount"],
-                f["amount_high"], f["qualifier"], f["status"], f["year_type"]) for f in given])
-            shown = by_id[result.shown.figure_id]
-            rows.append({
-                **base, "year": year, "year_type": shown["year_type"],
-                "value": shown["amount"], "value_high": shown["amount_high"],
-                "value_constant": shown["amount_constant_usd"],
-                "value_high_constant": shown["amount_high_constant_usd"],
-                "constant_base_year": shown["constant_base_year"],
-                "constant_note": shown["constant_note"],
-                "qualifier": shown["qualifier"], "status": shown["status"], "reported": True,
-                "figure_id": shown["figure_id"], "figure_text": shown["text"],
-                "n_figures": len(given), "attributed_source": shown["attributed_source"],
-                "document_id": shown["document_id"], "sentence_id": shown["sentence_id"],
-                "sentence": shown["sentence"], "n_sources": result.n_sources,
-                "agreement": result.agreement, "reconciled_low": result.low,
-                "reconciled_high": result.high,
-                "year_type_warning": result.year_type_warning,
-                "shown_because": result.because, "rule": RULE,
-            })
-            for f in given:
-                interval = term_interval(Term(f["amount"], f["amount_high"], f["qualifier"],
-                                              f["year"]))
-                members.append({
-                    "series_id": series_id, "year": year, "figure_id": f["figure_id"],
-                    "document_id": f["document_id"], "date_published": f["_published"],
-                    "role": result.roles[f["figure_id"]], "year_type": f["year_type"],
-                    "value": f["amount"], "value_high": f["amount_high"],
-                    "interval_low": interval.low,
-                    "interval_high": None if interval.high == INF else interval.high,
-                    "qualifier": f["qualifier"], "status": f["status"],
-                    "figure_text": f["text"], "attributed_source": f["attributed_source"],
-                    "sentence_id": f["sentence_id"], "sentence": f["sentence"],
-                })
-    return rows, members
 
 
 # ---------------------------------------------------------------------------- writing
@@ -528,14 +342,15 @@ CACHE = Path("cache") / "extraction"  # under the data folder; never committed
 
 def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | None = None,
                 scheduler: str | None = None, cache: bool = True) -> Dataset:
-    """The stages in order: sources -> extraction (cached per source, parallel) ->
-    curation and tables."""
+    """The stages in order: sources -> extraction (cached per source, parallel) -> rows
+    (where each source was extracted) -> series and tables."""
     sources = load_sources(data_dir / "sources")
     curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
-    extractions = extract_all(sources, data_dir / CACHE if cache else None, workers,
-                              scheduler, progress)
-    return build_tables(sources, load_cpi(data_dir / "reference"), progress, curations,
-                        extractions)
+    cpi = load_cpi(data_dir / "reference")
+    # each source's rows are made where it is extracted (on the Dask workers for many)
+    rows = extract_all(sources, data_dir / CACHE if cache else None, workers, scheduler,
+                       progress, then=RowMaker(curations, cpi, cpi.latest))
+    return build_tables(sources, cpi, progress, prepared=rows)
 
 
 def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -136,47 +137,66 @@ def _write(folder: Path, parts: dict[str, bytes]) -> None:
 
 def extract_all(sources: Iterable[Source], cache_dir: Path | None = None,
                 workers: int | None = None, scheduler: str | None = None,
-                progress: Callable[[str], None] | None = None) -> dict[str, Extraction]:
+                progress: Callable[[str], None] | None = None,
+                then: Callable[[Source, Extraction], Any] | None = None) -> dict[str, Any]:
     """Each source's extraction by id: from the cache where it holds one, else extracted
-    (serially, or on Dask) and cached. ``cache_dir`` None: no cache."""
+    (serially, or on Dask) and cached. ``cache_dir`` None: no cache. ``then``: the next
+    stage, run on each extraction where it was made (a Dask worker, or this process) after
+    the extraction is cached; the result is then ``then``'s, by id. It must pickle (a
+    module-level function or a dataclass instance)."""
     sources = list(sources)
-    results: dict[str, Extraction] = {}
+    results: dict[str, Any] = {}
     todo: list[tuple[Source, Path | None]] = []
     for source in sources:
         folder = cache_dir / cache_key(source) if cache_dir is not None else None
         cached = _read(folder) if folder is not None and folder.is_dir() else None
         if cached is not None:
-            results[source.meta.id] = cached
+            results[source.meta.id] = then(source, cached) if then is not None else cached
         else:
             todo.append((source, folder))
     if progress is not None and sources:
         progress(f"extraction: {len(sources) - len(todo)} of {len(sources)} sources cached, "
                  f"{len(todo)} to extract")
     workers = workers or os.cpu_count() or 1
+    cache = cache_dir is not None
     if todo and (scheduler or (workers > 1 and len(todo) >= MIN_PARALLEL)):
-        done = _on_dask(todo, workers, scheduler, progress)
+        done = _on_dask(todo, workers, scheduler, progress, cache, then)
     else:
-        done = _serially(todo, progress)
-    for (source, folder), result in zip(todo, done, strict=True):
-        if folder is not None:
-            _write(folder, to_parquet(result))
+        done = _serially(todo, progress, cache, then)
+    for (source, folder), (parts, value) in zip(todo, done, strict=True):
+        if folder is not None and parts is not None:
+            _write(folder, parts)
             crash_point("extraction-cached")
-        results[source.meta.id] = result
+        results[source.meta.id] = value
     return results
 
 
+_Done = tuple[dict[str, bytes] | None, Any]  # (the cache entry's files, the result)
+
+
 def _serially(todo: list[tuple[Source, Path | None]],
-              progress: Callable[[str], None] | None) -> list[Extraction]:
+              progress: Callable[[str], None] | None, cache: bool = False,
+              then: Callable[[Source, Extraction], Any] | None = None) -> list[_Done]:
     out = []
     for n, (source, _) in enumerate(todo, 1):
-        out.append(extract_source(source))
+        out.append(_extract_one(source, cache, then))
         if progress is not None and (n == len(todo) or n % 100 == 0):
             progress(f"extracted {n}/{len(todo)}")
     return out
 
 
+def _extract_one(source: Source, cache: bool,
+                 then: Callable[[Source, Extraction], Any] | None) -> _Done:
+    """Extract, serialize for the cache (before any later stage changes the extraction),
+    then run the next stage."""
+    result = extract_source(source)
+    parts = to_parquet(result) if cache else None
+    return parts, (then(source, result) if then is not None else result)
+
+
 def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: str | None,
-             progress: Callable[[str], None] | None) -> list[Extraction]:
+             progress: Callable[[str], None] | None, cache: bool = False,
+             then: Callable[[Source, Extraction], Any] | None = None) -> list[_Done]:
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -195,9 +215,9 @@ def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: st
         size = max(1, min(BATCH, -(-len(todo) // (4 * workers))))
         batches = [[s for s, _ in todo[i : i + size]] for i in range(0, len(todo), size)]
         data = client.scatter(batches)
-        futures = client.map(_extract_batch, data, pure=False)
+        futures = client.map(_extract_batch, data, cache=cache, then=then, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        out: list[list[Extraction] | None] = [None] * len(batches)
+        out: list[list[_Done] | None] = [None] * len(batches)
         done = 0
         for future in as_completed(futures):
             out[index[future.key]] = future.result()
@@ -212,6 +232,7 @@ def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: st
             cluster.close()
 
 
-def _extract_batch(sources: list[Source]) -> list[Extraction]:
+def _extract_batch(sources: list[Source], cache: bool = False,
+                   then: Callable[[Source, Extraction], Any] | None = None) -> list[_Done]:
     """What a Dask worker does with one batch (module level, so that it pickles)."""
-    return [extract_source(s) for s in sources]
+    return [_extract_one(s, cache, then) for s in sources]
