@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from etl.checks import INF, Interval, Term, term_interval
 
@@ -55,8 +56,10 @@ class Candidate:
     status: str
     year_type: str | None
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
+        """What its words allow (computed once: a reconciliation compares it several
+        times)."""
         return term_interval(Term(self.amount, self.amount_high, self.qualifier, None))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from etl.checks import INF, Term, term_interval
+from etl.checks import INF
 from etl.reconcile import RULE, Candidate, reconcile
 
 NOT_REPORTED = "not reported in the sources"
@@ -68,9 +68,10 @@ def observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
                              "missing_reason": NOT_REPORTED, "n_figures": 0, "n_sources": 0})
                 continue
             by_id = {f["figure_id"]: f for f in given}
-            result = reconcile([Candidate(
+            candidates = [Candidate(
                 f["figure_id"], f["document_id"], f["_published"], f["start"], f["amount"],
-                f["amount_high"], f["qualifier"], f["status"], f["year_type"]) for f in given])
+                f["amount_high"], f["qualifier"], f["status"], f["year_type"]) for f in given]
+            result = reconcile(candidates)
             shown = by_id[result.shown.figure_id]
             rows.append({
                 **base, "year": year, "year_type": shown["year_type"],
@@ -89,9 +90,8 @@ def observations(figs: list[dict]) -> tuple[list[dict], list[dict]]:
                 "year_type_warning": result.year_type_warning,
                 "shown_because": result.because, "rule": RULE,
             })
-            for f in given:
-                interval = term_interval(Term(f["amount"], f["amount_high"], f["qualifier"],
-                                              f["year"]))
+            for f, candidate in zip(given, candidates, strict=True):
+                interval = candidate.interval  # the year plays no part in an interval
                 members.append({
                     "series_id": series_id, "year": year, "figure_id": f["figure_id"],
                     "document_id": f["document_id"], "date_published": f["_published"],
