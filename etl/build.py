@@ -30,7 +30,16 @@ from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, load_curations
 from etl.extract import Extraction
 from etl.extraction import extract_all, extract_source
-from etl.rows import ROW_TABLES, RowMaker, SourceRows, source_rows
+from etl.rows import (
+    ROW_TABLES,
+    ROWS_CACHE,
+    RowMaker,
+    SourceRows,
+    read_cached,
+    rows_key,
+    source_rows,
+    write_cached,
+)
 from etl.schema import TABLES
 from etl.series import observations as series_observations
 from etl.sources import Source, load_sources
@@ -347,10 +356,27 @@ def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | 
     sources = load_sources(data_dir / "sources")
     curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
     cpi = load_cpi(data_dir / "reference")
+    maker = RowMaker(curations, cpi, cpi.latest)
+    # a source whose text, corrections, CPI-U and code are unchanged keeps its rows
+    rows_dir = data_dir / ROWS_CACHE
+    keys = {s.meta.id: rows_key(s, curations[s.meta.id], cpi, cpi.latest) for s in sources}
+    prepared = {}
+    if cache:
+        for s in sources:
+            found = read_cached(rows_dir, keys[s.meta.id])
+            if found is not None:
+                prepared[s.meta.id] = found
+    todo = [s for s in sources if s.meta.id not in prepared]
+    if progress is not None and cache:
+        progress(f"rows: {len(prepared)} of {len(sources)} sources cached")
     # each source's rows are made where it is extracted (on the Dask workers for many)
-    rows = extract_all(sources, data_dir / CACHE if cache else None, workers, scheduler,
-                       progress, then=RowMaker(curations, cpi, cpi.latest))
-    return build_tables(sources, cpi, progress, prepared=rows)
+    made = extract_all(todo, data_dir / CACHE if cache else None, workers, scheduler,
+                       progress, then=maker)
+    if cache:
+        for s in todo:
+            write_cached(rows_dir, keys[s.meta.id], made[s.meta.id])
+            crash_point("rows-cached")
+    return build_tables(sources, cpi, progress, prepared={**prepared, **made})
 
 
 def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,

@@ -10,18 +10,25 @@ process) and a build only assembles the rows (etl/build.py). Constant-dollar col
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import pickle
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from etl.attributes import values as attribute_values
 from etl.checks import Term, check_claim, ratio_qualifier
 from etl.cpi import Cpi
 from etl.curation import Curation, apply_curations
 from etl.extract import Extraction
+from etl.extraction import cache_key, extractor_version
 from etl.pdf import page_of
 from etl.series import series_id
 from etl.sources import Source, text_shareable
 
+_HERE = Path(__file__).resolve().parent
 ROW_TABLES = ("documents", "sentences", "figures", "claims", "curations")
 
 
@@ -164,3 +171,54 @@ def source_rows(source: Source, result: Extraction, records: list[Curation], cpi
     out.summary = (f"{meta.id}: {len(result.sentences)} sentences, {len(result.figures)} "
                    f"figures, {len(result.claims)} claims")
     return out
+
+
+# ------------------------------------------------------------------------------ cache
+
+ROWS_CACHE = Path("cache") / "rows"  # under the data folder; never committed
+# The files whose content decides a source's rows, besides its extraction.
+ROWS_FILES = ("rows.py", "series.py", "attributes.py", "checks.py", "cpi.py", "curation.py",
+              "pdf.py", "sources.py")
+
+
+@lru_cache(maxsize=1)
+def rows_version() -> str:
+    """A hash of the rows stage's code and of the extractor's version (12 hex digits)."""
+    digest = hashlib.sha256(extractor_version().encode())
+    for name in ROWS_FILES:
+        digest.update(name.encode() + b"\0" + (_HERE / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def rows_key(source: Source, records: list[Curation], cpi: Cpi, base_year: int) -> str:
+    """What decides a source's rows: its extraction's key, all its metadata (title, rights:
+    the documents row and which sentences may be published), its pages, its corrections,
+    the CPI-U and the base year, and this stage's code."""
+    payload = json.dumps([cache_key(source), source.meta.model_dump(mode="json"),
+                          source.pages, [r.model_dump(mode="json") for r in records],
+                          sorted(cpi.index.items()), base_year, rows_version()],
+                         sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def read_cached(folder: Path, key: str) -> SourceRows | None:
+    """A source's rows from the cache; None when missing or unreadable (made again: the
+    cache is never the only copy). The cache is this build's own pickles, under the data
+    folder, never shared or downloaded."""
+    try:
+        rows = pickle.loads((folder / f"{key}.pickle").read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    return rows if isinstance(rows, SourceRows) else None
+
+
+def write_cached(folder: Path, key: str, rows: SourceRows) -> None:
+    """Through a temporary file and one rename: a crash leaves the entry whole or absent."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    try:
+        tmp.write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / f"{key}.pickle")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

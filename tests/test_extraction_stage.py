@@ -4,6 +4,7 @@ whichever way they were made."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from helpers import ROOT
 from etl import extraction
 from etl.build import CACHE, _build_from, render_files
 from etl.extraction import extract_all, extract_source, from_parquet, to_parquet
+from etl.rows import ROWS_CACHE
 from etl.sources import load_sources
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -41,13 +43,18 @@ def test_a_rebuild_extracts_only_what_changed(data_copy: Path) -> None:
     entries = sorted(p.name for p in (data_copy / CACHE).iterdir())
     assert len(entries) == 31 and all((data_copy / CACHE / e / "figures.parquet").is_file()
                                       for e in entries)
+    assert "rows: 0 of 31 sources cached" in lines
+    assert len(list((data_copy / ROWS_CACHE).glob("*.pickle"))) == 31
     lines.clear()
     assert render_files(_build_from(data_copy, lines.append, workers=1)) == first
-    assert "extraction: 31 of 31 sources cached, 0 to extract" in lines
+    # every source's rows are cached: nothing is read from the extraction cache either
+    assert "rows: 31 of 31 sources cached" in lines
+    assert not any(line.startswith("extraction:") for line in lines)
     write_sources(data_copy, 1, kb=1.0, seed=77, publisher="Other Wire")
     lines.clear()
     second = render_files(_build_from(data_copy, lines.append, workers=1))
-    assert "extraction: 31 of 32 sources cached, 1 to extract" in lines
+    assert "rows: 31 of 32 sources cached" in lines
+    assert "extraction: 0 of 1 sources cached, 1 to extract" in lines
     assert second != first
     # and it is what a build without any cache makes
     assert render_files(_build_from(data_copy, lambda line: None, workers=1, cache=False)) \
@@ -106,3 +113,19 @@ def test_build_command_takes_workers_and_scheduler(data_copy: Path) -> None:
                          cwd=ROOT, timeout=60)
     assert bad.returncode == 2 and "'none' is not a whole number" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_rows_follow_metadata_and_corrections(data_copy: Path) -> None:
+    """A source's cached rows are made again when its metadata (its title, its rights) or
+    its corrections change, though its text and extraction did not."""
+    lines: list[str] = []
+    _build_from(data_copy, lines.append, workers=1)
+    meta_path = next((data_copy / "sources").glob("*/meta.json"))
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta["title"] = "A corrected title"
+    meta_path.write_text(json.dumps(meta), "utf-8")
+    lines.clear()
+    dataset = _build_from(data_copy, lines.append, workers=1)
+    assert "rows: 0 of 1 sources cached" in lines
+    assert "extraction: 1 of 1 sources cached, 0 to extract" in lines
+    assert list(dataset.tables["documents"]["title"]) == ["A corrected title"]
