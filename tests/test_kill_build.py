@@ -90,9 +90,9 @@ def test_sigkill_at_any_moment(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_killed_while_caching_or_on_dask(tmp_path: Path) -> None:
-    """Killed after writing part of the extraction cache, or while a local Dask cluster
-    extracts: the previous tables stay whole, and the next build publishes what a build
-    from scratch would."""
+    """Killed after writing part of the extraction cache, while a local Dask cluster
+    extracts, or after writing part of the rows cache: the previous tables stay whole, and
+    the next build publishes what a build from scratch would."""
     data = make_data(tmp_path, 45)
     assert build(data, "--workers", "1").wait(timeout=300) == 0
     old = snapshot(data)
@@ -116,8 +116,22 @@ def test_killed_while_caching_or_on_dask(tmp_path: Path) -> None:
 
     assert build(data, "--workers", "2").wait(timeout=300) == 0
     cached = snapshot(data)
+
+    # every title revised: each source's rows are made again from its cached extraction;
+    # killed after writing the first of them, the tables stay as they were
+    for meta_path in (data / "sources").glob("*/meta.json"):
+        meta = json.loads(meta_path.read_text("utf-8"))
+        meta["title"] += " (revised)"
+        meta_path.write_text(json.dumps(meta), "utf-8")
+    env = {**os.environ, "FUNDTRACE_CRASH_AT": "rows-cached"}
+    assert build(data, "--workers", "2", env=env).wait(timeout=300) == -signal.SIGKILL
+    assert snapshot(data) == cached
+    assert not list((data / "cache" / "rows").glob(".*.tmp"))  # no half-written entry
+    assert build(data, "--workers", "2").wait(timeout=300) == 0
+    revised = snapshot(data)
+
     shutil.rmtree(data / "published")
     (data / "tidy").unlink()
     assert build(data).wait(timeout=300) == 0  # from scratch, serially, no cache
-    assert snapshot(data) == cached != old
+    assert snapshot(data) == revised != cached != old
     assert after_kill in (old, cached)  # the kill left the old tables or the finished new
