@@ -463,3 +463,18 @@ def test_news_on_aid_to_mexico() -> None:
                             "which administers the $1.4 billion Merida Initiative, a three-year "
                             "aid package to fight drug trafficking.")[0]
     assert (merida["kind"], merida["year"]) == ("cumulative", None)
+
+
+def test_drawdowns_are_not_laws_but_statutes_still_are() -> None:
+    """A Presidential drawdown's "authorization" is not the Congress's law (DOD News, in
+    the eighth set); a statute's "authorized to be appropriated to the President" still
+    is: the Congress pays, whoever spends."""
+    from etl.__main__ import figure_records
+
+    drawdown = figure_records("President Joe Biden has given DOD authorization for a drawdown "
+                              "of up to $450 million to meet Ukraine's critical arms needs.")[0]
+    assert (drawdown["status"], drawdown["funder"]) == ("authorized", "Department of Defense")
+    statute = figure_records("There is authorized to be appropriated to the President "
+                             "$50,000,000 for fiscal year 2010 to carry out this section.")[0]
+    assert (statute["status"], statute["funder"], statute["year"]) == (
+        "authorized", "U.S. Congress", 2010)

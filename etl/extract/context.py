@@ -139,9 +139,10 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     contexts[i].years = [(f.year, f.year_type, f.year_text)]
                     contexts[i].from_date = True
         if f.funder is None and f.status in _LAW_STAGES and f.status_cue and \
-                not _PRESIDENTIAL.search(result.sentences[i].text) and \
-                _LAW_WORDS.search(f.status_cue) and (_US_LAW.search(text)
-                                                     or "to be appropriated" in f.status_cue):
+                _LAW_WORDS.search(f.status_cue) and (
+                    "to be appropriated" in f.status_cue
+                    or (_US_LAW.search(text)
+                        and not _PRESIDENTIAL.search(result.sentences[i].text))):
             # "There are authorized to be appropriated ... $2,500,000": the law's payer is
             # the Congress that makes it, named by the words that make it law
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
