@@ -81,6 +81,7 @@ def _sentence_context(sentence: str, kind: str,
 _BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
                            r"|\bCongress\b", re.IGNORECASE)
 _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
+_BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b", re.IGNORECASE)
 # "This PDA package has an estimated value of $1 billion": the payer's package, valued
 _ESTIMATED_VALUE = re.compile(r"\bestimated\s+(?:value|worth)\b", re.IGNORECASE)
 # "an authorization of a Presidential Drawdown ... valued at up to $50 million": the
@@ -112,7 +113,10 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 fiscal_named = _fiscal_years_named(text)
             if f.year in fiscal_named:
                 f.year_type = "fiscal"
-        if f.year is None and not scoped[i]:
+        # (a running total, "this request will bring the total ... to more than $20
+        # billion", is not of the year a sentence before names)
+        if f.year is None and not scoped[i] and not (
+                f.kind == "cumulative" and _BRINGS_TOTAL.search(result.sentences[i].text)):
             for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
                 # a sentence that dates its own event takes a year only from a heading
                 if dated and dated[i] and not contexts[j].heading:
