@@ -483,7 +483,7 @@ def test_drawdowns_are_not_laws_but_statutes_still_are() -> None:
 def test_tenth_heldout_set() -> None:
     """SIGAR's statement of 2013-04-18, annotated before the extractor ran on it. First
     reading: year 0.67 (a total "this request will bring ... to more than $20 billion" took
-    the request's fiscal year), status 0.67, funder 0.33. After: year 1.00; the payer of
-    "State and the U.S. Agency for International Development (USAID) have requested" is
-    still read as USAID alone ("State", an abbreviation the document defines, is unknown)."""
-    held_as_floor("heldout10", year=0.95, status=0.6, funder=0.3)
+    the request's fiscal year), status 0.67, funder 0.33 ("State", an abbreviation the
+    document defines as the Department of State, was unknown, so USAID alone was read as
+    the requester). After: year 1.00, funder 1.00."""
+    held_as_floor("heldout10", year=0.95, status=0.6, funder=0.95)

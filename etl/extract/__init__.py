@@ -37,6 +37,7 @@ from etl.extract.roles import (
     _funder_mention,
     _mentions,
     _recipient,
+    document_aliases,
 )
 from etl.extract.stages import (
     _owned_cues,
@@ -81,6 +82,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     contexts: list[_Context] = []
     scoped: list[bool] = []
     dated: list[bool] = []
+    aliases = document_aliases(text)  # "the Department of State (State)"
     # what each figure's kind was read from, to read it again once context gives a year
     kind_reads: list[tuple[str, Money, bool, int, int]] = []
     for index, span in enumerate(sentences):
@@ -99,11 +101,11 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         if not money and not mentions and not _AGENCY_RE.search(sentence):
             contexts.append(_Context([], [], span.kind == "heading"))
         if not money and len(contexts) == index:
-            agencies, sources, _ = _mentions(sentence)
+            agencies, sources, _ = _mentions(sentence, aliases)
             contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
                                               sources))
         if money:
-            agencies, sources, countries = _mentions(sentence)
+            agencies, sources, countries = _mentions(sentence, aliases)
             agency_starts = [a.start for a in agencies]
             country_starts = [c.start for c in countries]
             clauses = _clauses(sentence)

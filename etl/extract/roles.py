@@ -119,7 +119,27 @@ _COUNTRY_PAYS = re.compile(
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
 
 
-def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Mention]]:
+_DEFINED_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
+
+
+def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The abbreviations a document defines for the payers it names, as GAO and CRS write
+    them: "the Department of State (State)", "the U.S. Agency for International
+    Development (USAID)". Within that document the abbreviation names the same payer."""
+    found: dict[str, str] = {}
+    for m in _AGENCY_RE.finditer(text):
+        d = _DEFINED_AFTER.match(text, m.end())
+        if d and d.group("abbr") not in _AGENCY_OF:
+            found.setdefault(d.group("abbr"), _AGENCY_OF[m.group()])
+    if not found:
+        return None, {}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b"), found
+
+
+def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, str]]
+              = (None, {})) -> tuple[list[_Mention], list[_Mention], list[_Mention]]:
+    """The payers, credited sources and countries a sentence names (``aliases``: the
+    abbreviations its document defined, from :func:`document_aliases`)."""
     agencies, sources, countries = [], [], []
     for m in _AGENCY_RE.finditer(sentence):
         if _NOT_AGENCY_AFTER.match(sentence, m.end()):
@@ -127,6 +147,14 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention], list[_Ment
         mention = _Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency")
         agencies.append(_Mention(m.start(), m.end(), mention.name, "agency",
                                  _is_attribution(sentence, mention)))
+    pattern, names = aliases
+    if pattern is not None:
+        for m in pattern.finditer(sentence):
+            if any(a.start <= m.start() < a.end for a in agencies):
+                continue
+            mention = _Mention(m.start(), m.end(), names[m.group()], "agency")
+            agencies.append(_Mention(m.start(), m.end(), mention.name, "agency",
+                                     _is_attribution(sentence, mention)))
     for m in _US_AID_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
     for m in _US_PAYS.finditer(sentence):
