@@ -487,3 +487,34 @@ def test_tenth_heldout_set() -> None:
     document defines as the Department of State, was unknown, so USAID alone was read as
     the requester). After: year 1.00, funder 1.00."""
     held_as_floor("heldout10", year=0.95, status=0.6, funder=0.95)
+
+
+def test_budget_request_stories() -> None:
+    """A fifteenth reading, not committed (Stars and Stripes and Defense Daily 2024-03-11,
+    Defense News via Mashaher 2024-03-12, Reuters via Financetom 2025-06-25, Sputnik
+    2024-03-07; 22 figures; quoted with acknowledgement): first year 0.68, status 0.55,
+    funder 0.86; after 0.68, 0.86, 0.95."""
+    from etl.__main__ import figure_records
+
+    story = figure_records(
+        "The Pentagon released its fiscal year 2025 funding request, officially beginning "
+        "one of the most chaotic budget seasons in recent memory.\nThe top line for national "
+        "defense is $895.2 billion, and the Pentagon’s share of that will be just under $850 "
+        "billion.\n", date(2024, 3, 12))
+    assert [(r["status"], r["status_source"]) for r in story] == [("requested", "document")] * 2
+    below = figure_records(
+        "The Pentagon on Monday detailed its $849.8 billion budget request for fiscal year "
+        "2025, a figure that is about $10 billion below what the department had originally "
+        "projected.", date(2024, 3, 11))
+    assert [r["status"] for r in below] == ["requested", "requested"]
+    plan = figure_records("The 2025 budget proposal came Monday as the White House rolled out "
+                          "President Joe Biden’s proposed $7.3 trillion fiscal 2025 federal "
+                          "spending plan.")[0]
+    assert (plan["status"], plan["funder"], plan["year"]) == ("requested", "White House", 2025)
+    asked = figure_records("The insiders claimed that Washington will request that Congress "
+                           "approve $167.5 billion for procurement of weapons systems.")[0]
+    assert (asked["status"], asked["funder"]) == ("requested", "United States government")
+    stalled = figure_records("The White House reportedly considers tapping about $200 million "
+                             "in Pentagon funding as its $61 billion funding package remains "
+                             "stalled in Congress.")
+    assert [r["status"] for r in stalled] == ["proposed", "proposed"]

@@ -46,6 +46,7 @@ from etl.extract.stages import (
     _stage_of_lists,
     _stage_of_parts,
     _stage_of_references,
+    _stage_of_request_story,
     _status,
     _status_cues,
 )
@@ -168,6 +169,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_parts(result, sentences)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
+    _stage_of_request_story(result, text)
     _stage_of_enacted_budget(result, text, [
         y for c, span in zip(contexts, sentences, strict=True)
         if re.search(r"\bbudget\b", span.text, re.IGNORECASE) for y in c.years])

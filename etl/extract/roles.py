@@ -46,6 +46,7 @@ _RECIPIENT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:at\s+(?=[$€£]|US
                               r"got|gets)\b)")
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent(?: to)?|sends?|"
+    r"request(?:s|ed)? that|"
     r"submitted to|"
     r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")

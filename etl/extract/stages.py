@@ -429,3 +429,23 @@ def _stage_of_parts(result: Extraction, sentences: list[Span]) -> None:
             f.status, f.status_cue, f.status_source = source.status, source.status_cue, where
             if source.funder is not None:
                 f.funder, f.funder_text, f.funder_source = source.funder, source.funder_text, where
+
+
+_REQUEST_STORY = re.compile(
+    r"\b(?:sent|released|submitted|unveiled|rolled\s+out|detailed|delivered)\s+(?:[\w$.,'’-]+\s+)"
+    r"{0,6}?(?:budget|funding|spending)\s+request\b", re.IGNORECASE)
+_OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
+
+
+def _stage_of_request_story(result: Extraction, text: str) -> None:
+    """In a story about a budget request sent or released ("The Pentagon released its fiscal
+    year 2025 funding request"), a figure whose sentence names no stage but speaks of the
+    budget, the request or its top line ("The top line for national defense is $895.2
+    billion") is requested; the stage's words are the story's."""
+    story = _REQUEST_STORY.search(text)
+    if story is None:
+        return
+    for f in result.figures:
+        if f.status_source is None and _OF_THE_REQUEST.search(
+                result.sentences[f.sentence_index].text):
+            f.status, f.status_cue, f.status_source = "requested", story.group(), "document"

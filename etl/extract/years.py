@@ -61,11 +61,13 @@ _BASELINE_AFTER = re.compile(
 _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
                r"start\w*|introduc\w*|submitt\w*|sent|made|requested|asked|released|"
                r"transmitted|issued|promised|pledged|passed|approved|adopted|enacted|voted|"
-               r"reported")
+               r"reported|imposed")
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December")
 _EVENT_BEFORE = re.compile(
-    rf"\b(?:{_EVENT_VERB})\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?"
+    # "spending caps imposed by Congress in 2023"
+    rf"\b(?:{_EVENT_VERB})\s+(?:by\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){{1,3}})?(?:in|on)\s+"
+    rf"(?:(?:early|late|mid-?)\s+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(
     rf"(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?$")
@@ -91,6 +93,9 @@ _DEADLINE_BEFORE = re.compile(
 
 
 _BASELINE_PHRASE = re.compile(
+    # "about $10 billion below what the department had originally projected"
+    r"\b(?:above|below|over|under|than)\s+what\s+[^.;,$]{0,60}?\b(?:projected|requested|enacted|"
+    r"appropriated|proposed|planned|estimated|expected|approved)\b|"
     r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)"
     r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.-]+\s+){0,5}?"
     r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
