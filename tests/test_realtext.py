@@ -518,3 +518,24 @@ def test_budget_request_stories() -> None:
                              "in Pentagon funding as its $61 billion funding package remains "
                              "stalled in Congress.")
     assert [r["status"] for r in stalled] == ["proposed", "proposed"]
+
+
+def test_stage_cues_start_where_words_start() -> None:
+    """The stage cues are tried only where a word starts (etl/extract/stages.py); on every
+    sentence of the real-text sets they find exactly what trying every letter finds."""
+    import re
+
+    from etl.lexicon import STATUS_CUES, WEAK_STATUS_CUES
+    from etl.segment import split_sentences
+
+    sentences = [s.text for path in sorted(HERE.glob("*documents.jsonl"))
+                 for doc in load(path.name) for s in split_sentences(doc["text"])]
+    assert len(sentences) > 300
+    for table in (STATUS_CUES, WEAK_STATUS_CUES):
+        for status, cues in table.items():
+            body = "(?:" + "|".join(cues) + ")"
+            anywhere = re.compile(r"(?=\w)" + body, re.IGNORECASE)
+            word_start = re.compile(r"(?<!\w)(?=\w)" + body, re.IGNORECASE)
+            for s in sentences:
+                assert [m.span() for m in anywhere.finditer(s)] == \
+                    [m.span() for m in word_start.finditer(s)], (status, s)
