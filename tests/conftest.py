@@ -22,3 +22,13 @@ def data_copy(tmp_path: Path) -> Path:
 def editing(monkeypatch) -> None:
     """The dashboard started to edit on one's own machine (FUNDTRACE_MODE=local)."""
     monkeypatch.setenv("FUNDTRACE_MODE", "local")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_visitor_limits() -> None:
+    """Every test starts with nothing counted against the per-visitor limits (the AppTest
+    sessions of one pytest process share them, so a fast run of earlier tests could make a
+    later one hit "Limit reached")."""
+    from dashboard import limits
+
+    limits._uses.clear()

@@ -56,9 +56,6 @@ def extract(at, text: str):
 @pytest.mark.usefixtures("editing")
 def test_extractions_per_minute(monkeypatch) -> None:
     monkeypatch.setenv("FUNDTRACE_EXTRACTIONS_PER_MINUTE", "2")
-    # extractions earlier tests made in this process do not count against this visitor
-    for key in [k for k in limits._uses if k[0] == "FUNDTRACE_EXTRACTIONS_PER_MINUTE"]:
-        del limits._uses[key]
     at = run_app("add")
     for amount in ("1", "2"):
         extract(at, f"The Pentagon gave Mexico ${amount} million in 2011.")
