@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from dashboard import style  # noqa: E402
 from dashboard.auth import editing  # noqa: E402
 from dashboard.data import DataUnavailable, load_tables  # noqa: E402
 from dashboard.share import (  # noqa: E402
@@ -28,6 +29,7 @@ from dashboard.share import (  # noqa: E402
 )
 
 st.set_page_config(page_title="Policy money figures", page_icon="💵", layout="wide")
+style.apply()
 
 VIEWS = Path(__file__).parent / "views"
 PAGES = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple, dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +14,7 @@ from dashboard.charts import (
     describe,
     funding_chart,
     headline,
+    picture,
     publishable,
 )
 from dashboard.common import credit_line, tables_or_stop
@@ -26,7 +29,8 @@ from dashboard.formatting import (
     view_labels,
 )
 from dashboard.share import allowed_values, base_url, current_values, short_version
-from dashboard.state import BASES, CHART_TYPES, parse, share_url
+from dashboard.state import BASES, CHART_TYPES, UrlState, parse, share_url
+from dashboard.style import CHART_BOX, CHART_HEIGHT, CHART_WIDTH
 from etl.cpi import Cpi
 
 ALL_SOURCES = "All sources"
@@ -52,6 +56,12 @@ def chart_spec_cached(frame, annotate: bool, kind: str) -> dict:
     return funding_chart(frame, annotate=annotate, kind=kind).to_dict()
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def picture_cached(frame, annotate: bool, kind: str) -> str:
+    """The chart drawn on the server (``dashboard.charts.picture``)."""
+    return picture(chart_spec_cached(frame, annotate, kind), CHART_WIDTH, CHART_HEIGHT)
+
+
 tables = tables_or_stop()
 obs = tables.observations
 reported = obs[obs["reported"]]
@@ -71,23 +81,100 @@ def series_rows(pair: str) -> tuple[pd.DataFrame, dict[str, str]]:
     return rows, source_labels(documents)
 
 
+@dataclass(frozen=True)
+class Look:
+    """What the chart shows: the series, the source, and how it is drawn."""
+
+    view: str
+    src: str
+    kind: str
+    basis: str
+    base_year: int
+    annotate: bool
+
+
+@dataclass
+class Drawn:
+    """A look's rows, its chart's frame and its texts."""
+
+    pair: str
+    rows: pd.DataFrame
+    labels: dict[str, str]
+    points: pd.DataFrame
+    frame: pd.DataFrame
+    subject: str
+
+
+def drawn(look: Look) -> Drawn:
+    views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
+    pair = views[look.view]
+    rows, labels = series_rows(pair)
+    funder, recipient = pair_names(rows["funder"].iloc[0], rows["recipient"].iloc[0])
+    points = series_points(rows, tables.series_figures, tables.documents,
+                           labels.get(look.src) if look.src != ALL_SOURCES else None)
+    constant = look.basis == "constant"
+    frame = chart_frame(points, cpi if constant else None,
+                        look.base_year if constant else None)
+    return Drawn(pair, rows, labels, points, frame, f"{funder} funding for {recipient}")
+
+
+def look_from_link(state: UrlState) -> Look:
+    """The look a link asks for, each value falling back to what the widgets default to."""
+    views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
+    view = state.view if state.view in views else next(iter(views))
+    labels = series_rows(views[view])[1]
+    return Look(view, state.src if state.src in labels else ALL_SOURCES, state.chart,
+                state.basis, state.base if state.base in cpi.years else cpi.years[-1],
+                state.notes)
+
+
+def picture_markdown(look: Look, seen: Drawn) -> str:
+    """The chart drawn on the server, as a markdown image."""
+    return (f"![{escape_markdown('Chart: ' + seen.subject)}]"
+            f"({picture_cached(seen.frame, look.annotate, look.kind)})")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def first_picture(version: str, state: UrlState) -> tuple[tuple, str]:
+    """The look a link asks for (as a tuple: the cache keeps plain values) and its
+    picture, made once per link and data version (what a new visitor's page sends first)."""
+    look = look_from_link(state)
+    return astuple(look), picture_markdown(look, drawn(look))
+
+
 # ?only=chart: the chart alone with its source line, for an iframe (the Share box gives
 # the snippet); the view comes from the link, validated as every link is
 embedded = st.query_params.get("only") == "chart"
+link_state = parse({k: st.query_params.get_all(k) for k in st.query_params},
+                   allowed_values(tables)).state
 if embedded:
-    state = parse({k: st.query_params.get_all(k) for k in st.query_params},
-                  allowed_values(tables)).state
-    views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
-    view = state.view if state.view in views else next(iter(views))
-    pair = views[view]
-    rows, labels = series_rows(pair)
-    src = state.src if state.src in labels else ALL_SOURCES
-    kind, basis, annotate = state.chart, state.basis, state.notes
-    base_year = state.base if state.base in cpi.years else cpi.years[-1]
+    head = st.container()
+    box = st.container(key=CHART_BOX)
+    look = look_from_link(link_state)
+    seen = drawn(look)
+    box.markdown(picture_markdown(look, seen))
 else:
+    # The chart box is laid out under the controls but filled first: a new visitor's
+    # browser shows the server's picture of the chart before it has loaded the controls'
+    # code, let alone the interactive chart's (bench/time_to_chart.py). The look is
+    # read from the link, as the bound widgets will read it; on a rerun or with search
+    # filters the widgets decide, and the picture follows them.
+    head = st.container()
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key="tab", on_change="rerun")
+    box = chart_tab.container(key=CHART_BOX)
+    slot = box.empty()
+    guessed = None
+    if "view" not in st.session_state and not any(
+            (link_state.s_funder, link_state.s_recipient, link_state.s_purpose,
+             link_state.s_status)):
+        fields, first = first_picture(tables.version, link_state)
+        guessed = Look(*fields)
+        slot.markdown(first)
+        # the page's data for that look, made while the browser shows the picture
+        guessed_seen = drawn(guessed)
     facets = {"funder": "Funder", "recipient": "Recipient", "purpose": "Purpose",
               "status": "Status"}
-    with st.expander("Find a series", expanded=False):
+    with head.expander("Find a series", expanded=False):
         cols = st.columns(len(facets))
         matches = obs[obs["reported"].fillna(False).astype(bool)]
         for col, (column, title) in zip(cols, facets.items(), strict=True):
@@ -102,11 +189,10 @@ else:
     views = view_labels(pool["funder"], pool["recipient"], pool["reported"])
     # one row of controls on a desktop; on a phone they wrap two to a line instead of
     # taking a screen each, so the chart starts on the first screen
-    controls = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    controls = head.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     view = controls.selectbox("Who pays whom", list(views), key="view", bind="query-params",
                               width=320)
-    pair = views[view]
-    rows, labels = series_rows(pair)
+    labels = series_rows(views[view])[1]
     src = controls.selectbox("Sources", [ALL_SOURCES, *labels], key="src",
                              bind="query-params", width=240,
                              help="All sources, each in its own colour with the reconciled "
@@ -126,44 +212,47 @@ else:
     annotate = controls.toggle("Quotes", value=True, key="notes", bind="query-params",
                                help="Show a short quote from the source sentence beside "
                                "each point")
+    look = Look(view, src, kind, basis, base_year, annotate)
+    seen = guessed_seen if look == guessed else drawn(look)
+    if look != guessed:
+        slot.markdown(picture_markdown(look, seen))
+view, src, kind, basis, base_year, annotate = (look.view, look.src, look.kind, look.basis,
+                                               look.base_year, look.annotate)
+pair, rows, labels, points, frame = seen.pair, seen.rows, seen.labels, seen.points, seen.frame
 constant = basis == "constant"
 # the view as a link holds it
 values = ({"view": view, "src": src, "chart": kind, "basis": basis, "base": base_year,
            "notes": annotate} if embedded else current_values())
 
-funder, recipient = pair_names(rows["funder"].iloc[0], rows["recipient"].iloc[0])
-points = series_points(rows, tables.series_figures, tables.documents,
-                       labels.get(src) if src != ALL_SOURCES else None)
-frame = chart_frame(points, cpi if constant else None, base_year if constant else None)
-subject = f"{funder} funding for {recipient}"
+subject = seen.subject
 version = short_version(tables.version)
 text = chart_text(frame, subject,
                   short_credit(credit_line(tables.documents, points[points["reported"]])),
                   base_year if constant else None, version,
                   share_url(base_url(), "", values, version))
-st.subheader(escape_markdown(text.title), anchor=False)
+head.subheader(escape_markdown(text.title), anchor=False)
 spec = chart_spec_cached(frame, annotate, kind)
 description = describe(frame, subject)
 if embedded:
-    st.vega_lite_chart(spec, width="stretch", height=460)
     st.caption(escape_markdown(" ".join([f"{text.subtitle}.", *text.footer()[:-1]])))
     st.markdown(f"[Open this view in full]({text.link})")
+    box.vega_lite_chart(spec, width="stretch", height=CHART_HEIGHT)
     st.stop()
-chart_tab, table_tab = st.tabs(["Chart", "Table"])
-chart_tab.vega_lite_chart(spec, width="stretch", height=460)
-with table_tab:
-    links = [share_url(base_url(), "sources", {"doc": d, "figure": f}, version)
-             if isinstance(f, str) else None
-             for d, f in zip(frame["document_id"], frame["figure_id"], strict=True)]
-    shown = frame[["year_label", "value_label", "nominal_label", "status_label",
-                   "year_type_label", "purpose_label", "credit", "sentence"]].rename(columns={
-        "year_label": "Year", "value_label": "Amount", "nominal_label": "As reported",
-        "status_label": "Status", "year_type_label": "Year type", "purpose_label": "Purpose",
-        "credit": "Credited to", "sentence": "Source sentence"})
-    shown["Source"] = links
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        "Source": st.column_config.LinkColumn("Source", display_text="open in Sources",
-                                              help="The figure, highlighted in its article")})
+# the table is made only when its tab is open (Streamlit runs the page again on a switch)
+if table_tab.open:
+    with table_tab:
+        links = [share_url(base_url(), "sources", {"doc": d, "figure": f}, version)
+                 if isinstance(f, str) else None
+                 for d, f in zip(frame["document_id"], frame["figure_id"], strict=True)]
+        shown = frame[["year_label", "value_label", "nominal_label", "status_label",
+                       "year_type_label", "purpose_label", "credit", "sentence"]].rename(columns={
+            "year_label": "Year", "value_label": "Amount", "nominal_label": "As reported",
+            "status_label": "Status", "year_type_label": "Year type", "purpose_label": "Purpose",
+            "credit": "Credited to", "sentence": "Source sentence"})
+        shown["Source"] = links
+        st.dataframe(shown, hide_index=True, width="stretch", column_config={
+            "Source": st.column_config.LinkColumn("Source", display_text="open in Sources",
+                                                  help="The figure, highlighted in its article")})
 
 # One row of headline metrics under the chart: the latest value, the change it allows
 # (never to or from a request or proposal), how many sources, how many conflicts.
@@ -208,10 +297,18 @@ st.caption(escape_markdown(" ".join([f"{text.subtitle}.", *text.footer()[:-2],
                                       "Hover a point for its source sentence."])))
 st.markdown("**Chart description.** " + escape_markdown(description))
 
-with st.expander("Download", expanded=False):
-    # the file names say which view: the series, the dollars and the source shown
-    what = "-".join([pair, f"constant-{base_year}" if constant else "nominal",
-                     *([] if src == ALL_SOURCES else [f"source-{src}"])])
-    chart_downloads(publishable(spec, text), what, version)
-    table_downloads("the chart's data", what + "-data", chart_data(frame), None, version,
-                    "chart")
+# the buttons are made only when the box is open (Streamlit runs the page again on opening)
+downloads = st.expander("Download", expanded=False, key="downloads", on_change="rerun")
+if downloads.open:
+    with downloads:
+        # the file names say which view: the series, the dollars and the source shown
+        what = "-".join([pair, f"constant-{base_year}" if constant else "nominal",
+                         *([] if src == ALL_SOURCES else [f"source-{src}"])])
+        chart_downloads(publishable(spec, text), what, version)
+        table_downloads("the chart's data", what + "-data", chart_data(frame), None, version,
+                        "chart")
+
+# Last, the interactive chart, in the box above, where it takes the picture's place once
+# drawn (dashboard/style.py): sent after the rest so that a new visitor's browser has shown
+# the picture before it starts on the interactive chart's code.
+box.vega_lite_chart(spec, width="stretch", height=CHART_HEIGHT)
