@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from helpers import DATA
+from helpers import DATA, ROOT, SECOND, SECOND_ID
 
 
 @pytest.fixture
@@ -32,3 +35,21 @@ def _fresh_visitor_limits() -> None:
     from dashboard import limits
 
     limits._uses.clear()
+
+
+@pytest.fixture(scope="module")
+def two_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Published data of the seed and a second article on its series (helpers.SECOND)."""
+    data = tmp_path_factory.mktemp("compare") / "data"
+    shutil.copytree(DATA / "sources", data / "sources")
+    shutil.copytree(DATA / "reference", data / "reference")
+    folder = data / "sources" / SECOND_ID
+    folder.mkdir()
+    (folder / "article.txt").write_text(SECOND)
+    (folder / "meta.json").write_text(json.dumps({
+        "id": SECOND_ID, "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
+        "date_published": "2011-03-01", "date_added": "2026-11-27",
+        "rights": "Written for this test"}))
+    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
+                   cwd=ROOT, check=True, timeout=120)
+    return data

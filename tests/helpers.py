@@ -28,3 +28,14 @@ def run_app(page: str | None = None, query: dict[str, str] | None = None, timeou
 
 def markdown_text(at) -> str:
     return "\n".join(m.value for m in at.markdown)
+
+
+# A second article on the seed's series (issue 11): agrees on one year, is consistent on
+# another, conflicts on a third. The `two_sources` fixture builds it with the seed.
+SECOND_ID = "test-wire-2011-03-01-pentagon-widens-mexico-role"
+SECOND = ("Pentagon widens Mexico role\n\n"
+          "The Pentagon's counternarcotics funding for Mexico reached $34.2 million in fiscal "
+          "2010, up from $15 million in 2008, according to the Congressional Research "
+          "Service.\n\n"
+          "The Pentagon plans to use $50 million from its 2011 budget to improve security "
+          "along Mexico's southern border.\n")

@@ -7,42 +7,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
-from helpers import DATA, ROOT, SEED_ID, run_app
+from helpers import DATA, SECOND, SECOND_ID, SEED_ID, run_app
 
 from dashboard.compare import comparisons, figures_by_source
 from etl.reconcile import CONFLICT, CONSISTENT, MIXED_YEARS, RULE, Candidate, reconcile
 
-SECOND_ID = "test-wire-2011-03-01-pentagon-widens-mexico-role"
-SECOND = ("Pentagon widens Mexico role\n\n"
-          "The Pentagon's counternarcotics funding for Mexico reached $34.2 million in fiscal "
-          "2010, up from $15 million in 2008, according to the Congressional Research "
-          "Service.\n\n"
-          "The Pentagon plans to use $50 million from its 2011 budget to improve security "
-          "along Mexico's southern border.\n")
 NARCO = "department-of-defense--mexico--counternarcotics--usd"
-
-
-@pytest.fixture(scope="module")
-def two_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("compare") / "data"
-    shutil.copytree(DATA / "sources", data / "sources")
-    shutil.copytree(DATA / "reference", data / "reference")
-    folder = data / "sources" / SECOND_ID
-    folder.mkdir()
-    (folder / "article.txt").write_text(SECOND)
-    (folder / "meta.json").write_text(json.dumps({
-        "id": SECOND_ID, "title": "Pentagon widens Mexico role", "publisher": "Test Wire",
-        "date_published": "2011-03-01", "date_added": "2026-11-27",
-        "rights": "Written for this test"}))
-    subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "-q"],
-                   cwd=ROOT, check=True, timeout=120)
-    return data
 
 
 def test_every_figure_stays_and_is_reconciled(two_sources: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import markdown_text, run_app
+from helpers import SECOND_ID, SEED_ID, markdown_text, run_app
 
 
 def test_renders_with_every_figure_highlighted() -> None:
@@ -39,3 +39,19 @@ def test_unknown_figure_in_link_gives_a_notice() -> None:
     assert [w.value for w in at.warning] == [
         "The link's value for “figure” is not valid here; showing the default instead."]
     assert "<script>" not in "".join(m.value for m in at.markdown)
+
+
+def test_picker_lists_titles_and_links_keep_ids(two_sources, monkeypatch) -> None:
+    import dashboard.data
+
+    monkeypatch.setattr(dashboard.data, "DATA_DIR", two_sources)
+    at = run_app("sources", query={"doc": SECOND_ID})
+    picker = at.selectbox(key="doc_pick")
+    assert picker.value == SECOND_ID  # the link's source
+    assert "Pentagon widens Mexico role · Test Wire, 2011-03-01" in picker.options
+    assert SECOND_ID not in picker.options and SEED_ID not in picker.options
+    assert at.subheader[0].value == "Pentagon widens Mexico role"
+    picker.set_value(SEED_ID).run()
+    assert not at.exception
+    assert at.query_params["doc"] in (SEED_ID, [SEED_ID])  # the link keeps the id
+    assert any("The Washington Post ·" in c.value for c in at.caption)  # the seed shown

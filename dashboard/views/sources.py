@@ -31,10 +31,31 @@ claim_id = st.query_params.get("claim")
 claim_rows = tables.claims[tables.claims["claim_id"] == claim_id]
 if len(claim_rows):
     owner = claim_rows["document_id"]
-if "doc" not in st.query_params and "doc" not in st.session_state and len(owner):
-    st.session_state["doc"] = owner.iloc[0]  # a figure link opens the figure's own source
-doc_id = st.selectbox("Source", doc_ids, key="doc", bind="query-params")
-doc = docs.set_index("document_id").loc[doc_id]
+by_id = docs.set_index("document_id")
+
+
+def title_of(document_id: str) -> str:
+    """A source as the picker lists it: its title, publisher and date (the URL keeps its
+    id)."""
+    row = by_id.loc[document_id]
+    return f"{row['title']} · {row['publisher']}, {row['date_published']}"
+
+
+# The picker shows titles and the link keeps the id (`doc=`), so the two are kept in step
+# here: a bound selectbox would write the title into the URL.
+asked = st.query_params.get("doc")
+if asked is not None and asked not in doc_ids:
+    del st.query_params["doc"]  # named by the URL check already
+    asked = None
+if asked is None and "doc" not in st.session_state and len(owner):
+    asked = owner.iloc[0]  # a figure or claim link opens its own source
+if asked is not None and asked != st.session_state.get("doc"):
+    st.session_state["doc_pick"] = asked  # a link followed, or Back: the URL decides
+doc_id = st.selectbox("Source", doc_ids, key="doc_pick", format_func=title_of)
+st.session_state["doc"] = doc_id  # the view's state, as the Share box reads it
+if st.query_params.get("doc") != doc_id and (asked is not None or doc_id != doc_ids[0]):
+    st.query_params["doc"] = doc_id
+doc = by_id.loc[doc_id]
 figs = tables.figures[tables.figures["document_id"] == doc_id].sort_values("start")
 
 if wanted is not None and wanted not in set(figs["figure_id"]):

@@ -15,6 +15,7 @@ from browserkit import (
     streamlit_server,
     tooltip_with,
 )
+from helpers import SEED_ID
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
@@ -46,4 +47,26 @@ def test_overview_and_compare_show_both_sources(browser: Browser, url: str) -> N
     svg_text = " ".join(page.locator(f"{CHART_SVG} text").all_text_contents())
     assert "Test Wire, 2011-03-01" in svg_text
     screenshot(page, "two-sources-compare")
+    context.close()
+
+
+def test_sources_picker_lists_titles_and_the_link_keeps_the_id(browser: Browser,
+                                                                url: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(url + "/sources")  # the first source by id: the second article
+    page.wait_for_selector("h3:has-text('Pentagon widens Mexico role')", timeout=60_000)
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Source").first
+    picker.click()
+    title = ("Military is broadening U.S. effort to help Mexico battle its drug cartels · "
+             "The Washington Post, 2010-11-11")
+    page.get_by_role("option", name=title).click()
+    page.wait_for_function("d => new URLSearchParams(location.search).get('doc') === d",
+                           arg=SEED_ID, timeout=30_000)
+    page.wait_for_selector("h3:has-text('Military is broadening')", timeout=30_000)
+    page.get_by_text("Share this view").click()
+    shared = page.locator('[data-testid="stCode"]').first
+    shared.wait_for(timeout=30_000)
+    assert f"doc={SEED_ID}" in shared.inner_text()
+    screenshot(page, "two-sources-sources-picker")
     context.close()
