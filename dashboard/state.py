@@ -204,7 +204,13 @@ def share_params(page: str, values: Mapping[str, object], version: str) -> dict[
 
 
 def share_url(base: str, page: str, values: Mapping[str, object], version: str) -> str:
-    """Absolute link to ``page`` with its state: ``base`` is the app's root URL."""
-    query = urlencode(share_params(page, values, version), doseq=True)
-    return f"{base.rstrip('/')}/{page}" + (f"?{query}" if query else "")
+    """Absolute link to ``page`` with its state: ``base`` is the app's root URL. A link to
+    a figure on Sources ends in ``#<figure id>``, the anchor the page sets beside the
+    figure, so that the browser scrolls to it."""
+    params = share_params(page, values, version)
+    query = urlencode(params, doseq=True)
+    figure = params.get("figure")
+    anchor = f"#{figure}" if page == "sources" and isinstance(figure, str) \
+        and _FIGURE.match(figure) else ""
+    return f"{base.rstrip('/')}/{page}" + (f"?{query}" if query else "") + anchor
 

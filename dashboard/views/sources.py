@@ -139,12 +139,17 @@ with reader:
                 f"{escape_markdown(str(claim['verdict_nominal']))} (nominal), "
                 f"{escape_markdown(str(claim['verdict_real']))} (constant dollars). "
                 "Its words are highlighted in green below.", icon="🔎")
-    if selected and claim_span is None:
-        # a link to a figure: its sentence first (on a phone the article comes before the
-        # side panel, and the page cannot scroll itself to the highlighted words)
-        fig = figs.set_index("figure_id").loc[selected]
-        st.info(f"Figure “{escape_markdown(text[int(fig['start']):int(fig['end'])])}”: "
-                f"{escape_markdown(str(fig['sentence']))} It is highlighted below.",
-                icon="📍")
+    marked = None  # the selected figure's highlight, as paragraphs_with_marks writes it
+    if selected:
+        chosen = figs.set_index("figure_id").loc[selected]
+        words = escape_markdown(text[int(chosen["start"]):int(chosen["end"])])
+        marked = f":blue-background[**{words}**]"
+        if claim_span is None:  # a figure's sentence first, then the article
+            st.info(f"Figure “{words}”: {escape_markdown(str(chosen['sentence']))} It is "
+                    "highlighted below.", icon="📍")
     for block in paragraphs_with_marks(text, figs, selected, claim_span):
+        if marked and marked in block:
+            # the anchor a figure's link ends in (#fig-…): the browser scrolls here
+            st.subheader(f"📍 {words}, the figure you followed", anchor=str(selected))
+            marked = None
         st.markdown(block)
