@@ -27,6 +27,25 @@ _SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|no
                            r"announced\s+on)\s+(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
+# A news release's dateline: "WASHINGTON, Aug. 11, 2023 – ", "PORTLAND, Ore., July 31, 2023
+# — ": the date of that item, which its "today" means (a page of several releases has one
+# per item, and the page's own date is none of theirs)
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+)?)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+"
+    r"(?P<year>(?:19|20)\d\d)\s*(?:[–—]|--?)\s")
+
+
+def _dateline_year(sentence: str) -> tuple[int, str] | None:
+    """The year of the dateline the sentence opens with and the dateline's words, when the
+    sentence speaks of that day ("today announced")."""
+    m = _DATELINE.match(sentence)
+    if m is None or (now := _dated_now(sentence)) is None:
+        return None
+    return int(m.group("year")), f"{now} ({m.group().strip(' –—-')})"
+
+
 def _dated_now(sentence: str) -> str | None:
     """The words that place the sentence's event at the document's date, if any."""
     for m in _DEICTIC_NOW.finditer(sentence):
@@ -40,6 +59,10 @@ _LAW_STAGES = {"authorized", "appropriated"}
 _LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s", re.IGNORECASE)
 _US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b|"
                      r"\bH\.\s?R\.\s?\d|\bS\.\s?\d")
+# "New Section 32(b)(2) authorizes the annual appropriation of $10 million": a law's
+# section, whoever it tells to spend the money
+_STATUTE_AUTHORIZES = re.compile(r"\b(?:Section|Sec\.|Act|statute|law)\b[^.;$]{0,40}?"
+                                 r"\bauthoriz(?:es|ed)\b")
 CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
 
 
@@ -115,6 +138,22 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 f.year_type = "fiscal"
         # (a running total, "this request will bring the total ... to more than $20
         # billion", is not of the year a sentence before names)
+        if f.year is None and not scoped[i] and f.kind != "cumulative":
+            # the release's own dateline, or for its headline the dateline just below
+            here = _dateline_year(result.sentences[i].text)
+            below = None
+            if here is None and result.sentences[i].kind == "heading" \
+                    and i + 1 < len(result.sentences) and not any(
+                        g.sentence_index > i and (g.currency, g.amount, g.amount_high)
+                        == (f.currency, f.amount, f.amount_high) for g in result.figures):
+                # (a headline whose figure the body restates takes what the body says)
+                below = _dateline_year(result.sentences[i + 1].text)
+            if (line := here or below) is not None:
+                f.year, f.year_type, f.year_text = line[0], "calendar", line[1]
+                f.year_source = "sentence" if here else "next sentence"
+                if here and not contexts[i].years:  # "This includes $56 million ..."
+                    contexts[i].years = [(f.year, f.year_type, f.year_text)]
+                    contexts[i].from_date = True
         if f.year is None and not scoped[i] and not (
                 f.kind == "cumulative" and _BRINGS_TOTAL.search(result.sentences[i].text)):
             for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
@@ -145,6 +184,8 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
         if f.funder is None and f.status in _LAW_STAGES and f.status_cue and \
                 _LAW_WORDS.search(f.status_cue) and (
                     "to be appropriated" in f.status_cue
+                    or (_STATUTE_AUTHORIZES.search(result.sentences[i].text)
+                        and not _STATE_STORY.search(text))
                     or (_US_LAW.search(text)
                         and not _PRESIDENTIAL.search(result.sentences[i].text))):
             # "There are authorized to be appropriated ... $2,500,000": the law's payer is
@@ -164,12 +205,17 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     break
 
 
+_APPLICATIONS = re.compile(r"\bapplications?\b", re.IGNORECASE)
+
+
 def _requests_are_fiscal(result: Extraction) -> None:
     """A budget request asks for a fiscal year's money: "its big request for US$1 billion in
     2016 assistance to Central America" is for fiscal 2016, and so is "this $1 billion
     package" after it."""
     for f in result.figures:
-        if f.year_type == "calendar" and f.status == "requested":
+        # (not what applicants ask for: "received $3 billion in applications" in 2023)
+        if f.year_type == "calendar" and f.status == "requested" \
+                and not _APPLICATIONS.search(f.status_cue or ""):
             f.year_type = "fiscal"
 
 

@@ -18,7 +18,9 @@ _RATE = re.compile(
     r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|"
     # (not "its annual humanitarian budget of €1.7 billion for 2023": one year's amount)
     r"\b(?:average\s+)?annual(?:\s+average)?\b(?!\s+(?:[\w-]+\s+){0,2}(?:budgets?|"
-    r"appropriations?|requests?|reports?)\b)|\bon average\b|\ba year\b",
+    r"appropriations?|requests?|reports?)\b)|\bon average\b|\ba year\b|"
+    # "authorizes the annual appropriation of $10 million": each year's, by law
+    r"\bauthoriz\w*\s+(?:an?\s+|the\s+)?annual\s+appropriations?\b",
     re.IGNORECASE)
 
 
