@@ -597,3 +597,29 @@ def test_what_proposals_and_statutes_fund() -> None:
         "program\n")[0]
     assert (section["status"], section["kind"], section["funder"]) == (
         "authorized", "rate", "U.S. Congress")
+
+
+def test_a_budget_tabled_in_a_parliament() -> None:
+    """An eighteenth reading, not committed (Switch TV and Radio Vuna, Kenya, on the budget
+    of 2023/24, 24 figures; quoted with acknowledgement): first year 0.25, year type 0.21,
+    status 0.12, funder 0.00; after 0.92, 1.00, 0.83, 0.92. "The financial year 2023/24" is
+    fiscal 2024; a budget tabled or presented in a parliament is a request, its allocations
+    too, and its year is the budget's; "the Treasury" of a story told in shillings is
+    Kenya's; "the administration of justice" is no payer."""
+    from etl.__main__ import figure_records
+
+    story = (
+        "The Kenya Kwanza administration led by President William Ruto has tabled its first "
+        "budget for the financial year 2023/24. The Treasury Cabinet Secretary Njuguna "
+        "Ndung’u presented the Ksh 3.68 trillion budget in parliament.\n"
+        "Development projects have been allocated a sum of Ksh 718.9 billion which will be "
+        "used for infrastructure.\n"
+        "The Judiciary’s budget has been set at Ksh 22 billion and will be used to help in "
+        "the administration of justice.\n")
+    rows = {r["text"]: r for r in figure_records(story, date(2023, 6, 15))}
+    for text in ("Ksh 3.68 trillion", "Ksh 718.9 billion", "Ksh 22 billion"):
+        row = rows[text]
+        assert (row["year"], row["year_type"], row["status"], row["funder"]) == (
+            2024, "fiscal", "requested", "Government of Kenya"), text
+    assert rows["Ksh 3.68 trillion"]["funder_text"] == "Treasury"
+    assert rows["Ksh 718.9 billion"]["status_source"] == "document"

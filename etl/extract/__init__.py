@@ -22,6 +22,7 @@ from etl.extract.context import (
     _Context,
     _from_context,
     _headline_from_body,
+    _home_government,
     _requests_are_fiscal,
     _sentence_context,
     _state_payer,
@@ -169,10 +170,11 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_parts(result, sentences)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
-    _stage_of_request_story(result, text)
-    _stage_of_enacted_budget(result, text, [
-        y for c, span in zip(contexts, sentences, strict=True)
-        if re.search(r"\bbudget\b", span.text, re.IGNORECASE) for y in c.years])
+    budget_years = [y for c, span in zip(contexts, sentences, strict=True)
+                    if re.search(r"\bbudget\b", span.text, re.IGNORECASE) for y in c.years]
+    _stage_of_request_story(result, text, budget_years)
+    _stage_of_enacted_budget(result, text, budget_years)
     _requests_are_fiscal(result)
     _state_payer(result, text)
+    _home_government(result, text)
     return result

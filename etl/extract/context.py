@@ -284,3 +284,33 @@ def _state_payer(result: Extraction, text: str) -> None:
         if f.funder is None or (f.funder == "U.S. Congress" and (f.funder_text or "").lower()
                                 in _LEGISLATORS):
             f.funder, f.funder_text, f.funder_source = f"State of {state}", state, "document"
+
+
+# A currency's home country: in a story told in Kenyan shillings, "the Treasury" is Kenya's
+_HOME_OF_CURRENCY = {
+    "KES": "Kenya", "NGN": "Nigeria", "ZAR": "South Africa", "GHS": "Ghana", "INR": "India",
+    "IDR": "Indonesia", "PHP": "Philippines", "MXN": "Mexico", "BRL": "Brazil",
+    "COP": "Colombia", "CAD": "Canada", "AUD": "Australia", "JPY": "Japan",
+    "GBP": "United Kingdom", "CNY": "China", "TWD": "Taiwan", "CHF": "Switzerland"}
+# the bare words that name a U.S. body only when the money is U.S. money
+_GENERIC_US_BODY = re.compile(r"^(?:the\s+)?(?:National\s+)?Treasury$", re.IGNORECASE)
+
+
+def _home_government(result: Extraction, text: str) -> None:
+    """A figure in a country's own currency whose payer is only "the Treasury" (a word
+    every government's finance ministry goes by) is paid by that country's government, not
+    the U.S. Treasury: "Treasury Cabinet Secretary Njuguna Ndung’u presented the Ksh 3.68
+    trillion budget". A budget's figure in that currency with no payer at all is that
+    government's too, when the story names the country (source "document")."""
+    from etl.extract.roles import _government_of
+
+    for f in result.figures:
+        home = _HOME_OF_CURRENCY.get(f.currency or "")
+        if home and f.funder == "Department of the Treasury" and f.funder_text and \
+                _GENERIC_US_BODY.match(f.funder_text.strip()):
+            f.funder = _government_of(home)
+        elif home and f.funder is None and f.status in {"requested", "appropriated"} and \
+                re.search(rf"\b{re.escape(home)}\b", text):
+            # a budget's money in the currency of the country the story names, no payer
+            # said: that country's government (as a one-state story's is the state's)
+            f.funder, f.funder_text, f.funder_source = _government_of(home), home, "document"

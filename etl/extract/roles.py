@@ -264,6 +264,9 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "President Biden signed it": who signs a law does not pay under it
     if m.name == "United States government" and _WHERE_BEFORE.search(before):
         return True  # "activities outside the United States": a place, not a payer
+    if m.name == "White House" and sentence[m.start : m.end].lower() == "the administration" \
+            and re.match(r"\s+of\b", sentence[m.end :]):
+        return True  # "the administration of justice": a task, not the Administration
     return bool(_RECIPIENT_BEFORE.search(before)) and m.name != "United States government"
 
 

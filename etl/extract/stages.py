@@ -436,19 +436,43 @@ def _stage_of_parts(result: Extraction, sentences: list[Span]) -> None:
 
 _REQUEST_STORY = re.compile(
     r"\b(?:sent|released|submitted|unveiled|rolled\s+out|detailed|delivered)\s+(?:[\w$.,'’-]+\s+)"
-    r"{0,6}?(?:budget|funding|spending)\s+request\b", re.IGNORECASE)
+    r"{0,6}?(?:budget|funding|spending)\s+request\b"
+    # where a parliament receives the government's budget: "has tabled its first budget for
+    # the financial year 2023/24", "presented the Ksh 3.68 trillion budget in parliament",
+    # "the Budget ... was read before the National Assembly"
+    r"|\btabl(?:ed|es|e|ing)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
+    r"|\bpresent(?:ed|s)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
+    r"|\bbudget\b[^.;]{0,80}?\bwas\s+read\s+(?:before|in|to)\s+(?:the\s+)?"
+    r"(?:parliament|National\s+Assembly)\b", re.IGNORECASE)
 _OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
+# what a proposed budget sets aside is the proposal's: "Development projects have been
+# allocated a sum of Ksh 718.9 billion" in a story about the budget tabled
+_ALLOCATED = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
 
 
-def _stage_of_request_story(result: Extraction, text: str) -> None:
+def _stage_of_request_story(result: Extraction, text: str,
+                            budget_years: list[tuple[int, str, str]]) -> None:
     """In a story about a budget request sent or released ("The Pentagon released its fiscal
-    year 2025 funding request"), a figure whose sentence names no stage but speaks of the
-    budget, the request or its top line ("The top line for national defense is $895.2
-    billion") is requested; the stage's words are the story's."""
+    year 2025 funding request"), or a budget tabled in a parliament, a figure whose sentence
+    names no stage but speaks of the budget, the request or its top line ("The top line for
+    national defense is $895.2 billion") is requested; the stage's words are the story's.
+    When the story names one fiscal year for its budget (``budget_years``), so is every
+    figure of that year or of none that names no stage, or only an allocation, and one
+    without a year takes the budget's."""
     story = _REQUEST_STORY.search(text)
     if story is None:
         return
+    fiscal = {(y, t) for y, t, _ in budget_years if t == "fiscal"}
+    one = next((y, w) for y, t, w in budget_years if t == "fiscal") if len(fiscal) == 1 \
+        else None
     for f in result.figures:
-        if f.status_source is None and _OF_THE_REQUEST.search(
-                result.sentences[f.sentence_index].text):
+        sentence = result.sentences[f.sentence_index].text
+        of_year = one is not None and f.kind == "amount" and (
+            f.year is None or (f.year, f.year_type) == (one[0], "fiscal"))
+        if (f.status_source is None and (_OF_THE_REQUEST.search(sentence) or of_year)) or (
+                of_year and f.status == "appropriated" and f.status_cue
+                and _ALLOCATED.search(f.status_cue)):
             f.status, f.status_cue, f.status_source = "requested", story.group(), "document"
+        if of_year and f.year is None and f.status == "requested" and one is not None:
+            f.year, f.year_type, f.year_text, f.year_source = one[0], "fiscal", one[1], \
+                "document"

@@ -19,7 +19,9 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YEAR_RE = re.compile(
     # the look-ahead lets the engine skip, at one test, every place no alternative can start
-    rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|FY)\s?'?(?P<fy>{_YEAR}|\d\d)\b)
+    # ("financial year 2024": the fiscal year's name in Commonwealth countries)
+    rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|financial[- ]years?|FY)
+            \s?'?(?P<fy>{_YEAR}|\d\d)\b)
       | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
       | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
             foreign[- ]aid|aid|spending|appropriations?|operating|federal\s+omnibus|omnibus|
@@ -181,7 +183,8 @@ _FISCAL_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})\b")
 _FISCAL_RANGE_AFTER = re.compile(
     r"\s+(?:(?:state|fiscal|school|academic|general|operating|spending|final|proposed|enacted)"
     r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
-_FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*$", re.IGNORECASE)
+_FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*$",
+                                  re.IGNORECASE)
 # "up $70 million from last year", "more than last year": the year compared with
 _RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
                                 r"relative\s+to|versus|vs\.?)\s+$"
@@ -207,7 +210,7 @@ def _year_mentions(
         end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if end == first + 1 and not inside(m.start(), m.end()) and (
                 _FISCAL_RANGE_AFTER.match(sentence, m.end())
-                or _FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()])):
+                or _FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()])):
             # "the 2016-17 state budget", "the 2008-2009 fiscal budget": one fiscal year,
             # named by the year it ends in
             found.append((m.start(), m.end(), end, "fiscal", m.group()))
@@ -220,7 +223,8 @@ def _year_mentions(
             found.append((m.start(), m.end(), None, kind, m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEAR_RE.finditer(sentence):
-        if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
+        # (not "financial year 2023" of "the financial year 2023/24", read above as one)
+        if inside(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in spans):
             continue
         if m.group("cy") and (_APPROPRIATION_LAW_BEFORE.search(sentence[max(0, m.start() - 40)
                                                                         : m.start()])
