@@ -46,7 +46,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "COP": "COP",
     "KSh": "KES", "Ksh": "KES", "KES": "KES", "₦": "NGN", "NGN": "NGN", "ZAR": "ZAR",
-    "GH₵": "GHS", "₵": "GHS", "Rp": "IDR", "₱": "PHP", "R": "ZAR",
+    "GH₵": "GHS", "₵": "GHS", "Rp": "IDR", "₱": "PHP", "R": "ZAR", "Rs.": "INR", "Rs": "INR",
 }
 # Letters that are a currency only when digits follow at once: "N5 billion" (naira).
 CURRENCY_PREFIX_LETTERS: dict[str, str] = {"N": "NGN"}
@@ -72,6 +72,9 @@ SCALES: dict[str, float] = {
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "M": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
+    # India and South Asia: a lakh is 100,000, a crore ten million, a lakh crore 10^12
+    "lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7,
+    "lakh": 1e5, "lakhs": 1e5,
 }
 
 NUMBER_WORDS: dict[str, int] = {

@@ -25,20 +25,26 @@ def _alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_SCALE_WORDS = r"thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|mil"
+_SCALE_WORDS = (r"thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|mil"
+                r"|lakh\s+crores?|crores?|cr|lakhs?")
 # Numbers as written in English ("1,234.5") and in the conventions of much of Europe and
 # Latin America ("1.234,5", or "2,5" before a scale word: "2,5 billion euros").
 _NUM = (r"(?:[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,6}"
+        # grouped in India's way: "1,50,000 crore" (bounded, so the scan stays linear)
+        r"|[0-9]{1,2}(?:,[0-9]{2}){1,6},[0-9]{3}(?![0-9])"
         rf"|[0-9]{{1,3}},[0-9]{{1,2}}(?![0-9])(?=[ \u00a0-]?(?:{_SCALE_WORDS})\b)"
         r"|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?|\.[0-9]{1,6})")
 # A scale: a word, after an optional space or hyphen, or a single letter stuck to the digits.
 _SCALE = (
     rf"(?:[ \u00a0-]?(?:{_SCALE_WORDS})|(?-i:[kKmMbBT]))(?![A-Za-z0-9])"
 )
-_LETTER_SYMBOLS = {k for k in CURRENCY_SYMBOLS if k[0].isalpha()}
+# Symbols that are a currency only as written: "Rs 500" is rupees, "RS22837" a report
+_EXACT_CASE = {"Rs", "Rs."}
+_LETTER_SYMBOLS = {k for k in CURRENCY_SYMBOLS if k[0].isalpha()} - _EXACT_CASE
 _SIGN_SYMBOLS = {k for k in CURRENCY_SYMBOLS if not k[0].isalpha()}
 _SYM = (
-    rf"(?:(?<![A-Za-z0-9])(?:{_alternation(_LETTER_SYMBOLS - {'R'})})\s?"
+    rf"(?:(?<![A-Za-z0-9])(?-i:{_alternation(_EXACT_CASE)})\s?"
+    rf"|(?<![A-Za-z0-9])(?:{_alternation(_LETTER_SYMBOLS - {'R'})})\s?"
     rf"|(?<![A-Za-z0-9])(?:R|{_alternation(CURRENCY_PREFIX_LETTERS)})(?=[0-9])"
     rf"|(?:{_alternation(_SIGN_SYMBOLS)}))"
 )
@@ -117,7 +123,7 @@ def _number(num: str) -> float:
 def _scale(scale: str | None) -> float:
     if not scale:
         return 1.0
-    s = scale.strip(" \u00a0-")
+    s = re.sub(r"\s+", " ", scale.strip(" \u00a0-"))
     if s in SCALES:
         return SCALES[s]
     return SCALES.get(s.lower(), 1.0)

@@ -35,6 +35,8 @@ _TITLES = {
     # legal citations: "H.R. 2367", "S. Rept. 111-44", "Pub. L. 112-55", "22 U.S.C. 2151"
     "h.r", "h.res", "s.res", "h.j.res", "s.j.res", "h.con.res", "s.con.res", "h.rept",
     "s.rept", "rept", "res", "pub", "p.l", "u.s.c", "secs", "stat", "cong", "sess",
+    # rupees before an amount: "Rs. 1,50,000"
+    "rs",
 }
 # Abbreviations that may end a sentence: split only before a typical sentence opener.
 _SOFT_ABBREVIATIONS = {"u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "jr", "sr", "d.c"}

@@ -130,6 +130,13 @@ def test_hard_negatives(sentence: str) -> None:
     ("Nigeria will spend N5 billion on roads and KSh 2 billion in Kenya.",
      [("N5 billion", 5e9, "NGN"), ("KSh 2 billion", 2e9, "KES")]),
     ("Brazil spent R$ 4 billion.", [("R$ 4 billion", 4e9, "BRL")]),
+    # India: lakh (10^5), crore (10^7), lakh crore (10^12), digits grouped in twos, "Rs."
+    ("Defence received ₹6.2 lakh crore and MGNREGS ₹86,000 crore.",
+     [("₹6.2 lakh crore", 6.2e12, "INR"), ("₹86,000 crore", 8.6e11, "INR")]),
+    ("Each family gets Rs. 1,50,000 and the scheme Rs 45 lakh.",
+     [("Rs. 1,50,000", 1.5e5, "INR"), ("Rs 45 lakh", 4.5e6, "INR")]),
+    # ... and "RS22837", a report's number, is no rupee amount
+    ("See CRS Report RS22837 for Rs 2,200 cr in all.", [("Rs 2,200 cr", 2.2e10, "INR")]),
 ])
 def test_numbers_and_currencies_as_written_elsewhere(sentence, expected) -> None:
     found = [(sentence[m.start:m.end], m.amount, m.currency) for m in find_money(sentence)]

@@ -623,3 +623,29 @@ def test_a_budget_tabled_in_a_parliament() -> None:
             2024, "fiscal", "requested", "Government of Kenya"), text
     assert rows["Ksh 3.68 trillion"]["funder_text"] == "Treasury"
     assert rows["Ksh 718.9 billion"]["status_source"] == "document"
+
+
+def test_a_budget_in_rupees() -> None:
+    """A nineteenth reading, not committed (The Financial Express on India's interim budget
+    of 2024, 12 figures; quoted with acknowledgement): first year 0.17, year type 0.08,
+    status 0.25, funder 0.00; after 1.00, 1.00, 0.67, 1.00. Amounts in crore are read at
+    their size; "2023-24 (BE)" is fiscal 2024; the newest year of a budget presented is
+    the one requested, an older one keeps its stage; "the economic survey is estimated to
+    be tabled" estimates no money; "The Budget" of a story in rupees is India's."""
+    from etl.__main__ import figure_records
+
+    story = ("Finance Minister Nirmala Sitharaman on February presented her sixth Budget in a "
+             "row. Sitharaman will once again present the full Union Budget for FY25. The "
+             "Budget is likely to be tabled on July 24 at 11 AM, and the economic survey is "
+             "estimated to be tabled on July 23.\n"
+             "-Under Mahatma Gandhi National Rural Employment Guarantee Scheme, Rs 60,000 "
+             "crore was allocated in 2023-24 (BE) and it rose to Rs 86,000 crore in 2024-25 "
+             "(BE).\n")
+    rows = {r["text"]: r for r in figure_records(story)}
+    before, after = rows["Rs 60,000 crore"], rows["Rs 86,000 crore"]
+    assert (before["amount"], after["amount"]) == (6e11, 8.6e11)
+    assert (before["year"], before["year_type"], before["status"]) == (2024, "fiscal",
+                                                                       "appropriated")
+    assert (after["year"], after["year_type"], after["status"]) == (2025, "fiscal",
+                                                                    "requested")
+    assert after["funder"] == "Government of India"

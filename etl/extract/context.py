@@ -293,20 +293,26 @@ _HOME_OF_CURRENCY = {
     "COP": "Colombia", "CAD": "Canada", "AUD": "Australia", "JPY": "Japan",
     "GBP": "United Kingdom", "CNY": "China", "TWD": "Taiwan", "CHF": "Switzerland"}
 # the bare words that name a U.S. body only when the money is U.S. money
-_GENERIC_US_BODY = re.compile(r"^(?:the\s+)?(?:National\s+)?Treasury$", re.IGNORECASE)
+_GENERIC_US_BODY = re.compile(r"^(?:the\s+)?(?:(?:National\s+)?Treasury|Budget|"
+                              r"administration|Congress|government|lawmakers)$", re.IGNORECASE)
+
+
+_US_BODIES = {"Department of the Treasury", "White House", "U.S. Congress",
+               "United States government"}
 
 
 def _home_government(result: Extraction, text: str) -> None:
-    """A figure in a country's own currency whose payer is only "the Treasury" (a word
-    every government's finance ministry goes by) is paid by that country's government, not
-    the U.S. Treasury: "Treasury Cabinet Secretary Njuguna Ndung’u presented the Ksh 3.68
-    trillion budget". A budget's figure in that currency with no payer at all is that
-    government's too, when the story names the country (source "document")."""
+    """A figure in a country's own currency whose payer is only "the Treasury", "the
+    Budget", "the administration" or "Congress" (words every government has, and India a
+    party by that name) is paid by that country's government, not a U.S. body: "Treasury
+    Cabinet Secretary Njuguna Ndung’u presented the Ksh 3.68 trillion budget". A budget's
+    figure in that currency with no payer at all is that government's too, when the story
+    names the country (source "document")."""
     from etl.extract.roles import _government_of
 
     for f in result.figures:
         home = _HOME_OF_CURRENCY.get(f.currency or "")
-        if home and f.funder == "Department of the Treasury" and f.funder_text and \
+        if home and f.funder in _US_BODIES and f.funder_text and \
                 _GENERIC_US_BODY.match(f.funder_text.strip()):
             f.funder = _government_of(home)
         elif home and f.funder is None and f.status in {"requested", "appropriated"} and \

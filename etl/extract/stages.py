@@ -456,20 +456,28 @@ def _stage_of_request_story(result: Extraction, text: str,
     year 2025 funding request"), or a budget tabled in a parliament, a figure whose sentence
     names no stage but speaks of the budget, the request or its top line ("The top line for
     national defense is $895.2 billion") is requested; the stage's words are the story's.
-    When the story names one fiscal year for its budget (``budget_years``), so is every
-    figure of that year or of none that names no stage, or only an allocation, and one
-    without a year takes the budget's."""
+    When the story names fiscal years for its budget (``budget_years``), so is every
+    figure of the newest (the one proposed) that names no stage, or only an allocation; and
+    when it names one, a figure without a year takes it."""
     story = _REQUEST_STORY.search(text)
     if story is None:
         return
     fiscal = {(y, t) for y, t, _ in budget_years if t == "fiscal"}
     one = next((y, w) for y, t, w in budget_years if t == "fiscal") if len(fiscal) == 1 \
         else None
+    # the newest fiscal year the story gives its budget is the one proposed ("rose to Rs
+    # 86,000 crore in 2024-25 (BE)" beside 2023-24's allocation)
+    newest = max((y for y, _ in fiscal), default=None)
     for f in result.figures:
         sentence = result.sentences[f.sentence_index].text
-        of_year = one is not None and f.kind == "amount" and (
-            f.year is None or (f.year, f.year_type) == (one[0], "fiscal"))
-        if (f.status_source is None and (_OF_THE_REQUEST.search(sentence) or of_year)) or (
+        of_year = f.kind == "amount" and (
+            (one is not None and f.year is None)
+            or (newest is not None and (f.year, f.year_type) == (newest, "fiscal")))
+        # (not a year before the one proposed: "BE for 2023-24 at Rs 79,590 crore")
+        earlier = newest is not None and f.year_type == "fiscal" and f.year is not None \
+            and f.year < newest
+        if (f.status_source is None and not earlier
+                and (_OF_THE_REQUEST.search(sentence) or of_year)) or (
                 of_year and f.status == "appropriated" and f.status_cue
                 and _ALLOCATED.search(f.status_cue)):
             f.status, f.status_cue, f.status_source = "requested", story.group(), "document"

@@ -185,6 +185,10 @@ _FISCAL_RANGE_AFTER = re.compile(
     r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
 _FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*$",
                                   re.IGNORECASE)
+# "Rs 60,000 crore was allocated in 2023-24 (BE)": a year pair in a sentence about a budget
+# is one fiscal year (Budget Estimates, Revised Estimates: India's budget columns)
+_FISCAL_RANGE_BUDGET = re.compile(r"\b(?:budgets?|allocat\w*|outlays?|appropriat\w*|"
+                                  r"(?-i:BE|RE))\b", re.IGNORECASE)
 # "up $70 million from last year", "more than last year": the year compared with
 _RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
                                 r"relative\s+to|versus|vs\.?)\s+$"
@@ -210,6 +214,7 @@ def _year_mentions(
         end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if end == first + 1 and not inside(m.start(), m.end()) and (
                 _FISCAL_RANGE_AFTER.match(sentence, m.end())
+                or (len(second) == 2 and _FISCAL_RANGE_BUDGET.search(sentence))
                 or _FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()])):
             # "the 2016-17 state budget", "the 2008-2009 fiscal budget": one fiscal year,
             # named by the year it ends in
