@@ -8,17 +8,18 @@ import pytest
 from browserkit import CHART_SVG, screenshot
 from playwright.sync_api import Browser, Route
 
-from dashboard.style import CHART_BOX, CHART_HEIGHT
+from dashboard.style import CHART_BOX, CHART_HEIGHT, NARROW
 
 pytestmark = pytest.mark.browser
 BOX = f".st-key-{CHART_BOX}"
-PICTURE = f'{BOX} [data-testid="stMarkdown"] img'
+PICTURE = f'{BOX} [data-testid="stMarkdown"] img:visible'
 VEGA_CODE = "**/embed.*.js"  # the chunk of Streamlit's bundle that holds vega-embed
 
 
-def test_picture_first_then_the_interactive_chart_in_its_place(browser: Browser,
-                                                               base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+@pytest.mark.parametrize("size", [(1400, 900), (390, 844)], ids=["desktop", "phone"])
+def test_picture_first_then_the_interactive_chart_in_its_place(
+        browser: Browser, base_url: str, size: tuple[int, int]) -> None:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     held: list[Route] = []
 
@@ -41,10 +42,13 @@ def test_picture_first_then_the_interactive_chart_in_its_place(browser: Browser,
     assert page.locator(CHART_SVG).count() == 0
     shown = picture.bounding_box()
     assert shown is not None and abs(shown["height"] - CHART_HEIGHT) <= 1
-    assert shown["width"] > 1000  # the page's width, not a thumbnail
+    # the picture drawn for the screen's width: the page's, not a thumbnail
+    narrow = picture.get_attribute("alt").endswith(NARROW)
+    assert narrow == (size[0] < 640)
+    assert shown["width"] > size[0] * 0.8
     box = page.locator(BOX).bounding_box()
     assert box is not None and abs(box["height"] - CHART_HEIGHT) <= 2  # nothing below it
-    screenshot(page, "first-picture")
+    screenshot(page, f"first-picture-{size[0]}")
     for route in held:
         route.continue_()
     page.unroute(VEGA_CODE)
