@@ -203,8 +203,11 @@ def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: st
     if scheduler:
         client = Client(scheduler, timeout="30s")
     else:
+        # (silence_logs=CRITICAL: a worker's heartbeat racing the cluster's close logs an
+        # ERROR with a traceback after a build that succeeded; a task's own error still
+        # reaches the build, raised by future.result())
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=None, silence_logs=50)
         client = Client(cluster)
     try:
         where = scheduler or f"a local Dask cluster of {workers} worker processes"
