@@ -1,8 +1,7 @@
 """The dashboard's one stylesheet, a constant (no visitor's text ever reaches it).
 
-The chart is drawn twice in one box: a picture made on the server (two: one for a wide
-window, one for a phone), which the browser shows as soon as it arrives, and the interactive
-chart, whose code takes a second or more to load
+The chart is drawn twice in one box: a picture made on the server, which the browser shows
+as soon as it arrives, and the interactive chart, whose code takes a second or more to load
 in a new browser. Once the interactive chart has drawn its marks, the picture is hidden and
 the interactive chart is in its place.
 """
@@ -14,8 +13,6 @@ import streamlit as st
 CHART_BOX = "chartbox"  # the key of the container holding both (class st-key-chartbox)
 CHART_HEIGHT = 460  # pixels, the interactive chart's and the picture's
 CHART_WIDTH = 1240  # pixels the page gives the chart in a 1400-pixel window
-PHONE_WIDTH = 358  # ... and on a 390-pixel phone
-NARROW = "for a narrow screen"  # how the phone's picture's alt text ends
 DRAWN = '[data-testid="stVegaLiteChart"] svg.marks'  # the interactive chart has drawn
 
 CSS = f"""
@@ -28,12 +25,6 @@ CSS = f"""
 }}
 .st-key-{CHART_BOX}:has({DRAWN}) > [data-testid="stElementContainer"]:first-child {{
   display: none;
-}}
-@media (max-width: 640px) {{
-  .st-key-{CHART_BOX} [data-testid="stMarkdown"] img:not([alt$="{NARROW}"]) {{ display: none; }}
-}}
-@media (min-width: 641px) {{
-  .st-key-{CHART_BOX} [data-testid="stMarkdown"] img[alt$="{NARROW}"] {{ display: none; }}
 }}
 """
 

@@ -30,7 +30,7 @@ from dashboard.formatting import (
 )
 from dashboard.share import allowed_values, base_url, current_values, short_version
 from dashboard.state import BASES, CHART_TYPES, UrlState, parse, share_url
-from dashboard.style import CHART_BOX, CHART_HEIGHT, CHART_WIDTH, NARROW, PHONE_WIDTH
+from dashboard.style import CHART_BOX, CHART_HEIGHT, CHART_WIDTH
 from etl.cpi import Cpi
 
 ALL_SOURCES = "All sources"
@@ -57,9 +57,9 @@ def chart_spec_cached(frame, annotate: bool, kind: str) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def picture_cached(frame, annotate: bool, kind: str, width: int) -> str:
-    """The chart drawn on the server (``dashboard.charts.picture``), ``width`` pixels wide."""
-    return picture(chart_spec_cached(frame, annotate, kind), width, CHART_HEIGHT)
+def picture_cached(frame, annotate: bool, kind: str) -> str:
+    """The chart drawn on the server (``dashboard.charts.picture``)."""
+    return picture(chart_spec_cached(frame, annotate, kind), CHART_WIDTH, CHART_HEIGHT)
 
 
 tables = tables_or_stop()
@@ -129,12 +129,9 @@ def look_from_link(state: UrlState) -> Look:
 
 
 def picture_markdown(look: Look, seen: Drawn) -> str:
-    """The chart drawn on the server, as markdown images: one for a wide window and one
-    for a phone (the page's stylesheet shows the one that fits)."""
-    alt = escape_markdown("Chart: " + seen.subject)
-    wide = picture_cached(seen.frame, look.annotate, look.kind, CHART_WIDTH)
-    narrow = picture_cached(seen.frame, look.annotate, look.kind, PHONE_WIDTH)
-    return f"![{alt}]({wide}) ![{alt}, {escape_markdown(NARROW)}]({narrow})"
+    """The chart drawn on the server, as a markdown image."""
+    return (f"![{escape_markdown('Chart: ' + seen.subject)}]"
+            f"({picture_cached(seen.frame, look.annotate, look.kind)})")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

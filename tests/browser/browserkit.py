@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHART_SVG = '[data-testid="stVegaLiteChart"] svg.marks'
 # the chart as first shown: the server's picture, or the interactive chart once it has drawn
-CHART_SHOWN = f'.st-key-chartbox [data-testid="stMarkdown"] img:visible, {CHART_SVG}'
+CHART_SHOWN = f'.st-key-chartbox [data-testid="stMarkdown"] img, {CHART_SVG}'
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
