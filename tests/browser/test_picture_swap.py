@@ -16,9 +16,10 @@ PICTURE = f'{BOX} [data-testid="stMarkdown"] img'
 VEGA_CODE = "**/embed.*.js"  # the chunk of Streamlit's bundle that holds vega-embed
 
 
-def test_picture_first_then_the_interactive_chart_in_its_place(browser: Browser,
-                                                               base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+@pytest.mark.parametrize("size", [(1400, 900), (390, 844)], ids=["desktop", "phone"])
+def test_picture_first_then_the_interactive_chart_in_its_place(
+        browser: Browser, base_url: str, size: tuple[int, int]) -> None:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     held: list[Route] = []
 
@@ -39,12 +40,17 @@ def test_picture_first_then_the_interactive_chart_in_its_place(browser: Browser,
         page.wait_for_timeout(50)
     assert held, "the page asked for the interactive chart's code"
     assert page.locator(CHART_SVG).count() == 0
-    shown = picture.bounding_box()
-    assert shown is not None and abs(shown["height"] - CHART_HEIGHT) <= 1
-    assert shown["width"] > 1000  # the page's width, not a thumbnail
+    # once the stylesheet applies, the interactive chart's place is kept hidden behind the
+    # picture: the box is the picture's height, nothing below it
+    page.wait_for_function(f"() => Math.abs(document.querySelector('{BOX}')"
+                           f".getBoundingClientRect().height - {CHART_HEIGHT}) <= 2",
+                           timeout=30_000)
     box = page.locator(BOX).bounding_box()
-    assert box is not None and abs(box["height"] - CHART_HEIGHT) <= 2  # nothing below it
-    screenshot(page, "first-picture")
+    shown = picture.bounding_box()
+    assert box is not None and shown is not None
+    assert abs(shown["height"] - CHART_HEIGHT) <= 1
+    assert shown["width"] > size[0] * 0.8  # the page's width, not a thumbnail
+    screenshot(page, f"first-picture-{size[0]}")
     for route in held:
         route.continue_()
     page.unroute(VEGA_CODE)
