@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from etl.extract.common import Extraction, _looking_back, _Mention
-from etl.extract.roles import _not_a_payer
-from etl.extract.years import _DATE_BEFORE, _YEAR_RE
+from etl.extract.roles import _government_of, _not_a_payer
+from etl.extract.years import _DATE_BEFORE, _MONTHS, _YEAR_RE
 from etl.lexicon import US_STATES
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
@@ -32,8 +32,7 @@ _SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|no
 # per item, and the page's own date is none of theirs)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+)?)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+"
+    rf"(?:{_MONTHS}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{{1,2}},\s+"
     r"(?P<year>(?:19|20)\d\d)\s*(?:[–—]|--?)\s")
 
 
@@ -308,8 +307,6 @@ def _home_government(result: Extraction, text: str) -> None:
     Cabinet Secretary Njuguna Ndung’u presented the Ksh 3.68 trillion budget". A budget's
     figure in that currency with no payer at all is that government's too, when the story
     names the country (source "document")."""
-    from etl.extract.roles import _government_of
-
     for f in result.figures:
         home = _HOME_OF_CURRENCY.get(f.currency or "")
         if home and f.funder in _US_BODIES and f.funder_text and \
