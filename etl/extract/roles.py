@@ -119,6 +119,36 @@ _COUNTRY_PAYS = re.compile(
     + r")(?=\s+" + _PAYING_VERB + ")")
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
 
+# Bodies no list names, paying by grammar: "The Levelling Up Fund has awarded £3.5
+# million", "Scottish Government support totalling over £2.9 million", "£5 million of
+# additional investment from the Football Association". The name is the words themselves.
+_CAP = r"[A-Z][\w'’&-]*"
+_ORG = (rf"(?:{_CAP}\s+){{0,4}}(?:Government|Department|Ministry|Fund|Foundation|"
+        r"Association|Trust|Council|Agency|Bank|Commission|Authority|Lottery|Executive|"
+        rf"Endowment)(?:\s+(?:for|of)\s+{_CAP}(?:(?:,\s+|\s+and\s+|\s+){_CAP}){{0,5}})?")
+_ORG_PAYS = re.compile(
+    rf"\b(?P<name>{_ORG})(?=\s+(?:{_PAYING_VERB}"
+    r"|(?:(?:has|have|had|will|also|now|today)\s+){0,2}(?:awarded|awards|invested|invests|"
+    r"granted|grants)\b"
+    r"|(?:(?:has|have)\s+)?(?:today\s+)?announced\s+(?:that\s+)?(?:they|it)\s+(?:are|is|"
+    r"will\s+be)\s+(?:investing|providing|spending)\b"
+    r"|(?:support|funding|investment|grants?|money)\s+(?:totalling|totaling|worth|of)\s))")
+_ORG_GIVES = re.compile(rf"\b(?:funding|investment|support|grants?|money|backing)\s+from\s+"
+                        rf"(?:the\s+)?(?P<name>{_ORG})")
+# "£193,000 in government funding": the government of the story's currency
+# (etl/extract/context._home_government), not a state's or a town's
+_GOVERNMENT_MONEY = re.compile(r"(?<!state )(?<!local )(?<!city )(?<!county )"
+                               r"\bgovernment(?=\s+(?:funding|funds|money|support|grants?)\b)")
+
+
+def _org_name(words: str) -> str:
+    """The canonical name of a body named by ``words``: a list's name when it has one, the
+    bare "Government" as the generic government (the story's currency decides whose)."""
+    name = re.sub(r"^(?:The|the)\s+", "", words)
+    if name in _AGENCY_OF:
+        return _AGENCY_OF[name]
+    return "United States government" if name == "Government" else name
+
 
 _DEFINED_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
 
@@ -167,6 +197,16 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
             agencies.append(_Mention(m.start(), m.end(),
                                      _government_of(_COUNTRY_OF_NAME[m.group("name")]),
                                      "agency"))
+    for pattern in (_ORG_PAYS, _ORG_GIVES):
+        for m in pattern.finditer(sentence):
+            start = m.start("name") + (4 if sentence.startswith(("The ", "the "),
+                                                                 m.start("name")) else 0)
+            if not any(a.start < m.end("name") and start < a.end for a in agencies):
+                agencies.append(_Mention(start, m.end("name"), _org_name(m.group("name")),
+                                         "agency"))
+    for m in _GOVERNMENT_MONEY.finditer(sentence):
+        if not any(a.start <= m.start() < a.end for a in agencies):
+            agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
     for m in _MEMBER_SECURED.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _BILL_RE.finditer(sentence):
@@ -262,8 +302,10 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "since the beginning of the Biden Administration": a time
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
-    if m.name == "United States government" and _WHERE_BEFORE.search(before):
+    if m.name == "United States government" and _WHERE_BEFORE.search(before) \
+            and not _GOVERNMENT_MONEY.match(sentence, m.start):
         return True  # "activities outside the United States": a place, not a payer
+        # (but "£193,000 in government funding" is the government's money)
     if m.name == "White House" and sentence[m.start : m.end].lower() == "the administration" \
             and re.match(r"\s+of\b", sentence[m.end :]):
         return True  # "the administration of justice": a task, not the Administration

@@ -189,6 +189,7 @@ _FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)
 # is one fiscal year (Budget Estimates, Revised Estimates: India's budget columns)
 _FISCAL_RANGE_BUDGET = re.compile(r"\b(?:budgets?|allocat\w*|outlays?|appropriat\w*|"
                                   r"(?-i:BE|RE))\b", re.IGNORECASE)
+_SHORT_PAIR_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+$", re.IGNORECASE)
 # "up $70 million from last year", "more than last year": the year compared with
 _RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
                                 r"relative\s+to|versus|vs\.?)\s+$"
@@ -214,7 +215,11 @@ def _year_mentions(
         end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if end == first + 1 and not inside(m.start(), m.end()) and (
                 _FISCAL_RANGE_AFTER.match(sentence, m.end())
-                or (len(second) == 2 and _FISCAL_RANGE_BUDGET.search(sentence))
+                # "investing £25 million in 2024-25": a year and the next in short is one
+                # financial year (the UK's, India's, Kenya's, Australia's, a school's)
+                or (len(second) == 2 and (_FISCAL_RANGE_BUDGET.search(sentence)
+                                          or _SHORT_PAIR_BEFORE.search(
+                                              sentence[max(0, m.start() - 12) : m.start()])))
                 or _FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()])):
             # "the 2016-17 state budget", "the 2008-2009 fiscal budget": one fiscal year,
             # named by the year it ends in
