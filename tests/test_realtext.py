@@ -690,3 +690,34 @@ def test_bodies_no_list_names_pay_by_grammar() -> None:
                "networks.")["funder"] is None
     assert one("The program funds activities in the United States at $5 million.")[
         "funder"] is None
+
+
+def test_a_uk_budget_briefing() -> None:
+    """A twenty-first reading, not committed (The King's Fund on the spring Budget 2024, the
+    NHS Confederation on the Autumn Budget 2024 and the Spring Statement 2025; 15 figures
+    in pounds; quoted with acknowledgement): first year 0.33, year type 0.27, status 0.13,
+    funder 0.13; after 0.40, 0.47, 0.40, 0.53. "this year and next" is a span; "The
+    2024/25 ... spend" is fiscal 2025; "a forecast £190.1 billion" is estimated; "the
+    Chancellor" of a story in pounds is the UK's; the Autumn Budget's figures are asked of
+    Parliament."""
+    from datetime import date
+
+    from etl.__main__ import figure_records
+
+    story = ("Autumn Budget 2024: what you need to know\n\nSummary and analysis of the Autumn "
+             "Budget and what it means for health and care.\n\n"
+             "The Chancellor announced a £22 billion increase in total health and social care "
+             "revenue and capital funding as part of a two-phased Spending Review.\n\n"
+             "The health and social care capital budget will increase by 9.8 per cent and "
+             "12.1 per cent (or £3.1 billion overall) this year and next.\n")
+    rows = {r["text"]: r for r in figure_records(story, date(2024, 10, 30))}
+    assert rows["£22 billion"]["funder"] == "Government of the United Kingdom"
+    assert rows["£3.1 billion"]["year"] is None
+    assert rows["£3.1 billion"]["status"] == "requested"
+    (spend,) = figure_records("The 2024/25 health and social care revenue spend has "
+                              "increased from a forecast £190.1 billion.")
+    assert (spend["year"], spend["year_type"], spend["status"]) == (2025, "fiscal",
+                                                                    "estimated")
+    # a chancellor of dollars is not the UK's
+    (campus,) = figure_records("The Chancellor announced $5 million for the new library.")
+    assert campus["funder"] is None

@@ -308,6 +308,10 @@ def _home_government(result: Extraction, text: str) -> None:
     figure in that currency with no payer at all is that government's too, when the story
     names the country (source "document")."""
     for f in result.figures:
+        if f.funder == "Government of the United Kingdom" and f.currency != "GBP" and \
+                (f.funder_text or "").strip().lower() in {"chancellor", "the chancellor"}:
+            # a chancellor of money not in pounds: a German one, a university's
+            f.funder = f.funder_text = f.funder_source = None
         home = _HOME_OF_CURRENCY.get(f.currency or "")
         if home and f.funder in _US_BODIES and f.funder_text and \
                 _GENERIC_US_BODY.match(f.funder_text.strip()):

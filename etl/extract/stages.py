@@ -442,6 +442,9 @@ _REQUEST_STORY = re.compile(
     # "the Budget ... was read before the National Assembly"
     r"|\btabl(?:ed|es|e|ing)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
     r"|\bpresent(?:ed|s)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
+    # the UK's fiscal events, the Chancellor's statements to the Commons: "the spring
+    # Budget 2024", "Summary and analysis of the Autumn Budget"
+    r"|\b(?:spring|autumn|summer|emergency)\s+budget\b"
     r"|\bbudget\b[^.;]{0,80}?\bwas\s+read\s+(?:before|in|to)\s+(?:the\s+)?"
     r"(?:parliament|National\s+Assembly)\b", re.IGNORECASE)
 _OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)

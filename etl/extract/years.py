@@ -44,7 +44,8 @@ _YEAR_SPAN_RE = re.compile(
         (?:FY\s?)?{_YEAR}\b
       | \b(?:in|over|during)\s+(?:the\s+(?:first|past|last|next|previous)\s+)?
         (?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b
-      | \b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b""",
+      | \b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b
+      | \bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
@@ -185,11 +186,6 @@ _FISCAL_RANGE_AFTER = re.compile(
     r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
 _FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*$",
                                   re.IGNORECASE)
-# "Rs 60,000 crore was allocated in 2023-24 (BE)": a year pair in a sentence about a budget
-# is one fiscal year (Budget Estimates, Revised Estimates: India's budget columns)
-_FISCAL_RANGE_BUDGET = re.compile(r"\b(?:budgets?|allocat\w*|outlays?|appropriat\w*|"
-                                  r"(?-i:BE|RE))\b", re.IGNORECASE)
-_SHORT_PAIR_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+$", re.IGNORECASE)
 # "up $70 million from last year", "more than last year": the year compared with
 _RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
                                 r"relative\s+to|versus|vs\.?)\s+$"
@@ -215,11 +211,10 @@ def _year_mentions(
         end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if end == first + 1 and not inside(m.start(), m.end()) and (
                 _FISCAL_RANGE_AFTER.match(sentence, m.end())
-                # "investing £25 million in 2024-25": a year and the next in short is one
-                # financial year (the UK's, India's, Kenya's, Australia's, a school's)
-                or (len(second) == 2 and (_FISCAL_RANGE_BUDGET.search(sentence)
-                                          or _SHORT_PAIR_BEFORE.search(
-                                              sentence[max(0, m.start() - 12) : m.start()])))
+                # "investing £25 million in 2024-25", "The 2024/25 health and social care
+                # revenue spend": a year and the next in short is one financial year (the
+                # UK's, India's, Kenya's, Australia's, a school's)
+                or len(second) == 2
                 or _FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()])):
             # "the 2016-17 state budget", "the 2008-2009 fiscal budget": one fiscal year,
             # named by the year it ends in
@@ -258,7 +253,8 @@ def _year_mentions(
             found.append((m.start(), m.end(), int(m.group("cy")), "calendar", m.group()))
     explicit = [y for y in found if y[2] is not None]
     for m in _RELATIVE_RE.finditer(sentence):
-        if inside(m.start(), m.end()):
+        # (not "this year" of "this year and next", read above as a span)
+        if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
             continue
         fiscal = any(m.group(g) for g in ("fy1", "fy2", "fy3", "fy4"))
         if m.group("starting"):
