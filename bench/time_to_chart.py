@@ -72,28 +72,6 @@ _TIMING_JS = """(targets) => {
 }"""
 
 
-def measure(browser, url: str, selector: str, runs: int, *later: str
-            ) -> list[float] | tuple[list[float], ...]:
-    """Seconds until Playwright sees each selector visible, over ``runs`` fresh contexts
-    (bench/many_sources.py uses this)."""
-    # One warm-up visit so that the server's first-run work is not counted as the user's.
-    ctx = browser.new_context()
-    ctx.new_page().goto(url)
-    ctx.pages[0].wait_for_selector(selector, state="visible", timeout=60_000)
-    ctx.close()
-    times: list[list[float]] = [[] for _ in (selector, *later)]
-    for _ in range(runs):
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = ctx.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        for found, each in zip(times, (selector, *later), strict=True):
-            page.wait_for_selector(each, state="visible", timeout=60_000)
-            found.append(time.perf_counter() - start)
-        ctx.close()
-    return tuple(times) if later else times[0]
-
-
 def timing_script(targets: dict[str, dict]) -> str:
     """The init script that times ``targets`` (name: ``{"css": ..., "text": ...}``)."""
     found = {name: {"css": t["css"], "text": t.get("text")} for name, t in targets.items()}

@@ -85,7 +85,10 @@ def _read_tables(tidy: Path) -> Tables:
     return Tables(**frames, version=str(version), folder=str(tidy))
 
 
-@st.cache_data(show_spinner=False)
+# One copy per server process, shared by every session (read-only: no page changes a
+# table in place). st.cache_data would hand each call its own unpickled copy: at 10,000
+# documents that copy cost seconds on every run of every page (bench/many_sources.py).
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _cached_tables(tidy: str, stamp: float) -> Tables:
     return read_tables(Path(tidy))
 

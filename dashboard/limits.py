@@ -47,7 +47,11 @@ ROWS_SHOWN = Limit("FUNDTRACE_MAX_ROWS_SHOWN", 5_000,
                    "rows of a table drawn on the Data page (filter to see others)")
 ROWS_DOWNLOADED = Limit("FUNDTRACE_MAX_ROWS_DOWNLOADED", 250_000,
                         "rows in one table download (the ZIP bundle has every row)")
-LIMITS = (EXTRACTIONS_PER_MINUTE, EXPORTS_PER_MINUTE, ROWS_SHOWN, ROWS_DOWNLOADED)
+FIGURES_DRAWN = Limit("FUNDTRACE_MAX_FIGURES_DRAWN", 1_000,
+                      "figures of one series drawn on the Overview's chart (beyond, each "
+                      "year's reconciled value and range)")
+LIMITS = (EXTRACTIONS_PER_MINUTE, EXPORTS_PER_MINUTE, ROWS_SHOWN, ROWS_DOWNLOADED,
+          FIGURES_DRAWN)
 
 
 class LimitReached(Exception):

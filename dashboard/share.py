@@ -17,6 +17,13 @@ def short_version(version: str) -> str:
 
 
 def allowed_values(tables: Tables) -> Allowed:
+    """The values a link may hold for these tables, worked out once per data version."""
+    return _allowed(f"{tables.folder}@{tables.version}", tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _allowed(key: str, _tables: Tables) -> Allowed:
+    tables = _tables
     obs = tables.observations[tables.observations["reported"]]
     views = sorted(view_labels(obs["funder"], obs["recipient"], obs["reported"]))
     figs = tables.figures

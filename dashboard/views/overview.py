@@ -28,6 +28,7 @@ from dashboard.formatting import (
     ratio_words,
     view_labels,
 )
+from dashboard.limits import FIGURES_DRAWN
 from dashboard.share import allowed_values, base_url, current_values, short_version
 from dashboard.state import BASES, CHART_TYPES, UrlState, parse, share_url
 from dashboard.style import CHART_BOX, CHART_HEIGHT, CHART_WIDTH
@@ -69,10 +70,18 @@ if reported.empty:
     st.info("The sources give no dated money figures yet, so there is nothing to chart.")
     st.stop()
 cpi = Cpi(dict(zip(tables.cpi_u["year"].astype(int), tables.cpi_u["cpi_u"], strict=True)))
+TABLES_KEY = f"{tables.folder}@{tables.version}"
 
 
 def series_rows(pair: str) -> tuple[pd.DataFrame, dict[str, str]]:
     """The observations of one payer-recipient pair, and the labels of its sources."""
+    return _series_rows(TABLES_KEY, pair)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _series_rows(key: str, pair: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    # once per data version and pair (``key``: the tables' folder and version); shared,
+    # read-only
     rows = obs[[pair_key(f, r) == pair for f, r in zip(obs["funder"], obs["recipient"],
                                                        strict=True)]]
     documents = tables.documents[tables.documents["document_id"].isin(
@@ -103,24 +112,42 @@ class Drawn:
     points: pd.DataFrame
     frame: pd.DataFrame
     subject: str
+    # when the sources give the series more figures than a chart can draw: how many
+    figures: int | None = None
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def all_views(key: str) -> dict[str, str]:
+    """The Overview's choices of who pays whom over all the data (``key``: the tables'
+    folder and version), worked out once."""
+    return view_labels(obs["funder"], obs["recipient"], obs["reported"])
 
 
 def drawn(look: Look) -> Drawn:
-    views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
+    views = all_views(TABLES_KEY)
     pair = views[look.view]
     rows, labels = series_rows(pair)
     funder, recipient = pair_names(rows["funder"].iloc[0], rows["recipient"].iloc[0])
     points = series_points(rows, tables.series_figures, tables.documents,
                            labels.get(look.src) if look.src != ALL_SOURCES else None)
+    given = points["reported"].fillna(False).astype(bool)
+    figures = int(given.sum())
+    many = look.src == ALL_SOURCES and figures > FIGURES_DRAWN.value()
+    if many:
+        # thousands of sources' figures (a corpus of 10,000 documents) are more than a
+        # reader, or Altair's 5,000 rows, can take: each year's reconciled value is drawn
+        # with the range its sources allow; every figure stays on the Data page
+        points = points[~given | (points["role"] == "shown")].reset_index(drop=True)
     constant = look.basis == "constant"
     frame = chart_frame(points, cpi if constant else None,
                         look.base_year if constant else None)
-    return Drawn(pair, rows, labels, points, frame, f"{funder} funding for {recipient}")
+    return Drawn(pair, rows, labels, points, frame, f"{funder} funding for {recipient}",
+                 figures if many else None)
 
 
 def look_from_link(state: UrlState) -> Look:
     """The look a link asks for, each value falling back to what the widgets default to."""
-    views = view_labels(obs["funder"], obs["recipient"], obs["reported"])
+    views = all_views(TABLES_KEY)
     view = state.view if state.view in views else next(iter(views))
     labels = series_rows(views[view])[1]
     return Look(view, state.src if state.src in labels else ALL_SOURCES, state.chart,
@@ -135,9 +162,10 @@ def picture_markdown(look: Look, seen: Drawn) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def first_picture(version: str, state: UrlState) -> tuple[tuple, str]:
+def first_picture(version: str, state: UrlState, most: int) -> tuple[tuple, str]:
     """The look a link asks for (as a tuple: the cache keeps plain values) and its
-    picture, made once per link and data version (what a new visitor's page sends first)."""
+    picture, made once per link, data version and setting of the figures a chart draws
+    (``most``: what a new visitor's page sends first)."""
     look = look_from_link(state)
     return astuple(look), picture_markdown(look, drawn(look))
 
@@ -167,7 +195,7 @@ else:
     if "view" not in st.session_state and not any(
             (link_state.s_funder, link_state.s_recipient, link_state.s_purpose,
              link_state.s_status)):
-        fields, first = first_picture(tables.version, link_state)
+        fields, first = first_picture(tables.version, link_state, FIGURES_DRAWN.value())
         guessed = Look(*fields)
         slot.markdown(first)
         # the page's data for that look, made while the browser shows the picture
@@ -185,8 +213,10 @@ else:
                 matches = matches[matches[column].isin(picked)]
         st.caption(f"{matches['series_id'].nunique()} of {obs['series_id'].nunique()} series "
                    "match. Type in the box below to search the pairs.")
+    searched = any(st.session_state.get(f"s_{column}") for column in facets)
     pool = matches if len(matches) else obs
-    views = view_labels(pool["funder"], pool["recipient"], pool["reported"])
+    views = (view_labels(pool["funder"], pool["recipient"], pool["reported"])
+             if searched and len(matches) else all_views(TABLES_KEY))
     # one row of controls on a desktop; on a phone they wrap two to a line instead of
     # taking a screen each, so the chart starts on the first screen
     controls = head.container(horizontal=True, vertical_alignment="bottom", gap="medium")
@@ -293,6 +323,11 @@ if summary.change is not None:
             + escape_markdown(str(claim["rule"])))
         st.page_link("views/claims.py", label="All claims and how they are checked", icon="🔎")
 
+if seen.figures is not None:
+    st.caption(f"The sources give this series {seen.figures:,} figures, more than one chart "
+               f"can show (setting `{FIGURES_DRAWN.variable}`): each year is drawn as its "
+               "reconciled value with the range its sources allow. Pick one source above to "
+               "see its figures; every figure is on the Data page.")
 st.caption(escape_markdown(" ".join([f"{text.subtitle}.", *text.footer()[:-2],
                                       "Hover a point for its source sentence."])))
 st.markdown("**Chart description.** " + escape_markdown(description))
