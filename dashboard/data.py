@@ -42,6 +42,11 @@ class Tables:
         """Whether these are an older version than the current one (a link's ``v=``)."""
         return bool(self.latest) and self.latest != self.version
 
+    @property
+    def key(self) -> str:
+        """What names these tables in a cache: the folder read and its version."""
+        return f"{self.folder}@{self.version}"
+
     def get(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 

@@ -18,7 +18,7 @@ def short_version(version: str) -> str:
 
 def allowed_values(tables: Tables) -> Allowed:
     """The values a link may hold for these tables, worked out once per data version."""
-    return _allowed(f"{tables.folder}@{tables.version}", tables)
+    return _allowed(tables.key, tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

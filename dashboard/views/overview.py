@@ -70,7 +70,7 @@ if reported.empty:
     st.info("The sources give no dated money figures yet, so there is nothing to chart.")
     st.stop()
 cpi = Cpi(dict(zip(tables.cpi_u["year"].astype(int), tables.cpi_u["cpi_u"], strict=True)))
-TABLES_KEY = f"{tables.folder}@{tables.version}"
+TABLES_KEY = tables.key
 
 
 def series_rows(pair: str) -> tuple[pd.DataFrame, dict[str, str]]:
