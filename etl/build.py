@@ -21,29 +21,31 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
+from etl.assemble import Previous, assemble, load_previous, save_keys, typed
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, load_curations
 from etl.extract import Extraction
 from etl.extraction import extract_all, extract_source
 from etl.rows import (
-    ROW_TABLES,
     ROWS_CACHE,
     RowMaker,
-    SourceRows,
+    SourceParts,
     read_cached,
     rows_key,
     source_rows,
+    to_parts,
     write_cached,
 )
 from etl.schema import TABLES
-from etl.series import observations as series_observations
 from etl.sources import Source, load_sources
-from etl.tablefiles import PANDAS_TYPES, csv_bytes, parquet_bytes
+from etl.tablefiles import PANDAS_TYPES, Twins
 from etl.txn import atomic_write, crash_point, write_lock
 
 DATASET = "policy-money-figures"
@@ -57,79 +59,86 @@ TABLE_LICENSE = {
 
 @dataclass
 class Dataset:
-    tables: dict[str, pd.DataFrame]
+    tables: dict[str, pa.Table]
     sources: list[Source]
     cpi: Cpi
+    keys: dict[str, str] = field(default_factory=dict)  # source id -> rows key
+    twins: Twins | None = None  # the files, being written
 
-
-def _typed(name: str, rows: list[dict]) -> pd.DataFrame:
-    table = TABLES[name]
-    df = pd.DataFrame(rows, columns=table.names)
-    for col in table.columns:
-        df[col.name] = df[col.name].astype(PANDAS_TYPES[col.type])
-    return df.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
+    def frame(self, name: str) -> pd.DataFrame:
+        """A table as pandas, typed as the dashboard reads it."""
+        df = self.tables[name].to_pandas()
+        for col in TABLES[name].columns:
+            df[col.name] = df[col.name].astype(PANDAS_TYPES[col.type])
+        return df
 
 
 def build_tables(sources: list[Source], cpi: Cpi,
                  progress: Callable[[str], None] | None = None,
                  curations: dict[str, list[Curation]] | None = None,
                  extractions: dict[str, Extraction] | None = None,
-                 prepared: dict[str, SourceRows] | None = None) -> Dataset:
-    """Assemble the tables from each source's rows (pure: no I/O). A source's rows are
-    ``prepared`` (made where it was extracted), or made here from its extraction
-    (``extractions``, from etl.extraction; a source missing there is extracted here) with
-    the people's corrections reapplied. Constant-dollar columns use the latest CPI-U year
-    as their base."""
+                 prepared: dict[str, SourceParts] | None = None,
+                 previous: Previous | None = None, reused: frozenset[str] = frozenset(),
+                 keys: dict[str, str] | None = None) -> Dataset:
+    """Assemble the tables (pure: no I/O). A source's rows are ``prepared`` (made where it
+    was extracted), or taken from the ``previous`` version when its id is in ``reused``, or
+    made here from its extraction (``extractions``, from etl.extraction; a source missing
+    there is extracted here) with the people's corrections reapplied. Constant-dollar
+    columns use the latest CPI-U year as their base."""
     base_year = cpi.latest
-    tables_rows: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
-    total = len(sources)
-    for n, source in enumerate(sources, 1):
+    made = [s for s in sources if s.meta.id not in reused or previous is None]
+    parts: dict[str, SourceParts] = {}
+    for n, source in enumerate(made, 1):
         meta = source.meta
-        rows = (prepared or {}).get(meta.id)
-        if rows is None:
+        part = (prepared or {}).get(meta.id)
+        if part is None:
             result = (extractions or {}).get(meta.id) or extract_source(source)
-            rows = source_rows(source, result, (curations or {}).get(meta.id, []), cpi,
-                               base_year)
-        for name in ROW_TABLES:
-            tables_rows[name].extend(getattr(rows, name))
+            part = to_parts(source_rows(source, result, (curations or {}).get(meta.id, []),
+                                        cpi, base_year))
+        parts[meta.id] = part
         if progress is not None:
-            for note in rows.notes:
+            for note in part.notes:
                 progress(note)
-            progress(f"[{n}/{total}] {rows.summary}")
-    figs = tables_rows["figures"]
-    observations, members = series_observations(figs)
-    for f in figs:
-        f.pop("_published")
-    cpi_rows = [{"year": y, "cpi_u": v} for y, v in sorted(cpi.index.items())]
-    tables = {
-        "documents": _typed("documents", tables_rows["documents"]),
-        "sentences": _typed("sentences", tables_rows["sentences"]),
-        "figures": _typed("figures", figs),
-        "claims": _typed("claims", tables_rows["claims"]),
-        "observations": _typed("observations", observations),
-        "series_figures": _typed("series_figures", members),
-        "curations": _typed("curations", tables_rows["curations"]),
-        "cpi_u": _typed("cpi_u", cpi_rows),
-    }
-    return Dataset(tables=tables, sources=sources, cpi=cpi)
+            progress(f"[{n}/{len(made)}] {part.summary}")
+    if previous is not None and len(made) < len(sources) and progress is not None:
+        progress(f"tables: {len(sources) - len(made)} of {len(sources)} sources' rows "
+                 f"unchanged since version {previous.version}")
+    twins = Twins()  # the files stage, started on each table as soon as it is final
+    tables = assemble(parts, previous if len(made) < len(sources) else None,
+                      frozenset(s.meta.id for s in sources if s.meta.id not in parts),
+                      progress, twins)
+    tables["cpi_u"] = typed("cpi_u", [{"year": y, "cpi_u": v}
+                                      for y, v in sorted(cpi.index.items())])
+    twins("cpi_u", tables["cpi_u"])
+    order = ("documents", "sentences", "figures", "claims", "observations",
+             "series_figures", "curations", "cpi_u")
+    return Dataset(tables={name: tables[name] for name in order}, sources=sources, cpi=cpi,
+                   keys=dict(keys or {}), twins=twins)
 
 
 # ---------------------------------------------------------------------------- writing
 
 
 def render_files(dataset: Dataset) -> dict[str, bytes]:
-    """Every published file, name -> bytes. The same inputs give the same bytes."""
-    files: dict[str, bytes] = {}
-    for name, df in dataset.tables.items():
-        files[f"{name}.csv"] = csv_bytes(df, name)
-        files[f"{name}.parquet"] = parquet_bytes(df, name)
+    """Every published file, name -> bytes. The same inputs give the same bytes. The
+    twins are written on two threads (etl.tablefiles.Twins, started by build_tables), the
+    version hashed on this one as they come."""
     def descriptor(version: str) -> bytes:
         text = json.dumps(datapackage(dataset, version), indent=2, ensure_ascii=False)
         return (text + "\n").encode("utf-8")
 
+    twins = dataset.twins
+    if twins is None or set(twins.names()) != {f"{n}.{kind}" for n in dataset.tables
+                                               for kind in ("csv", "parquet")}:
+        twins = Twins()
+        for name, table in dataset.tables.items():
+            twins(name, table)
+    files = {f"{name}.{kind}": b"" for name in dataset.tables for kind in ("csv", "parquet")}
     # The version hashes every table and the descriptor (with its version left blank).
     digest = hashlib.sha256()
-    for fname, data in sorted({**files, "datapackage.json": descriptor("")}.items()):
+    for fname in sorted([*files, "datapackage.json"]):
+        data = descriptor("") if fname == "datapackage.json" else twins.result(fname)
+        files[fname] = data
         digest.update(fname.encode() + b"\0" + data)
     version = digest.hexdigest()[:12]
     files["datapackage.json"] = descriptor(version)
@@ -229,11 +238,15 @@ def publish(files: dict[str, bytes], data_dir: Path,
         tmp.chmod(0o755)
         try:
             same = _unchanged_files(releases, files)
-            for name, data in files.items():
+
+            def store(name: str) -> None:
                 try:
                     os.link(same[name], tmp / name)  # stored once across versions
                 except (KeyError, OSError):
-                    atomic_write(tmp / name, data)
+                    atomic_write(tmp / name, files[name])
+
+            with ThreadPoolExecutor(max_workers=2) as pool:  # the disk waits overlap
+                list(pool.map(store, files))
             crash_point("publish-written")
             if final.exists():
                 trash = releases / f".{version}-damaged-{os.getpid()}"
@@ -350,25 +363,34 @@ CACHE = Path("cache") / "extraction"  # under the data folder; never committed
 
 
 def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | None = None,
-                scheduler: str | None = None, cache: bool = True) -> Dataset:
+                scheduler: str | None = None, cache: bool = True,
+                reuse: bool = False) -> Dataset:
     """The stages in order: sources -> extraction (cached per source, parallel) -> rows
-    (where each source was extracted) -> series and tables."""
-    sources = load_sources(data_dir / "sources")
-    curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
-    cpi = load_cpi(data_dir / "reference")
+    (where each source was extracted) -> tables and series. With ``reuse`` (and ``cache``),
+    the sources unchanged since the published version keep its rows (etl.assemble)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:  # Arrow reads while Python loads
+        loading = pool.submit(load_previous, data_dir) if cache and reuse else None
+        sources = load_sources(data_dir / "sources")
+        curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
+        cpi = load_cpi(data_dir / "reference")
+        # a source whose text, corrections, CPI-U and code are unchanged keeps its rows
+        keys = {s.meta.id: rows_key(s, curations[s.meta.id], cpi, cpi.latest)
+                for s in sources}
+        previous = loading.result() if loading is not None else None
     maker = RowMaker(curations, cpi, cpi.latest)
-    # a source whose text, corrections, CPI-U and code are unchanged keeps its rows
     rows_dir = data_dir / ROWS_CACHE
-    keys = {s.meta.id: rows_key(s, curations[s.meta.id], cpi, cpi.latest) for s in sources}
+    reused = frozenset(i for i, k in keys.items()
+                       if previous is not None and previous.keys.get(i) == k)
     prepared = {}
     if cache:
         for s in sources:
-            found = read_cached(rows_dir, keys[s.meta.id])
-            if found is not None:
-                prepared[s.meta.id] = found
-    todo = [s for s in sources if s.meta.id not in prepared]
+            if s.meta.id not in reused:
+                found = read_cached(rows_dir, keys[s.meta.id])
+                if found is not None:
+                    prepared[s.meta.id] = found
+    todo = [s for s in sources if s.meta.id not in prepared and s.meta.id not in reused]
     if progress is not None and cache:
-        progress(f"rows: {len(prepared)} of {len(sources)} sources cached")
+        progress(f"rows: {len(prepared) + len(reused)} of {len(sources)} sources cached")
     # each source's rows are made where it is extracted (on the Dask workers for many)
     made = extract_all(todo, data_dir / CACHE if cache else None, workers, scheduler,
                        progress, then=maker)
@@ -376,7 +398,8 @@ def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | 
         for s in todo:
             write_cached(rows_dir, keys[s.meta.id], made[s.meta.id])
             crash_point("rows-cached")
-    return build_tables(sources, cpi, progress, prepared={**prepared, **made})
+    return build_tables(sources, cpi, progress, prepared={**prepared, **made},
+                        previous=previous, reused=reused, keys=keys)
 
 
 def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,
@@ -402,7 +425,11 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,
         progress(f"data/tidy matches a fresh build (version {version_of(files)})")
         return 0
     with write_lock(data_dir):  # one build publishes at a time, after every pending save
-        files = render_files(_build_from(data_dir, progress, workers, scheduler, cache))
+        dataset = _build_from(data_dir, progress, workers, scheduler, cache, reuse=True)
+        files = render_files(dataset)
         final = publish(files, data_dir, progress)
-    progress(f"published version {version_of(files)} to {final} ({len(files)} files)")
+        if cache:
+            crash_point("published-unrecorded")
+            save_keys(data_dir, final.name, dataset.keys)
+    progress(f"published version {final.name} to {final} ({len(files)} files)")
     return 0

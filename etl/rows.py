@@ -1,6 +1,6 @@
 """Stage "rows": one source's rows of the published tables, after the people's corrections.
 
-    source + its extraction + its curations + CPI-U -> SourceRows
+    source + its extraction + its curations + CPI-U -> SourceRows -> SourceParts (Arrow)
 
 Pure and per source, so it runs where the source was extracted (a Dask worker, or this
 process) and a build only assembles the rows (etl/build.py). Constant-dollar columns use
@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pyarrow as pa
+
 from etl.attributes import values as attribute_values
 from etl.checks import Term, check_claim, ratio_qualifier
 from etl.cpi import Cpi
@@ -25,6 +27,7 @@ from etl.curation import Curation, apply_curations
 from etl.extract import Extraction
 from etl.extraction import cache_key, extractor_version
 from etl.pdf import page_of
+from etl.schema import TABLES, arrow_schema
 from etl.series import series_id
 from etl.sources import Source, text_shareable
 
@@ -46,6 +49,22 @@ class SourceRows:
     summary: str = ""
 
 
+@dataclass
+class SourceParts:
+    """A source's rows as Arrow tables typed by the published schema (etl/schema.py): what
+    a worker sends back, the cache holds, and the tables stage (etl/assemble.py) joins."""
+
+    tables: dict[str, pa.Table]
+    notes: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+def to_parts(rows: SourceRows) -> SourceParts:
+    return SourceParts({name: pa.Table.from_pylist(getattr(rows, name),
+                                                   schema=arrow_schema(TABLES[name]))
+                        for name in ROW_TABLES}, rows.notes, rows.summary)
+
+
 @dataclass(frozen=True)
 class RowMaker:
     """The rows stage for every source of a build, as one picklable callable that an
@@ -55,9 +74,9 @@ class RowMaker:
     cpi: Cpi
     base_year: int
 
-    def __call__(self, source: Source, result: Extraction) -> SourceRows:
-        return source_rows(source, result, self.curations.get(source.meta.id, []), self.cpi,
-                           self.base_year)
+    def __call__(self, source: Source, result: Extraction) -> SourceParts:
+        return to_parts(source_rows(source, result, self.curations.get(source.meta.id, []),
+                                    self.cpi, self.base_year))
 
 
 def _curation_id(document_id: str, r: Curation) -> str:
@@ -76,7 +95,7 @@ def _interval_columns(prefix: str, interval) -> dict[str, float | None]:
 def source_rows(source: Source, result: Extraction, records: list[Curation], cpi: Cpi,
                 base_year: int) -> SourceRows:
     """Reapply ``records`` (the source's corrections) to its extraction and lay out its
-    rows. A figure row carries ``_published`` (the source's date) for reconciliation."""
+    rows."""
     meta = source.meta
     out = SourceRows()
     if records:
@@ -126,7 +145,6 @@ def source_rows(source: Source, result: Extraction, records: list[Curation], cpi
             "curated": f.curated,
             "series_id": series_id(f.funder, f.recipient, f.purpose, f.currency),
             "sentence": result.sentences[f.sentence_index].text,
-            "_published": meta.date_published.isoformat(),
         })
     by_id = {f.figure_id: f for f in result.figures}
     for c in result.claims:
@@ -178,7 +196,7 @@ def source_rows(source: Source, result: Extraction, records: list[Curation], cpi
 ROWS_CACHE = Path("cache") / "rows"  # under the data folder; never committed
 # The files whose content decides a source's rows, besides its extraction.
 ROWS_FILES = ("rows.py", "series.py", "attributes.py", "checks.py", "cpi.py", "curation.py",
-              "pdf.py", "sources.py")
+              "pdf.py", "sources.py", "schema.py")
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +219,7 @@ def rows_key(source: Source, records: list[Curation], cpi: Cpi, base_year: int) 
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
-def read_cached(folder: Path, key: str) -> SourceRows | None:
+def read_cached(folder: Path, key: str) -> SourceParts | None:
     """A source's rows from the cache; None when missing or unreadable (made again: the
     cache is never the only copy). The cache is this build's own pickles, under the data
     folder, never shared or downloaded."""
@@ -209,10 +227,10 @@ def read_cached(folder: Path, key: str) -> SourceRows | None:
         rows = pickle.loads((folder / f"{key}.pickle").read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
-    return rows if isinstance(rows, SourceRows) else None
+    return rows if isinstance(rows, SourceParts) else None
 
 
-def write_cached(folder: Path, key: str, rows: SourceRows) -> None:
+def write_cached(folder: Path, key: str, rows: SourceParts) -> None:
     """Through a temporary file and one rename: a crash leaves the entry whole or absent."""
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{key}.{os.getpid()}.tmp"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 from etl.attributes import FIGURE_ATTRIBUTES
 from etl.lexicon import STAGES
 
@@ -30,6 +32,15 @@ class Table:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+
+ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
+               "boolean": pa.bool_(), "date": pa.string()}
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    """The Arrow types of a table's columns (the rows, the cache and both twins use them)."""
+    return pa.schema([pa.field(c.name, ARROW_TYPES[c.type]) for c in table.columns])
 
 
 _SENTENCE = Column("sentence", "string", "The source sentence, verbatim")

@@ -12,27 +12,24 @@ full-table download is the published file byte for byte.
 from __future__ import annotations
 
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from etl.schema import TABLES, Table
+from etl.schema import TABLES, arrow_schema
 
 PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64",
                 "boolean": "boolean", "date": "string"}
-ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
-               "boolean": pa.bool_(), "date": pa.string()}
 _CSV_OPTIONS = pa_csv.WriteOptions(quoting_style="needed")
 
 
-def arrow_schema(table: Table) -> pa.Schema:
-    return pa.schema([pa.field(c.name, ARROW_TYPES[c.type]) for c in table.columns])
-
-
-def arrow_table(df: pd.DataFrame, name: str | None = None) -> pa.Table:
+def arrow_table(df: pd.DataFrame | pa.Table, name: str | None = None) -> pa.Table:
     """``df`` as Arrow, typed by the published table ``name``'s schema when it is one."""
+    if isinstance(df, pa.Table):
+        return df.replace_schema_metadata(None)
     table = TABLES.get(name or "")
     if table is not None and list(df.columns) == table.names:
         arrow = pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False)
@@ -41,14 +38,35 @@ def arrow_table(df: pd.DataFrame, name: str | None = None) -> pa.Table:
     return arrow.replace_schema_metadata(None)  # no library versions: byte-stable output
 
 
-def csv_bytes(df: pd.DataFrame, name: str | None = None) -> bytes:
+def csv_bytes(df: pd.DataFrame | pa.Table, name: str | None = None) -> bytes:
     buffer = io.BytesIO()
     pa_csv.write_csv(arrow_table(df, name), buffer, _CSV_OPTIONS)
     return buffer.getvalue()
 
 
-def parquet_bytes(df: pd.DataFrame, name: str) -> bytes:
+def parquet_bytes(df: pd.DataFrame | pa.Table, name: str) -> bytes:
     buffer = io.BytesIO()
-    pq.write_table(arrow_table(df, name), buffer, compression="zstd", write_statistics=False,
-                   store_schema=False)
+    # in one chunk: Parquet's pages follow the chunks, the bytes must not
+    pq.write_table(arrow_table(df, name).combine_chunks(), buffer, compression="zstd",
+                   write_statistics=False, store_schema=False)
     return buffer.getvalue()
+
+
+class Twins:
+    """The files stage beside the tables stage: each table's CSV and Parquet twins are
+    written on two threads (Arrow's writers leave Python's lock) as soon as the table is
+    final, while the build works out the rest."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="twins")
+        self._jobs: dict[str, Future[bytes]] = {}
+
+    def __call__(self, name: str, table: pa.Table) -> None:
+        self._jobs[f"{name}.csv"] = self._pool.submit(csv_bytes, table, name)
+        self._jobs[f"{name}.parquet"] = self._pool.submit(parquet_bytes, table, name)
+
+    def names(self) -> list[str]:
+        return list(self._jobs)
+
+    def result(self, fname: str) -> bytes:
+        return self._jobs[fname].result()

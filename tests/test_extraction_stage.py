@@ -128,4 +128,4 @@ def test_rows_follow_metadata_and_corrections(data_copy: Path) -> None:
     dataset = _build_from(data_copy, lines.append, workers=1)
     assert "rows: 0 of 1 sources cached" in lines
     assert "extraction: 1 of 1 sources cached, 0 to extract" in lines
-    assert list(dataset.tables["documents"]["title"]) == ["A corrected title"]
+    assert list(dataset.frame("documents")["title"]) == ["A corrected title"]

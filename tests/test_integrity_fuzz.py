@@ -87,7 +87,7 @@ def test_review_edits_save_whole_or_not_at_all(edits, added, dropped, unticked,
         sources = load_sources(data / "sources")
         dataset = build_tables(sources, CPI, None, {META.id: load_curations(data, META.id)})
         render_files(dataset)
-        outcomes = dataset.tables["curations"]
+        outcomes = dataset.frame("curations")
         assert set(outcomes["status"]) <= {"applied", "orphaned"}
     finally:
         shutil.rmtree(data, ignore_errors=True)

@@ -135,3 +135,30 @@ def test_killed_while_caching_or_on_dask(tmp_path: Path) -> None:
     assert build(data).wait(timeout=300) == 0  # from scratch, serially, no cache
     assert snapshot(data) == revised != cached != old
     assert after_kill in (old, cached)  # the kill left the old tables or the finished new
+
+
+@pytest.mark.slow
+def test_killed_between_publishing_and_recording(tmp_path: Path) -> None:
+    """A build that reuses the published rows of unchanged sources (etl/assemble.py),
+    killed after publishing but before recording what the version was built from: the new
+    version is whole, and the next build, finding the record naming another version,
+    reuses nothing and publishes what a build from scratch would."""
+    data = make_data(tmp_path, 6)
+    assert build(data, "--workers", "1").wait(timeout=300) == 0
+    record = data / "cache" / "tables.json"
+    first = json.loads(record.read_text("utf-8"))
+    (data / "sources" / "copy-000" / "article.txt").write_text(
+        "Congress added $9 million in 2012.\n")
+    env = {**os.environ, "FUNDTRACE_CRASH_AT": "published-unrecorded"}
+    assert build(data, "--workers", "1", env=env).wait(timeout=300) == -signal.SIGKILL
+    published = snapshot(data)
+    assert len(read_tables(data / "tidy").figures) == 5 * 3 + 1
+    assert json.loads(record.read_text("utf-8")) == first  # still names the old version
+    assert build(data, "--workers", "1").wait(timeout=300) == 0
+    assert snapshot(data) == published
+    assert json.loads(record.read_text("utf-8"))["version"] != first["version"]
+
+    shutil.rmtree(data / "published")
+    (data / "tidy").unlink()
+    assert build(data).wait(timeout=300) == 0  # from scratch, serially, no cache
+    assert snapshot(data) == published

@@ -63,6 +63,6 @@ def test_a_public_domain_source_shares_every_sentence(tmp_path: Path) -> None:
     meta["rights"] = "Public domain (17 U.S.C. 105)"  # as if it were a government work
     (sources / SEED_ID / "meta.json").write_text(json.dumps(meta), "utf-8")
     dataset = build_tables(load_sources(sources), load_cpi(ROOT / "data" / "reference"))
-    docs = dataset.tables["documents"]
+    docs = dataset.frame("documents")
     assert bool(docs["text_shared"].iloc[0])
-    assert len(dataset.tables["sentences"]) == int(docs["n_sentences"].iloc[0])
+    assert len(dataset.frame("sentences")) == int(docs["n_sentences"].iloc[0])
