@@ -270,7 +270,7 @@ def _first_rows(table: pa.Table) -> dict[str, dict]:
     return {r["series_id"]: r for r in table.take(pa.array(starts)).to_pylist()}
 
 
-SERIES_BATCH = 50_000  # figures made Python objects at a time, whole series each time
+SERIES_BATCH = 10_000  # figures made Python objects at a time, whole series each time
 _SERIES_INPUT = ("figure_id", "document_id", "start", "end", "text", "amount", "amount_high",
                  "qualifier", "year", "year_type", "status", "kind", "review", "funder",
                  "recipient", "purpose", "currency", "attributed_source",
