@@ -4,11 +4,13 @@ observations, as CSV and Parquet twins plus ``datapackage.json``.
 Stages, after OWID's etl, each a module: ``data/sources/`` (raw snapshots with metadata,
 ``etl.sources``) -> extraction (``etl.extraction``: ``etl.extract`` per source, cached
 under ``data/cache/`` and run on Dask for many sources) -> rows (``etl.rows``: a source's
-rows after the people's corrections, made where it was extracted) -> series
-(``etl.series``: observations reconciled across sources) -> files (``etl.tablefiles``: CSV
-and Parquet twins) -> publish (here: ``data/published/<dataset>/<version>/``, then
-``data/tidy``, a symbolic link to the current version). The link is swapped with one atomic
-``rename``, so a crash at any point leaves the previous tables whole and readable.
+rows after the people's corrections, as Arrow tables, made where it was extracted) ->
+tables (``etl.assemble``: every source's rows, the unchanged ones kept from the published
+version, and the series, ``etl.series``: observations reconciled across sources) -> files
+(``etl.tablefiles``: CSV and Parquet twins) -> publish (here:
+``data/published/<dataset>/<version>/``, then ``data/tidy``, a symbolic link to the current
+version). The link is swapped with one atomic ``rename``, so a crash at any point leaves the
+previous tables whole and readable.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 
 from etl.assemble import Previous, assemble, load_previous, save_keys, typed
@@ -47,6 +49,9 @@ from etl.schema import TABLES
 from etl.sources import Source, load_sources
 from etl.tablefiles import PANDAS_TYPES, Twins
 from etl.txn import atomic_write, crash_point, write_lock
+
+if TYPE_CHECKING:  # the build itself never needs pandas (0.3 s to import)
+    import pandas as pd
 
 DATASET = "policy-money-figures"
 DATASET_TITLE = "Money figures cited in policy reporting"

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import io
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from etl.schema import TABLES, arrow_schema
+
+if TYPE_CHECKING:  # the build itself never needs pandas (0.4 s to import)
+    import pandas as pd
 
 PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64",
                 "boolean": "boolean", "date": "string"}
