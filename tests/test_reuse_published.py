@@ -35,8 +35,8 @@ def _from_nothing(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(data / "sources", fresh / "sources")
     shutil.copytree(data / "reference", fresh / "reference")
-    if (data / "curations").is_dir():
-        shutil.copytree(data / "curations", fresh / "curations")
+    if (data / "curation").is_dir():
+        shutil.copytree(data / "curation", fresh / "curation")
     _build(fresh, capsys, cache=False)
     return _tables(fresh)
 
@@ -111,6 +111,24 @@ def test_series_worked_out_again_by_year_or_whole(data_copy: Path, tmp_path: Pat
     # the copy touches years of the seed's series; the late year moves a span
     assert seen[0] == seen[2] == "series: 0 worked out again whole, 3 years of 2 others"
     assert seen[1] == seen[3] == "series: 1 worked out again whole, 0 years of 0 others"
+
+
+def test_a_source_edited_in_place_is_read_again(data_copy: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A source whose metadata was edited since the published version (its text and
+    extraction the same) gets its rows made again, and its new title is published."""
+    write_sources(data_copy, 5, kb=1.5)
+    _build(data_copy, capsys)
+    meta_path = sorted((data_copy / "sources").glob("bench-wire-*/meta.json"))[2]
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta["title"] = "A corrected title"
+    meta_path.write_text(json.dumps(meta), "utf-8")
+    lines = _build(data_copy, capsys)
+    assert _reused(lines).startswith("tables: 5 of 6 sources' rows unchanged")
+    assert [x.split(":")[0] for x in lines if x.startswith("[")] == [f"[1/1] {meta['id']}"]
+    published = (data_copy / "tidy" / "documents.csv").read_text("utf-8")
+    assert "A corrected title" in published
+    assert _tables(data_copy) == _from_nothing(data_copy, tmp_path, capsys)
 
 
 def test_published_files_not_as_recorded_are_not_reused(
