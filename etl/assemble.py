@@ -261,12 +261,20 @@ def _update_series(figures: pa.Table, changed: pa.Table, previous: Previous,
     return out
 
 
+def _starts(table: pa.Table) -> np.ndarray:
+    """Where a new series begins in ``table`` (sorted by series), the first row aside."""
+    ids = table.column("series_id").combine_chunks()
+    if len(ids) < 2:
+        return np.zeros(0, dtype=np.int64)
+    change = pc.not_equal(ids.slice(1), ids.slice(0, len(ids) - 1))
+    return np.flatnonzero(change.to_numpy(zero_copy_only=False)) + 1
+
+
 def _first_rows(table: pa.Table) -> dict[str, dict]:
     """The first row of each series in ``table`` (sorted by series), by series id."""
     if table.num_rows == 0:
         return {}
-    codes = pc.dictionary_encode(table.column("series_id")).combine_chunks().indices
-    starts = [0, *(np.flatnonzero(np.diff(codes.to_numpy(zero_copy_only=False))) + 1)]
+    starts = [0, *_starts(table).tolist()]
     return {r["series_id"]: r for r in table.take(pa.array(starts)).to_pylist()}
 
 
@@ -283,8 +291,7 @@ def _series(figures: pa.Table, dates: dict[str, str]) -> dict[str, pa.Table]:
     figures as dicts are several times their Arrow size)."""
     figures = figures.select(list(_SERIES_INPUT))
     figures = figures.take(pc.sort_indices(figures, [("series_id", "ascending")]))
-    codes = pc.dictionary_encode(figures.column("series_id")).combine_chunks().indices
-    starts = np.flatnonzero(np.diff(codes.to_numpy(zero_copy_only=False))) + 1
+    starts = _starts(figures)
     out: dict[str, list[pa.Table]] = {name: [] for name in SERIES_TABLES}
     begin = 0
     while begin < figures.num_rows:
