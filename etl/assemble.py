@@ -21,7 +21,6 @@ tables were read without decoding but the build was slower: 13-14 s against 11 s
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import os
@@ -35,11 +34,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from etl.rows import ROW_TABLES, SourceParts, rows_version
+from etl.rows import ROW_TABLES, SourceParts, code_version, rows_version
 from etl.schema import TABLES, arrow_schema
 from etl.series import BASE, observations, series_base, year_rows
 
-_HERE = Path(__file__).resolve().parent
 REUSED = Path("cache") / "tables.json"  # under the data folder; never committed
 SERIES_TABLES = ("observations", "series_figures")
 REUSABLE = ROW_TABLES + SERIES_TABLES
@@ -49,10 +47,8 @@ TABLES_FILES = ("assemble.py", "series.py", "reconcile.py", "schema.py", "tablef
 
 @lru_cache(maxsize=1)
 def tables_version() -> str:
-    digest = hashlib.sha256(rows_version().encode())
-    for name in TABLES_FILES:
-        digest.update(name.encode() + b"\0" + (_HERE / name).read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    """The version of this stage's code and of the rows stage's."""
+    return code_version(rows_version(), TABLES_FILES)
 
 
 def typed(name: str, rows: list[dict]) -> pa.Table:

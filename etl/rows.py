@@ -199,13 +199,19 @@ ROWS_FILES = ("rows.py", "series.py", "attributes.py", "checks.py", "cpi.py", "c
               "pdf.py", "sources.py", "schema.py")
 
 
-@lru_cache(maxsize=1)
-def rows_version() -> str:
-    """A hash of the rows stage's code and of the extractor's version (12 hex digits)."""
-    digest = hashlib.sha256(extractor_version().encode())
-    for name in ROWS_FILES:
+def code_version(before: str, files: tuple[str, ...]) -> str:
+    """A hash of ``before`` (an earlier stage's version) and of ``files`` of etl/, their
+    names and bytes (12 hex digits): a stage's cache key changes with its code."""
+    digest = hashlib.sha256(before.encode())
+    for name in files:
         digest.update(name.encode() + b"\0" + (_HERE / name).read_bytes() + b"\0")
     return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def rows_version() -> str:
+    """The version of the rows stage's code and of the extractor's."""
+    return code_version(extractor_version(), ROWS_FILES)
 
 
 def rows_key(source: Source, records: list[Curation], cpi: Cpi, base_year: int) -> str:
