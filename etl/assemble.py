@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from etl.rows import ROW_TABLES, SourceParts, code_version, rows_version
-from etl.schema import TABLES, arrow_schema
+from etl.schema import TABLES, arrow_schema, typed
 from etl.series import BASE, observations, series_base, year_rows
 
 REUSED = Path("cache") / "tables.json"  # under the data folder; never committed
@@ -49,11 +49,6 @@ TABLES_FILES = ("assemble.py", "series.py", "reconcile.py", "schema.py", "tablef
 def tables_version() -> str:
     """The version of this stage's code and of the rows stage's."""
     return code_version(rows_version(), TABLES_FILES)
-
-
-def typed(name: str, rows: list[dict]) -> pa.Table:
-    """Rows (dicts) as an Arrow table typed by the published table ``name``'s schema."""
-    return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES[name]))
 
 
 def sort_rows(name: str, table: pa.Table) -> pa.Table:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from etl.assemble import Previous, assemble, load_previous, save_keys, typed
+from etl.assemble import Previous, assemble, load_previous, save_keys
 from etl.cpi import Cpi, load_cpi
 from etl.curation import Curation, load_curations
 from etl.extract import Extraction
@@ -45,7 +45,7 @@ from etl.rows import (
     to_parts,
     write_cached,
 )
-from etl.schema import TABLES
+from etl.schema import TABLES, typed
 from etl.sources import Source, load_sources
 from etl.tablefiles import PANDAS_TYPES, Twins
 from etl.txn import atomic_write, crash_point, write_lock

@@ -27,7 +27,7 @@ from etl.curation import Curation, apply_curations
 from etl.extract import Extraction
 from etl.extraction import cache_key, extractor_version
 from etl.pdf import page_of
-from etl.schema import TABLES, arrow_schema
+from etl.schema import typed
 from etl.series import series_id
 from etl.sources import Source, text_shareable
 
@@ -60,9 +60,8 @@ class SourceParts:
 
 
 def to_parts(rows: SourceRows) -> SourceParts:
-    return SourceParts({name: pa.Table.from_pylist(getattr(rows, name),
-                                                   schema=arrow_schema(TABLES[name]))
-                        for name in ROW_TABLES}, rows.notes, rows.summary)
+    return SourceParts({name: typed(name, getattr(rows, name)) for name in ROW_TABLES},
+                       rows.notes, rows.summary)
 
 
 @dataclass(frozen=True)

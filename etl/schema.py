@@ -43,6 +43,11 @@ def arrow_schema(table: Table) -> pa.Schema:
     return pa.schema([pa.field(c.name, ARROW_TYPES[c.type]) for c in table.columns])
 
 
+def typed(name: str, rows: list[dict]) -> pa.Table:
+    """Rows (dicts) as an Arrow table typed by the published table ``name``'s schema."""
+    return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES[name]))
+
+
 _SENTENCE = Column("sentence", "string", "The source sentence, verbatim")
 _STAGES = "; ".join(f"{name}: {meaning}" for name, meaning in STAGES.items())
 _DOC = Column("document_id", "string", "Source document (see the documents table)")
