@@ -34,9 +34,10 @@ _NUM = (r"(?:[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,6}"
         r"|[0-9]{1,2}(?:,[0-9]{2}){1,6},[0-9]{3}(?![0-9])"
         rf"|[0-9]{{1,3}},[0-9]{{1,2}}(?![0-9])(?=[ \u00a0-]?(?:{_SCALE_WORDS})\b)"
         r"|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?|\.[0-9]{1,6})")
-# A scale: a word, after an optional space or hyphen, or a single letter stuck to the digits.
+# A scale: a word, after an optional space or hyphen (or the line break of a hard-wrapped
+# page: "$897\nmillion"), or a single letter stuck to the digits.
 _SCALE = (
-    rf"(?:[ \u00a0-]?(?:{_SCALE_WORDS})|(?-i:[kKmMbBT]))(?![A-Za-z0-9])"
+    rf"(?:(?:[ \u00a0-]|[ \t]*\r?\n[ \t]*)?(?:{_SCALE_WORDS})|(?-i:[kKmMbBT]))(?![A-Za-z0-9])"
 )
 # Symbols that are a currency only as written: "Rs 500" is rupees, "RS22837" a report
 _EXACT_CASE = {"Rs", "Rs."}
@@ -123,7 +124,7 @@ def _number(num: str) -> float:
 def _scale(scale: str | None) -> float:
     if not scale:
         return 1.0
-    s = re.sub(r"\s+", " ", scale.strip(" \u00a0-"))
+    s = re.sub(r"\s+", " ", scale.strip(" \u00a0-\t\r\n"))
     if s in SCALES:
         return SCALES[s]
     return SCALES.get(s.lower(), 1.0)

@@ -141,3 +141,12 @@ def test_hard_negatives(sentence: str) -> None:
 def test_numbers_and_currencies_as_written_elsewhere(sentence, expected) -> None:
     found = [(sentence[m.start:m.end], m.amount, m.currency) for m in find_money(sentence)]
     assert found == expected
+
+
+def test_a_scale_word_wrapped_to_the_next_line() -> None:
+    """CRS R47553, hard-wrapped as its HTML transcription is: "$897\nmillion" is millions
+    (it was read as $897), a blank line between is no longer one amount."""
+    found = [(m.amount, m.currency) for m in find_money(
+        "USACE would be reduced by $897\nmillion (-11%), to $7.413 billion.")]
+    assert found == [(897e6, "USD"), (7.413e9, "USD")]
+    assert [m.amount for m in find_money("It cost $5\n\nmillion people")] == [5.0]
