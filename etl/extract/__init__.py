@@ -19,10 +19,12 @@ from etl.checks import ratio_qualifier
 from etl.extract.claims import _claims
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
 from etl.extract.context import (
+    _congress_appropriates,
     _Context,
     _from_context,
     _headline_from_body,
     _home_government,
+    _requester_pays,
     _requests_are_fiscal,
     _sentence_context,
     _state_payer,
@@ -114,7 +116,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             clause_starts = [a for a, _ in clauses]
             cues = _status_cues(sentence)
             cue_starts = [c[0] for c in cues]
-            owned = _owned_cues(sentence, money, cues) if len(money) > 1 else {}
+            owned = _owned_cues(sentence, money, cues) if cues else {}
             credited = _attributed_source(sentence, agencies, sources)
             years = _assign_years(sentence, money, mentions)
             purpose_cues = _PurposeCues.of(sentence, money)
@@ -154,8 +156,12 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                                           else len(sentence)))),
                 ))
                 kind_reads.append(read)
-            contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
-                                              sources))
+            context = _sentence_context(sentence, span.kind, mentions, agencies, sources)
+            if all(f.year is None for f in figures):
+                # "$3.4 billion over 10 years ... for the Brisbane 2032 Olympic and Paralympic
+                # Games": a year its own figures did not take is not the money's, after it
+                context.years = []
+            contexts.append(context)
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
@@ -177,4 +183,6 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _requests_are_fiscal(result)
     _state_payer(result, text)
     _home_government(result, text)
+    _requester_pays(result, text)
+    _congress_appropriates(result)
     return result

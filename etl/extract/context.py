@@ -11,7 +11,7 @@ from datetime import date
 from etl.extract.common import Extraction, _looking_back, _Mention
 from etl.extract.roles import _government_of, _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _MONTHS, _YEAR_RE
-from etl.lexicon import US_STATES
+from etl.lexicon import AGENCIES, US_STATES
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
@@ -55,9 +55,10 @@ def _dated_now(sentence: str) -> str | None:
 
 _DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
-_LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s", re.IGNORECASE)
+_LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution", re.IGNORECASE)
+# (a continuing resolution, "the annualized CR level", is the U.S. Congress's stopgap law)
 _US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b|"
-                     r"\bH\.\s?R\.\s?\d|\bS\.\s?\d")
+                     r"\bH\.\s?R\.\s?\d|\bS\.\s?\d|\b(?i:continuing\s+resolution|congressional)\b")
 # "New Section 32(b)(2) authorizes the annual appropriation of $10 million": a law's
 # section, whoever it tells to spend the money
 _STATUTE_AUTHORIZES = re.compile(r"\b(?:Section|Sec\.|Act|statute|law)\b[^.;$]{0,40}?"
@@ -321,3 +322,89 @@ def _home_government(result: Extraction, text: str) -> None:
             # a budget's money in the currency of the country the story names, no payer
             # said: that country's government (as a one-state story's is the state's)
             f.funder, f.funder_text, f.funder_source = _government_of(home), home, "document"
+
+
+# The executive bodies of the United States: they spend what the President asks for, and a
+# request's money is asked for by the President ("$144 billion is requested for the
+# Department of Health and Human Services", "DOE funding would rise by $4.126 billion")
+_NOT_EXECUTIVE = {"U.S. Congress", "White House", "United States government", "European Commission",
+                  "World Bank", "Inter-American Development Bank", "International Monetary Fund",
+                  "United Nations", "European Union"}
+_US_EXECUTIVE = {n for n in AGENCIES if n not in _NOT_EXECUTIVE and not n.startswith("Government")}
+# who asks in a U.S. budget story: the words before its first request ("President Biden
+# submitted his FY2024 budget request", "I ask the Congress to consider the enclosed
+# appropriations request") name the President, or an agency ("The Pentagon on Monday sent
+# Congress a nearly $850 billion budget request", whose figures are the Pentagon's)
+_FIRST_REQUEST = re.compile(r"\brequest(?:s|ed)?\b|\bask(?:s|ed)?\s+(?:the\s+)?Congress\b",
+                            re.IGNORECASE)
+_PRESIDENT_ASKS = re.compile(r"\bPresident\b|\bAdministration\b|\bWhite House\b|\bOMB\b|"
+                             r"\bI\s+ask\b", re.IGNORECASE)
+# the agency's own request: "the Pentagon's $849.8 billion request", "State Department
+# budget request", "USAID has requested", "DoD is seeking"
+_ASKS_AFTER = re.compile(r"(?:[\x27’]s?\s+(?:[\w$.,-]+\s+){0,5}?(?:budget|request|proposal)"
+                         r"|\s+(?:(?:fiscal|FY|\d{4}|budget)\s+)*(?:request|proposal)"
+                         r"|\s+(?:(?:has|have|had|is|are|was|also|now|then|formally)\s+)*"
+                         r"(?:request|ask|seek|sought|submit|propos))", re.IGNORECASE)
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
+def _president_asks(text: str) -> str | None:
+    """The words of a document's first request when they name the President as the one who
+    asks (not an agency sending its own)."""
+    m = _FIRST_REQUEST.search(text)
+    if m is None:
+        return None
+    before = text[max(0, m.start() - 150) : m.end()]
+    return m.group() if _PRESIDENT_ASKS.search(before) else None
+
+
+# the words of an appropriation itself (not an allocation of it: "USAID's spend plan ...
+# allocated $7.85 billion" is the agency's)
+_APPROPRIATION_CUE = re.compile(r"appropriat|enacted|continuing\s+resolution|signed\s+into\s+law|"
+                                r"omnibus|Congress", re.IGNORECASE)
+
+
+def _congress_appropriates(result: Extraction) -> None:
+    """An appropriation is the Congress's money, not the agency's it goes to: "USDA had
+    obligated $35.7 million of its $143.1 million in appropriated funds", "Congress has
+    provided the Department of Defense (DOD) with about $86.8 billion". The payer's words
+    are the appropriation's."""
+    for f in result.figures:
+        if f.status == "appropriated" and f.currency == "USD" and f.funder in _US_EXECUTIVE \
+                and f.status_cue and _APPROPRIATION_CUE.search(f.status_cue) \
+                and not _ALLOCATION.search(f.status_cue):
+            f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
+                f.status_source
+
+
+_ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
+
+
+def _requester_pays(result: Extraction, text: str) -> None:
+    """In a story of the President's budget request, a figure asked for is the President's
+    request (the payer the data dictionary gives "requested"), not the agency the money is
+    for: "$24.9 billion in the DOD base budget", "DOE funding would rise by $4.126 billion to
+    $52.571 billion". An agency that itself asks ("the Pentagon's $849.8 billion request",
+    "State and USAID have requested") keeps its figure; so do applicants' requests; and so
+    does every figure of a story whose first request is an agency's. A request with no payer
+    named in such a story is the President's too. The payer's words are the request's."""
+    if _president_asks(text) is None:
+        return
+    for f in result.figures:
+        if f.status != "requested" or f.currency != "USD" \
+                or _APPLICATIONS.search(f.status_cue or ""):
+            continue
+        if f.funder in _US_EXECUTIVE:
+            sentence = result.sentences[f.sentence_index].text
+            said = f.funder_text or ""
+            # ("the largest dollar-figure ever sought by the Pentagon")
+            if said and any(_ASKS_AFTER.match(sentence, m.end())
+                            or _BY_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
+                            for m in re.finditer(re.escape(said), sentence)):
+                continue
+        elif f.funder is not None:
+            continue
+        f.funder, f.funder_text = "White House", f.status_cue
+        f.funder_source = f.status_source

@@ -9,7 +9,8 @@ from etl.money import Money
 _CUMULATIVE = re.compile(
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all|altogether|"
     r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year|"
-    r"so far|to date|since)\b|\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
+    r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
+    r"\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
     # "has spent about $1.8 billion over three years"
     r"\bover\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b|"
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b|"
@@ -52,6 +53,10 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
     near = sentence[max(lo, fig.start - 80) : end]
     start = max(lo, fig.start - 120)
     for m in _RATE.finditer(sentence, start, min(hi, fig.end + 60)):
+        # "annual obligations ... from about $0.2 billion in fiscal year 2001 to about
+        # $139.8 billion in fiscal year 2007": one year's amount of an annual series
+        if has_year and re.match(r"(?:average\s+)?annual\b", m.group(), re.IGNORECASE):
+            continue
         # "from $3 million per year before 2009 to $51 million": the rate right after the
         # figure before is that figure's
         if not (lo and m.end() <= fig.start and not sentence[lo : m.start()].strip()):

@@ -61,7 +61,7 @@ _GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
 # receive
 _COORDINATED_RECIPIENT = re.compile(
-    r"\b(?:for|to)\s+(?:the\s+)?[A-Z][\w.&'’ ]{1,80}?\s+and\s+(?:the\s+)?$")
+    r"\b(?:for|to)\s+(?:the\s+)?[A-Z][\w.&'’ ()]{1,80}?\s+and\s+(?:the\s+)?$")
 # Bills and laws are the Congress acting: "H.R. 2367 would authorize", "S. 1840".
 _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
@@ -69,7 +69,9 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       # (not "£61 million funding package": any payer's package of aid)
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
-                      r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b")
+                      r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b|"
+                      # "this legislation provides nearly $60.78 billion"
+                      r"\b(?:[Tt]his|[Tt]he)\s+legislation\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
 # funding is the Congress's money
 _MEMBER_SECURED = re.compile(
@@ -78,6 +80,8 @@ _MEMBER_SECURED = re.compile(
     r"recently)\s+)*(?=secured\b)")
 _ATTRIBUTION_BEFORE = re.compile(
     r"(?:according\s+to|estimates?\s+(?:by|from)|report(?:ed)?\s+by|data\s+(?:from|by)|"
+    # "according to a report released Tuesday by the House Committee on Government Oversight"
+    r"report\s+(?:released|issued|published)\s+(?:\w+\s+){0,2}?by|"
     r"statement\s+(?:by|from)|"
     r"analysis\s+(?:by|from)|audit\s+by|figures\s+from|study\s+by|review\s+by)\s+"
     r"(?:(?:a|an|the|new|recent|\w+'s)\s+)*(?:(?:estimates?|reports?|data|analysis|figures|"
@@ -86,7 +90,9 @@ _ATTRIBUTION_BEFORE = re.compile(
 )
 _ATTRIBUTION_AFTER = re.compile(
     # "Acting Pentagon Press Secretary Todd Breasseale said"
-    r"^(?:'s?)?\s+(?:(?:officials?|spokes(?:man|woman|person)|(?-i:[A-Z])[\w.’'-]*)\s+){0,5}"
+    # ("Department of Education inspector general Kathleen Tighe said")
+    r"^(?:'s?)?\s+(?:(?:officials?|spokes(?:man|woman|person)|inspectors?|general|secretary|"
+    r"director|administrator|chief|(?-i:[A-Z])[\w.’'-]*)\s+){0,5}"
     r"(?:said|says|estimated|estimates|reported|reports|found|"
     r"told|noted|calculated|concluded|wrote|testified)\b",
     re.IGNORECASE,
@@ -109,6 +115,9 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|is|was|also|already|then|now|
                 r"(?:sent|spent|send|spend|gave|give|provided|provide|provides|pledged|pledges|"
                 r"committed|commits|contributed|contributes|funded|funds|allocated|allocates|"
                 r"donated|donates|paid)\b"
+                # "the Manitoba government is contributing up to $2.6 million"
+                r"|(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:providing|contributing|investing|"
+                r"spending|giving|sending|committing|funding)\b"
                 # "The UK has announced £61 million" (not "announced the Merida Initiative")
                 r"|(?:(?:has|have|had|also|now)\s+)?announc(?:ed|es)\s+(?:(?:an?|additional|"
                 r"extra|new|nearly|almost|about|over|more\s+than|up\s+to)\s+)*(?=[$€£¥]|\d))")
@@ -116,7 +125,14 @@ _COUNTRY_PAYS = re.compile(
     r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
                                       if c != "United States" for n in names
                                       if n[:1].isupper()), key=len, reverse=True))
-    + r")(?=\s+" + _PAYING_VERB + ")")
+    # "The Canadian government will give $8.3 million"
+    + r")(?=\s+(?:(?:federal|national)\s+)?(?:government\s+)?(?:" + _PAYING_VERB + "))")
+# "the Manitoba government is contributing": a province's or a state's government, named by
+# its place (a country's is its government: _COUNTRY_PAYS)
+_PLACE_GOVERNMENT_PAYS = re.compile(
+    r"\b(?!(?:The|Our|Its|This|That|A|An|Every|Each)\b)"
+    r"(?P<name>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+government(?=\s+(?:"
+    + _PAYING_VERB + "))")
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
 
 # Bodies no list names, paying by grammar: "The Levelling Up Fund has awarded £3.5
@@ -158,18 +174,37 @@ def _org_name(words: str) -> str:
 _DEFINED_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
 
 
+_SHORT_DEPARTMENT = re.compile(r"Department of (?:the )?(Commerce|Interior|Energy|Labor|Education|"
+                               r"Agriculture|Transportation)")
+
+
+_SUBJECT_AFTER = (r"(?=\s+(?:has|had|have|was|is|will|would|did|does|also|planned|intended|"
+                  r"obligated|spent|awarded|provided|allocated|received)\b|[\x27’]s\b)")
+
+
 def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The abbreviations a document defines for the payers it names, as GAO and CRS write
     them: "the Department of State (State)", "the U.S. Agency for International
     Development (USAID)". Within that document the abbreviation names the same payer."""
     found: dict[str, str] = {}
+    shorts: set[str] = set()
     for m in _AGENCY_RE.finditer(text):
         d = _DEFINED_AFTER.match(text, m.end())
         if d and d.group("abbr") not in _AGENCY_OF:
             found.setdefault(d.group("abbr"), _AGENCY_OF[m.group()])
+        # GAO's short forms of a department the document names in full: "the Department of
+        # Commerce ... (5) Commerce had obligated $21.1 million"
+        short = _SHORT_DEPARTMENT.fullmatch(_AGENCY_OF[m.group()])
+        if short and short.group(1) not in _AGENCY_OF and short.group(1) not in found:
+            found[short.group(1)] = _AGENCY_OF[m.group()]
+            shorts.add(short.group(1))
     if not found:
         return None, {}
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b"), found
+    abbreviations = [re.escape(a) for a in found if a not in shorts]
+    # a short form only as the subject of a verb ("Commerce had obligated"), not inside a
+    # name ("The House Commerce Justice Science Appropriations subcommittee")
+    short_forms = [re.escape(a) + _SUBJECT_AFTER for a in shorts]
+    return re.compile(r"\b(?:" + "|".join(abbreviations + short_forms) + r")\b"), found
 
 
 def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, str]]
@@ -202,12 +237,23 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
             agencies.append(_Mention(m.start(), m.end(),
                                      _government_of(_COUNTRY_OF_NAME[m.group("name")]),
                                      "agency"))
+    for m in _PLACE_GOVERNMENT_PAYS.finditer(sentence) if " government " in sentence else ():
+        place = m.group("name")
+        if place in _COUNTRY_OF_NAME or any(
+                a.start <= m.start() < a.end for a in agencies):
+            continue
+        agencies.append(_Mention(m.start(), m.end(), _government_of(place), "agency"))
     # (each tried only where its words are: most sentences name no such body)
     for pattern in ((_ORG_PAYS,) if _ORG_HEAD.search(sentence) else ()) + (
             (_ORG_GIVES,) if " from " in sentence else ()):
         for m in pattern.finditer(sentence):
             start = m.start("name") + (4 if sentence.startswith(("The ", "the "),
                                                                  m.start("name")) else 0)
+            # (not a bare "the Department", "the Agency": no name, unless the document
+            # defined it as one, which its aliases read)
+            if sentence[start : m.end("name")] != "Government" and _ORG_HEAD.fullmatch(
+                    sentence, start, m.end("name")):
+                continue
             if not any(a.start < m.end("name") and start < a.end for a in agencies):
                 agencies.append(_Mention(start, m.end("name"), _org_name(m.group("name")),
                                          "agency"))
@@ -231,12 +277,27 @@ def _is_attribution(sentence: str, m: _Mention) -> bool:
     return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(sentence[m.end :]))
 
 
+# the start of a numbered item in a run-on list: "; (6) ", "; and (13) "
+_NEXT_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+
+
+# a numbered item that is a clause of its own ("; (5) Commerce had obligated $21.1 million"):
+# a payer named in an item before it is not its payer
+_OWN_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s[^;$]*?\b"
+                       r"(?:had|has|have|was|were|is|are|did|does|will|would|planned|intended)\b"
+                       r"[^;]*$")
+
+
 def _funder(sentence: str, fig: Money, agencies: list[_Mention],
             sources: list[_Mention]) -> str | None:
     source_spans = [(s.start, s.end) for s in sources]
     candidates = [a for a in agencies
                   if not any(s <= a.start < e for s, e in source_spans)
-                  and a.name not in SOURCES and not _not_a_payer(sentence, a)]
+                  and a.name not in SOURCES and not _not_a_payer(sentence, a)
+                  # "(5) Commerce had obligated $21.1 million ...; (6) the Army planned":
+                  # the next numbered item's subject is not this item's
+                  and not (a.start >= fig.end and _NEXT_ITEM.search(sentence, fig.end, a.start))
+                  and not (a.end <= fig.start and _OWN_ITEM.search(sentence, a.end, fig.start))]
     if not candidates:
         return None
     plain = [a for a in candidates if not a.attributed]
@@ -289,6 +350,11 @@ _SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
                            r"is\s+expected\s+to\s+sign|vetoed|vetoes)\b", re.IGNORECASE)
 
 
+_BY_OTHERS = re.compile(r"\bby\s+(?:the\s+|other\s+)?(?:[A-Z][\w.]*\s+and\s+(?:the\s+)?)?$")
+_ADMINISTERED_BY = re.compile(r"\b(?:administered|managed|implemented|executed|overseen)\s+by\s+"
+                              r"(?:the\s+)?(?=$|\w)")
+
+
 def _not_a_payer(sentence: str, m: _Mention) -> bool:
     """An agency named as the recipient ("$5 million for USAID") or the addressee ("asked
     Congress for") of the money, not its payer."""
@@ -301,10 +367,19 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "above the President's request": the baseline's author
     if re.search(r"\b(?:implementing|enacting|under)\s+$", before):
         return True  # "implementing the bill would cost": what is costed, not who pays
+    if _ADMINISTERED_BY.search(before) or (_BY_OTHERS.search(before)
+                                           and _ADMINISTERED_BY.search(sentence, 0, m.start)):
+        return True  # "of which $48.43 billion will be administered by the DoD, nearly
+        # $11.62 billion by State and USAID": they spend what the law provides
     if _COORDINATED_RECIPIENT.search(sentence[max(0, m.start - 120) : m.start]):
         return True
     if _RECIPIENT_AFTER.match(sentence, m.end):
         return True
+    if re.search(r"\b(?:provided|provides|provide|gave|gives|give|granted|grants|awarded|"
+                 r"supplied|supplies)\s+(?:the\s+)?$", before) and re.match(
+                     r"(?:\s*\([^()]{1,40}\))?\s+with\b", sentence[m.end :]):
+        return True  # "Congress has provided the Department of Defense (DOD) with $86.8
+        # billion": what is provided with money receives it
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
     if _SIGNER_AFTER.match(sentence, m.end):
@@ -316,7 +391,10 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
     if m.name == "White House" and sentence[m.start : m.end].lower() == "the administration" \
             and re.match(r"\s+of\b", sentence[m.end :]):
         return True  # "the administration of justice": a task, not the Administration
-    return bool(_RECIPIENT_BEFORE.search(before)) and m.name != "United States government"
+    # (the U.S. government after "for" pays, "U.S. aid for", unless it is the owner of what is
+    # funded: "for the U.S. Government's Ukraine response")
+    return bool(_RECIPIENT_BEFORE.search(before)) and (
+        m.name != "United States government" or bool(re.match(r"[\x27’]s\b", sentence[m.end :])))
 
 
 def _recipient(sentence: str, fig: Money, countries: list[_Mention],

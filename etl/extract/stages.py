@@ -54,7 +54,9 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     strong = sorted((m.start(), m.end(), status, m.group())
                     for status, pattern in _STATUS_RES.items()
                     for m in pattern.finditer(sentence)
-                    if not any(a <= m.start() < b for a, b in baselines))
+                    if not any(a <= m.start() < b for a, b in baselines)
+                    # "Funding has not yet been appropriated": no stage reached
+                    and not _NEGATED.search(sentence, max(0, m.start() - 24), m.start()))
     # a cue inside a longer one is part of it: "authorized to be appropriated" is an
     # authorization, not an appropriation
     strong = [c for c in strong if not any(o is not c and o[0] <= c[0] and c[1] <= o[1]
@@ -88,6 +90,13 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 _BUDGET_REQUEST = re.compile(r"\bbudget\s+request", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:been\s+|be\s+)?$",
+                      re.IGNORECASE)
+# "Of the $9.1 billion in total funds for these provisions, about a third of the funds were
+# obligated": what the part became, not the whole
+_OF_THE_WHOLE = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|its|their|this|that)\s+"
+                           r"(?:(?:about|nearly|approximately|some|more\s+than|over)\s+)?$",
+                           re.IGNORECASE)
 _WOULD_BEFORE = re.compile(r"\bwould\s+(?:have\s+)?$", re.IGNORECASE)
 _AUTHORIZATION_ACT = re.compile(r"\bNDAA\b|\bAuthorization\s+Act\b")
 _APPROPRIATION_WORD = re.compile(r"\bappropriat", re.IGNORECASE)
@@ -113,8 +122,29 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
                    if 0 <= c[0] - m.end <= 1
                    and re.fullmatch(r"[A-Za-z]+ed(?:\s+for\s+\S+)?", c[3])]
+    # "have obligated or committed approximately $19.4 million (51 percent) of the $38
+    # million in total ... funds": the verb before a part is the part's; the whole it is a
+    # part of was not obligated
+    if money and _OF_THE_WHOLE.match(sentence, 0, money[0].start):
+        comma = sentence.find(",", money[0].end)
+        if comma >= 0:
+            part = next((m.start for m in money if m.start > comma), -1)
+            adjectives += [(c[0], c[1], part) for c in cues if c[0] > comma]
+    for k in range(1, len(money)):
+        if _PART_OF_WHOLE.fullmatch(sentence, money[k - 1].end, money[k].start):
+            since = money[k - 2].end if k >= 2 else 0  # (the part's own verb, not earlier)
+            verb = max((c for c in cues if since <= c[0] and c[1] <= money[k - 1].start),
+                       key=lambda c: c[1], default=None)
+            if verb is not None:
+                adjectives.append((verb[0], verb[1], money[k - 1].start))
     return {m.start: {(a, b) for a, b, owner in adjectives if owner != m.start}
             for m in money}
+
+
+_PART_OF_WHOLE = re.compile(r"\s*(?:\([^()$]{1,30}\)\s*)?(?:of|out\s+of)\s+"
+                            r"(?:the|its|their|a|an)\s+(?:(?:total|overall|available)\s+)?"
+                            r"(?:(?:about|nearly|approximately|some|more\s+than|over)\s+)?",
+                            re.IGNORECASE)
 
 
 def _both_chambers(sentence: str, cues: list[tuple[int, int, str, str]]

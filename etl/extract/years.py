@@ -21,7 +21,7 @@ _YEAR_RE = re.compile(
     # the look-ahead lets the engine skip, at one test, every place no alternative can start
     # ("financial year 2024": the fiscal year's name in Commonwealth countries)
     rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|financial[- ]years?|FY)
-            \s?'?(?P<fy>{_YEAR}|\d\d)\b)
+            \s?['’]?(?P<fy>{_YEAR}|\d\d)\b)
       | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
       | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
             foreign[- ]aid|aid|spending|appropriations?|operating|federal\s+omnibus|omnibus|
@@ -40,12 +40,16 @@ _YEAR_SPAN_RE = re.compile(
         (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
       | \bsince\s+(?:January|February|March|April|May|June|July|August|September|October|
         November|December)\s+(?:\d{{1,2}},\s+)?{_YEAR}\b
+      | \bsince\s+(?:[\w’'-]+\s+){{1,8}}?(?:on|in)\s+(?:(?:January|February|March|April|May|
+        June|July|August|September|October|November|December)\s+(?:\d{{1,2}},\s+)?)?{_YEAR}\b
       | \b(?P<fy3>fiscal\s+years|FYs?)\s?{_YEAR}(?:,\s*(?:FY\s?)?{_YEAR})*,?\s+(?:and|or)\s+
         (?:FY\s?)?{_YEAR}\b
       | \b(?:in|over|during)\s+(?:the\s+(?:first|past|last|next|previous)\s+)?
         (?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b
       | \b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b
-      | \bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b""",
+      | \bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b
+      | \bbetween\s+now\s+and\s+(?:the\s+end\s+of\s+)?
+        (?:(?:fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
@@ -54,6 +58,8 @@ _YEAR_SPAN_RE = re.compile(
 # dropped; the figure may then take its year from its context.
 _BASELINE_BEFORE = re.compile(
     r"(?:above|below|over|than|from|versus|vs\.?|compared (?:with|to)|relative to|up from|"
+    # "This exceeds FY23 enacted levels by $59 million"
+    r"exceed(?:s|ed|ing)?|"
     r"down from|increase (?:from|over)|decrease (?:from|over)|of)\s+(?:the\s+|its\s+)?"
     # "a seven percent increase over enacted fiscal 2006 funding levels"
     r"(?:(?:enacted|requested|appropriated)\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
@@ -99,8 +105,10 @@ _BASELINE_PHRASE = re.compile(
     # "about $10 billion below what the department had originally projected"
     r"\b(?:above|below|over|under|than)\s+what\s+[^.;,$]{0,60}?\b(?:projected|requested|enacted|"
     r"appropriated|proposed|planned|estimated|expected|approved)\b|"
-    r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)"
-    r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?|"
+    r"exceed(?:s|ed|ing)?)"
+    # ("over the annualized Continuing Resolution (CR) level": a name's abbreviation too)
+    r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.()-]+\s+){0,5}?"
     r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
     r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b",
     re.IGNORECASE)
@@ -180,7 +188,7 @@ _RELATIVE_RE = re.compile(
 )
 
 
-_FISCAL_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})\b")
+_FISCAL_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})[-‐‑–/](?P<y2>\d\d|{_YEAR})\b")
 _FISCAL_RANGE_AFTER = re.compile(
     r"\s+(?:(?:state|fiscal|school|academic|general|operating|spending|final|proposed|enacted)"
     r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
@@ -304,6 +312,15 @@ def _count(word: str) -> int:
     return NUMBER_WORDS.get(word.lower(), 1)
 
 
+# the start of a numbered item in a run-on list: "; (6) ", "; and (13) "
+_NEXT_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+# between a figure and a later year: the figure's comparison with a level, a request
+_COMPARED_LEVEL = re.compile(
+    r"[^$;]*?\b(?:above|below|over|under|than|exceeds?|compared\s+(?:with|to)|relative\s+to|"
+    r"versus)\s+(?:the\s+)?[^$;]{0,80}?\b(?:level|levels|request|requests|enacted|amount|"
+    r"appropriations?|budget)\b[^$;]*$", re.IGNORECASE)
+
+
 def _assign_years(
     sentence: str, money: list[Money], mentions: list[tuple[int, int, int | None, str, str]]
 ) -> list[tuple[int | None, str | None, str | None]]:
@@ -334,6 +351,13 @@ def _assign_years(
                 coordinated = ys >= fig.end and re.fullmatch(
                     r"[^$;]*?\band\s+\S+[^$;]*", joined) and not re.search(r"[;(]", joined)
                 score += 300 if coordinated else 1000
+            if ys >= fig.end and _NEXT_ITEM.search(sentence, fig.end, ys):
+                continue  # "...; (6) ... for fiscal year 1988": the next numbered item's
+            if ys >= fig.end and _COMPARED_LEVEL.match(sentence, fig.end, ys):
+                # "an increase of $279.7 million over the annualized CR level in FY 2017 of
+                # $27.5 billion", "$11 million over the President's request for fiscal year
+                # 2003": the year of what the figure is compared with
+                continue
             if _clause_of(clause_starts, ys) != _clause_of(clause_starts, fig.start):
                 score += 500
             if ys < fig.start:
