@@ -41,6 +41,14 @@ FIGURE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("amount_high", "number", "High end of a range; empty otherwise", editable=True),
     Attribute("currency", "string", "ISO 4217 code; XXX when the text does not settle it",
               editable=True),
+    Attribute("currency_text", "string",
+              "The words that set the currency when not the figure's own sign or word, e.g. "
+              "Canadian (a story about Canada, whose $ is the Canadian dollar)"),
+    Attribute("currency_source", "string",
+              "Where the currency came from: sentence (the figure's sign or word, with a "
+              "country named beside an ambiguous word such as pesos) | document (a story "
+              "about one country whose own dollar $ stands for) | table (a table's figures "
+              "are read as U.S. dollars) | curation (a person)"),
     Attribute("qualifier", "string", "exact | approximate | lower_bound | upper_bound | range",
               editable=True),
     Attribute("qualifier_text", "string", "The words that set the qualifier, e.g. more than"),

@@ -131,7 +131,8 @@ def apply_curations(text: str, doc_key: str, figures: list[Figure],
             fig = Figure(
                 figure_id=_stable_id("fig", doc_key, "curated", r.start, r.text),
                 sentence_index=sentence_of(r.start), start=r.start, end=r.end, text=r.text,
-                amount=0.0, amount_high=None, currency="USD", qualifier="exact",
+                amount=0.0, amount_high=None, currency="USD", currency_source="curation",
+                qualifier="exact",
                 qualifier_text=None, year=None, year_type=None, year_text=None, funder=None,
                 recipient=None, purpose=None, status="reported", status_cue=None,
                 attributed_source=None)
@@ -159,7 +160,7 @@ def apply_curations(text: str, doc_key: str, figures: list[Figure],
                                     f"{r.attribute!r} cannot be corrected"))
             continue
         provenance = {f"{r.attribute}_source": "curation"} if r.attribute in {
-            "year", "funder", "status"} else {}
+            "year", "funder", "status", "currency"} else {}
         try:
             new = replace(fig, **{r.attribute: _coerce(r.attribute, r.value)}, **provenance)
         except ValueError as exc:

@@ -38,7 +38,8 @@ PURPOSE_VERBS_KEPT: tuple[str, ...] = tuple(_PURPOSES["verbs_kept"])
 
 
 
-# Currency words and symbols -> ISO 4217 code. "$" alone is read as U.S. dollars.
+# Currency words and symbols -> ISO 4217 code. "$" alone is read as U.S. dollars (but in a
+# story about Canada, Australia or New Zealand as theirs: etl/extract/context._home_dollar).
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",

@@ -69,3 +69,21 @@ def test_bad_value_is_reported_not_applied(data_copy: Path) -> None:
         record("set", "$50 million", attribute="qualifier", value="roughly-ish")])
     proc = build(data_copy)
     assert proc.returncode == 0 and "qualifier must be one of" in proc.stderr
+
+
+def test_a_corrected_currency_says_a_person_set_it() -> None:
+    """The currency's provenance, like the year's, stage's and payer's, names the person's
+    correction once one is applied."""
+    from etl.curation import apply_curations
+    from etl.extract import extract
+
+    text = "The Canadian government will give $8.3 million to help the beef industry.\n"
+    figures = extract(text).figures
+    assert (figures[0].currency, figures[0].currency_source) == ("CAD", "document")
+    fixed, outcomes = apply_curations(text, "d", figures, lambda _: 0, [
+        Curation(action="set", start=text.index("$"), end=text.index("$") + 12,
+                 text="$8.3 million", attribute="currency",
+                 value="USD", reason="the digest reprints a U.S. figure",
+                 at=datetime.now(UTC).isoformat())])
+    assert [o.status for o in outcomes] == ["applied"]
+    assert (fixed[0].currency, fixed[0].currency_source) == ("USD", "curation")

@@ -807,6 +807,37 @@ def test_who_pays_what_a_law_provides() -> None:
     assert [r["amount"] for r in wrapped] == [897e6, 7.413e9]
 
 
+def test_dollars_of_canada_and_australia() -> None:
+    """A story about Canada or Australia (and not the United States) writes its own dollars
+    "$": the currency is that country's, from the document, with the words that say so; "The
+    Canadian government will give" and "the Manitoba government is contributing" name their
+    payers. Sentences of Radio Canada International's funding digest, a Natural Resources
+    Canada release and an Australian accountant's budget summary (read, not committed)."""
+    from etl.__main__ import figure_records
+
+    rci = ("Beef producers get government help following China ban\n\nThe Canadian government "
+           "will give $8.3 million to help the beef industry develop international markets.\n")
+    (beef,) = figure_records(rci)
+    assert (beef["currency"], beef["currency_source"], beef["currency_text"]) == (
+        "CAD", "document", "Canadian")
+    assert beef["funder"] == "Government of Canada"
+    (manitoba,) = figure_records("Including funds from Efficiency Manitoba, the Manitoba "
+                                 "government is contributing up to $2.6 million toward the "
+                                 "co-delivery of the OHPA program.")
+    assert manitoba["funder"] == "Government of Manitoba"
+    assert manitoba["currency"] == "USD"  # no country named: nothing says whose dollars
+    budget = ("The 2023-24 Budget Snapshot\n\nThe 2023\u201124 Budget plans to deal with "
+              "immediate challenges faced by Australians.\n\nHousing\n\n  \u2022 A $2 billion "
+              "increase towards the National Housing Finance and Investment Corporation.\n")
+    (housing,) = figure_records(budget)
+    assert (housing["currency"], housing["year"], housing["year_type"], housing["status"],
+            housing["funder"]) == ("AUD", 2024, "fiscal", "requested",
+                                   "Government of Australia")
+    # the United States named: "$" stays U.S. dollars
+    (us,) = figure_records("Canada and the United States will spend $5 million on the border.")
+    assert us["currency"] == "USD" and us["currency_source"] == "sentence"
+
+
 def test_fourteenth_heldout_set() -> None:
     """GAO products and a NOAA funding notice (U.S. government works), annotated before the
     extractor ran on them. First reading: year 0.58, year type 0.58, status 0.38, funder

@@ -23,6 +23,7 @@ from etl.extract.context import (
     _Context,
     _from_context,
     _headline_from_body,
+    _home_dollar,
     _home_government,
     _requester_pays,
     _requests_are_fiscal,
@@ -138,6 +139,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     start=span.start + fig.start, end=span.start + fig.end, text=fig_text,
                     amount=fig.amount, amount_high=fig.amount_high,
                     currency=(currency := _currency(fig, near_countries)),
+                    currency_source="sentence",
                     qualifier=fig.qualifier, qualifier_text=fig.qualifier_text,
                     year=year, year_type=year_type, year_text=year_text,
                     funder=funder,
@@ -182,6 +184,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_enacted_budget(result, text, budget_years)
     _requests_are_fiscal(result)
     _state_payer(result, text)
+    _home_dollar(result, text)
     _home_government(result, text)
     _requester_pays(result, text)
     _congress_appropriates(result)

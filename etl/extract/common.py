@@ -67,6 +67,10 @@ class Figure:
     table_cell: str | None = None  # for a figure read from a table: which cell
     page: int | None = None  # for a figure read from a PDF's table: the table's page
     review: str | None = None  # why a person should check it first (etl.extract.review)
+    # where the currency came from when not the figure's own sign or word ("document": a
+    # story about one country that writes "$" for its own dollars), with the words
+    currency_source: str | None = None
+    currency_text: str | None = None
 
     @property
     def amount_usd(self) -> float | None:

@@ -11,7 +11,7 @@ from datetime import date
 from etl.extract.common import Extraction, _looking_back, _Mention
 from etl.extract.roles import _government_of, _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _MONTHS, _YEAR_RE
-from etl.lexicon import AGENCIES, US_STATES
+from etl.lexicon import AGENCIES, COUNTRIES, US_STATES
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
@@ -301,6 +301,37 @@ _US_BODIES = {"Department of the Treasury", "White House", "U.S. Congress",
                "United States government"}
 
 
+# Countries whose own currency English writes "$" (and "dollars"): in a story about one of
+# them, and not about the United States, "$" is that country's dollar. (Not the peso
+# countries: English-language news of aid to Mexico writes U.S. dollars as "$".)
+_DOLLAR_HOMES = {"Canada": "CAD", "Australia": "AUD", "New Zealand": "NZD"}
+_COUNTRY_OF_HOME = {n: c for c in _DOLLAR_HOMES for n in COUNTRIES[c]}
+_DOLLAR_HOME_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    (re.escape(n) for c in _DOLLAR_HOMES for n in COUNTRIES[c]), key=len, reverse=True))
+    + r")\b")
+# the United States named, or its government: the story may be about U.S. money
+_US_NAMED = re.compile(r"\b(?:United\s+States|U\.S\.|US|USA|America|Americans?|Congress|"
+                       r"Washington|White\s+House|Pentagon|USAID)\b")
+_MARKED_DOLLAR = re.compile(r"US|U\.S\.|USD|American|[A-Z]{1,3}\$")
+
+
+def _home_dollar(result: Extraction, text: str) -> None:
+    """"$" and "dollars" in a story about Canada, Australia or New Zealand (one of them named,
+    the United States not) are that country's dollars: "The Canadian government will give
+    $8.3 million". The currency's source is the document, its words the country's name."""
+    homes = {}
+    for m in _DOLLAR_HOME_RE.finditer(text):
+        homes.setdefault(_COUNTRY_OF_HOME[m.group()], m.group())
+    if len(homes) != 1 or _US_NAMED.search(text):
+        return
+    (country, words), = homes.items()
+    for f in result.figures:
+        if f.currency == "USD" and f.currency_source == "sentence" \
+                and not _MARKED_DOLLAR.search(f.text):
+            f.currency, f.currency_text, f.currency_source = _DOLLAR_HOMES[country], words, \
+                "document"
+
+
 def _home_government(result: Extraction, text: str) -> None:
     """A figure in a country's own currency whose payer is only "the Treasury", "the
     Budget", "the administration" or "Congress" (words every government has, and India a
@@ -318,7 +349,7 @@ def _home_government(result: Extraction, text: str) -> None:
                 _GENERIC_US_BODY.match(f.funder_text.strip()):
             f.funder = _government_of(home)
         elif home and f.funder is None and f.status in {"requested", "appropriated"} and \
-                re.search(rf"\b{re.escape(home)}\b", text):
+                any(re.search(rf"\b{re.escape(n)}\b", text) for n in COUNTRIES.get(home, [home])):
             # a budget's money in the currency of the country the story names, no payer
             # said: that country's government (as a one-state story's is the state's)
             f.funder, f.funder_text, f.funder_source = _government_of(home), home, "document"
