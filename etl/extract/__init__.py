@@ -46,6 +46,7 @@ from etl.extract.roles import (
 from etl.extract.stages import (
     _owned_cues,
     _stage_of_comparisons,
+    _stage_of_enacted_bill,
     _stage_of_enacted_budget,
     _stage_of_lists,
     _stage_of_parts,
@@ -176,6 +177,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _headline_from_body(result)
     _stage_of_lists(result, sentences)
     _stage_of_parts(result, sentences)
+    _stage_of_enacted_bill(result, text)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
     budget_years = [y for c, span in zip(contexts, sentences, strict=True)

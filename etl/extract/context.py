@@ -101,6 +101,7 @@ def _sentence_context(sentence: str, kind: str,
                     payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
 
 
+_THIS_YEAR = re.compile(r"this\s+year(?:[\x27’]s)?", re.IGNORECASE)
 _BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
                            r"|\bCongress\b", re.IGNORECASE)
 _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
@@ -136,6 +137,13 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 fiscal_named = _fiscal_years_named(text)
             if f.year in fiscal_named:
                 f.year_type = "fiscal"
+            elif len(fiscal_named) == 1 and _THIS_YEAR.fullmatch(f.year_text or ""):
+                # "this year's Senate appropriations bills", in August 2023 of a release on
+                # the "Fiscal Year 2024 (FY24) Senate appropriations bills": this year's
+                # budget is the one fiscal year the document names
+                (named,) = fiscal_named
+                f.year, f.year_type, f.year_source = named, "fiscal", "document"
+                f.year_text = f"{f.year_text} (fiscal year {named}, as the document names it)"
         # (a running total, "this request will bring the total ... to more than $20
         # billion", is not of the year a sentence before names)
         if f.year is None and not scoped[i] and f.kind != "cumulative":

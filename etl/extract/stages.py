@@ -16,7 +16,7 @@ from etl.extract.common import (
     _looking_back,
     _near,
 )
-from etl.extract.context import CONTEXT_SENTENCES
+from etl.extract.context import _STATE_STORY, CONTEXT_SENTENCES
 from etl.extract.roles import _mentions, _not_a_payer
 from etl.extract.years import _baseline_spans
 from etl.lexicon import (
@@ -83,6 +83,12 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
         if _AUTHORIZATION_ACT.search(sentence) and not _APPROPRIATION_WORD.search(sentence):
             strong = [(a, b, "authorized" if status == "appropriated" else status, words)
                       for a, b, status, words in strong]
+        # "Senator John Fetterman secured over $40 million ... after the U.S. Senate passed
+        # its first bipartisan FY24 appropriations bill": what a Member secured is at the
+        # stage the sentence gives the bill
+        if any(c[2] == "passed_chamber" or (c[2] == "proposed" and _COMMITTEE.search(c[3]))
+               for c in strong):
+            strong = [c for c in strong if not _SECURED.search(c[3])] or strong
         return _both_chambers(sentence, strong)
     return sorted((m.start(), m.end(), status, m.group())
                   for status, pattern in _WEAK_STATUS_RES.items()
@@ -90,6 +96,11 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 _BUDGET_REQUEST = re.compile(r"\bbudget\s+request", re.IGNORECASE)
+_SECURED = re.compile(r"\bsecured$")
+_COMMITTEE = re.compile(r"\b(?:(?:sub)?committee|HASC|SASC)\b", re.IGNORECASE)
+_RIGHT_BEFORE = re.compile(r"\s*(?:(?:about|nearly|almost|approximately|some|more\s+than|over|"
+                          r"at\s+least|up\s+to|an?\s+(?:additional|extra|further)|"
+                          r"additional|another)\s+)?", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:been\s+|be\s+)?$",
                       re.IGNORECASE)
 # "Of the $9.1 billion in total funds for these provisions, about a third of the funds were
@@ -125,6 +136,14 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
     # "have obligated or committed approximately $19.4 million (51 percent) of the $38
     # million in total ... funds": the verb before a part is the part's; the whole it is a
     # part of was not obligated
+    # "the act offers $17 billion in loans to contractors such as Boeing, which had appealed
+    # to Congress for $60 billion": a cue right before a later figure is that figure's
+    # (not for the figures after it: "appropriated $5 million for A and $3 million for B")
+    governs = []
+    for c in cues:
+        nxt = next((m for m in money if m.start >= c[1]), None)
+        if nxt is not None and _RIGHT_BEFORE.fullmatch(sentence, c[1], nxt.start):
+            governs.append((c[0], c[1], nxt.start))
     if money and _OF_THE_WHOLE.match(sentence, 0, money[0].start):
         comma = sentence.find(",", money[0].end)
         if comma >= 0:
@@ -138,6 +157,7 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
             if verb is not None:
                 adjectives.append((verb[0], verb[1], money[k - 1].start))
     return {m.start: {(a, b) for a, b, owner in adjectives if owner != m.start}
+            | {(a, b) for a, b, owner in governs if m.start < a and owner != m.start}
             for m in money}
 
 
@@ -321,7 +341,8 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
 _VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agreement|deal|"
             r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total")
 _REFERS_BACK = re.compile(
-    r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether|"
+    r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether|Specifically|In\s+particular|"
+    r"Overall|Together|Notably|Importantly|Moreover|Also|"
     # "Compared to 2014, this $1 billion package would mean a tripling"
     r"(?:Compared|Relative)\s+(?:to|with)\s+[^,;$]{1,30}),\s+)?"
     rf"(?:(?:In|Under|Of|Out\s+of|Through|With)\s+(?:the|this|that|these)\s+(?:{_VEHICLE})\b"
@@ -348,7 +369,8 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
     by_sentence = _by_sentence(result)
     for f in result.figures:
         i = f.sentence_index
-        if f.status_source is not None or i == 0 or not _REFERS_BACK.match(sentences[i].text):
+        if (f.status_source is not None and not _weak(f)) or i == 0 \
+                or not _REFERS_BACK.match(sentences[i].text):
             continue
         for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
             # the stage a figure of that sentence was given ("Another €141.5 million ...",
@@ -370,21 +392,39 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
     # giving no figure of its own, says where the bill stands
     for f in result.figures:
         i = f.sentence_index
-        if f.status_source is not None or i + 1 >= len(sentences) or \
+        if (f.status_source is not None and not _weak(f)) or i + 1 >= len(sentences) or \
                 not _NAMES_BILL.search(sentences[i].text):
             continue
-        after = sentences[i + 1].text
-        if "$" in after or not _SAME_BILL_NEXT.match(after):
-            continue
-        cues = _status_cues(after)
-        if cues:
-            f.status, f.status_cue = cues[0][2], cues[0][3]
-            f.status_source = "next sentence"
+        # (past a sentence that gives more figures of the same bills: "In total, this
+        # year's Senate appropriations bills included $79.3 million. These bills have been
+        # approved by the Senate Appropriations Committee.")
+        for k in range(i + 1, min(i + 3, len(sentences))):
+            after = sentences[k].text
+            if "$" in after and _NAMES_BILL.search(after):
+                continue
+            if "$" in after or not _SAME_BILL_NEXT.match(after):
+                break
+            cues = _status_cues(after)
+            if cues:
+                f.status, f.status_cue = cues[0][2], cues[0][3]
+                f.status_source = "next sentence"
+            break
 
 
-_NAMES_BILL = re.compile(r"\b(?:bill|measure|package|legislation)\b", re.IGNORECASE)
-_SAME_BILL_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:the|that|this)\s+(?:bill|measure|package|"
-                             r"legislation)\b", re.IGNORECASE)
+_NAMES_BILL = re.compile(r"\b(?:bills?|measures?|packages?|legislation)\b", re.IGNORECASE)
+# ("These bills have been approved by the Senate Appropriations Committee")
+_SAME_BILL_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:the|that|this|these|those)\s+(?:bills?|"
+                             r"measures?|packages?|legislation)\b", re.IGNORECASE)
+
+
+def _weak(f: Figure) -> bool:
+    """Whether the figure's stage came from a weak cue of its own sentence ("the
+    legislation includes", "Senator ... secured"): words that yield to what the sentences
+    around say of the same bill."""
+    if f.status_source != "sentence" or not f.status_cue:
+        return False
+    weak = _WEAK_STATUS_RES.get(f.status)
+    return bool((weak and weak.fullmatch(f.status_cue)) or _SECURED.search(f.status_cue))
 
 
 _ENACTED_BUDGET = re.compile(
@@ -394,6 +434,46 @@ _ENACTED_BUDGET = re.compile(
 _THE_BUDGET = re.compile(r"\bthe\s+(?:state\s+)?(?:budget|spending\s+plan|general\s+fund)\b",
                          re.IGNORECASE)
 _BUDGET_CONTAINS = re.compile(r"\bbudget\s+(?:provides|includes|reflects|would)\b", re.IGNORECASE)
+
+
+# A bill become law, or passed by both chambers: "signed a $2.2 trillion stimulus bill into
+# law", "is now headed to the President's desk", "applauded congressional passage of
+# legislation"
+_ENACTED_BILL = re.compile(
+    r"\bsign(?:ed|s)\s+(?:[\w$.,-]+\s+){0,6}?into\s+law\b|\bsigned\s+into\s+law\b|"
+    r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
+    r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
+    r"\b(?:final\s+)?congressional\s+passage\b|\bCongress\s+pass(?:es|ed)\b|"
+    r"\bcleared\s+Congress\b", re.IGNORECASE)
+# the bill or law a sentence speaks of ("this legislation includes", "The law also
+# provides", "The Transportation, Housing and Urban Development, and Related Agencies Act
+# secured over $42 million", "the 2024 Fiscal Year legislation")
+_THE_LAW = re.compile(r"\b(?:the|this|that|an?)\s+(?:[\w$.,-]+\s+){0,4}?(?:act|law|bill|"
+                      r"legislation|package|measure)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
+                      re.IGNORECASE)
+
+
+def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
+    # (and a figure with no payer named is the Congress's, unless the story is a state's)
+    """In a story about a bill that became law or passed both chambers, a figure whose
+    sentence names no stage of its own (or a weak one: "this legislation includes", a
+    Member "secured") but speaks of the act, law, bill or legislation is appropriated, the
+    story's words its cue (source "document")."""
+    enacted = _ENACTED_BILL.search(text)
+    if enacted is None:
+        return
+    state = _STATE_STORY.search(text) is not None
+    for f in result.figures:
+        if not _THE_LAW.search(result.sentences[f.sentence_index].text):
+            continue
+        if (f.status_source is None or _weak(f)) and not (
+                f.status_source == "sentence" and f.status == "appropriated"):
+            f.status, f.status_cue, f.status_source = "appropriated", enacted.group(), \
+                "document"
+        if f.status == "appropriated" and f.funder is None and f.currency == "USD" \
+                and not state:
+            f.funder, f.funder_text, f.funder_source = "U.S. Congress", enacted.group(), \
+                "document"
 
 
 def _stage_of_enacted_budget(result: Extraction, text: str,
