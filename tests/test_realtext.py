@@ -973,3 +973,46 @@ def test_the_stage_a_bill_reached() -> None:
                               "$525,250,000 firm-fixed-price contract for full-line food "
                               "distribution.")
     assert award["status"] == "obligated"
+
+
+def test_sixteenth_heldout_set() -> None:
+    """The White House's FY17 request for Colombia (a U.S. government work), annotated
+    before the extractor ran on it: first status 0.29, funder 0.29; after 0.43, 0.57
+    (tests/realtext/README.md). Held above its floors."""
+    held_as_floor("heldout16", year=0.85, status=0.4, funder=0.55)
+
+
+def test_restated_and_remaining_figures() -> None:
+    """Sentences of a twenty-eighth reading, not committed (an analyst's blog on the 2017
+    Colombia appropriation, HNGN and InSight Crime on the $750 million for Central America
+    in 2015, DISRN on aid reinstated in 2019, a 2005 page of the Center for International
+    Policy; first year type 0.48, status 0.38, funder 0.62; after 0.76, 0.55, 0.69): "The
+    $750 million" restated takes the stage said before; "The remaining $59.3 million" is
+    the rest of the request; a bill "approved ... by the House of Representatives ... and
+    by the Senate" is law, and its "line item" appropriated; a year lent from a sentence
+    about a request is the fiscal year the document names ("the 2017 budget bill")."""
+    from etl.__main__ import figure_records
+
+    restated = figure_records(
+        "Congress approved a new budget last week that will allocate a package of $750 "
+        "million to Central America.\n\nThe $750 million is the largest aid allocation in the "
+        "U.S.'s 2016 budget, but the funding comes with some conditions.\n")
+    assert [r["status"] for r in restated] == ["appropriated", "appropriated"]
+    request = figure_records(
+        "The FY17 Budget Request includes $449.6 million for Colombia programming, of which "
+        "$391.3 million is for bilateral assistance through State and USAID. The remaining "
+        "$59.3 million is for other Function 150 programming and DOD’s counternarcotics "
+        "program.\n")
+    assert [(r["status"], r["funder"]) for r in request] == [("requested", "White House")] * 3
+    items = figure_records(
+        "The bill was approved on December 18, 2015, by the House of Representatives with 316 "
+        "votes to 113, and by the Senate with 65 votes to 33.\n\nAmong the few details given "
+        "about where the aid would go was a line item for $4 million for forensic "
+        "technology.\n")
+    assert [(r["status"], r["funder"]) for r in items] == [("appropriated", "U.S. Congress")]
+    (lent,) = figure_records(
+        "The table comes from the explanatory statement for the 2017 budget bill. Congress did "
+        "not change the White House’s “Peace Colombia” request for Colombia in 2017. It is "
+        "probably a majority non-military package, depending on how you count the $21 million "
+        "for de-mining.\n")
+    assert (lent["year"], lent["year_type"]) == (2017, "fiscal")

@@ -27,6 +27,7 @@ from etl.extract.context import (
     _home_government,
     _requester_pays,
     _requests_are_fiscal,
+    _restated_from_earlier,
     _sentence_context,
     _state_payer,
 )
@@ -175,6 +176,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         if f.kind == "cumulative" and not has_year and f.year is not None:
             f.kind = _kind(sentence, fig, True, lo, hi)
     _headline_from_body(result)
+    _restated_from_earlier(result)
     _stage_of_lists(result, sentences)
     _stage_of_parts(result, sentences)
     _stage_of_enacted_bill(result, text)

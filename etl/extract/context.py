@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from etl.extract.common import Extraction, _looking_back, _Mention
+from etl.extract.common import Extraction, Figure, _looking_back, _Mention
 from etl.extract.roles import _government_of, _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _MONTHS, _YEAR_RE
 from etl.lexicon import AGENCIES, COUNTRIES, US_STATES
@@ -115,8 +115,18 @@ _QUOTE_MARKS = "\"“‘'"
 
 
 def _fiscal_years_named(text: str) -> set[int]:
-    return {int(m.group("fy")) if len(m.group("fy")) == 4 else 2000 + int(m.group("fy"))
-            for m in _YEAR_RE.finditer(text) if m.group("fiscal")}
+    """The fiscal years a document names: "fiscal 2016", "FY17", and a year a budget or an
+    appropriations law is named by ("the 2017 budget bill", "Consolidated Appropriations
+    Act 2016")."""
+    named = {int(m.group("fy")) if len(m.group("fy")) == 4 else 2000 + int(m.group("fy"))
+             for m in _YEAR_RE.finditer(text) if m.group("fiscal")}
+    named |= {int(m.group("by") or m.group("by2")) for m in _YEAR_RE.finditer(text)
+              if m.group("budget") or m.group("budget2")}
+    named |= {int(m.group(1)) for m in _APPROPRIATIONS_ACT_YEAR.finditer(text)}
+    return named
+
+
+_APPROPRIATIONS_ACT_YEAR = re.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
 
 
 def _from_context(result: Extraction, contexts: list[_Context], scoped: list[bool],
@@ -172,6 +182,15 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     break  # a running total is not of the day the story is dated
                 if contexts[j].years:
                     year, year_type, words = contexts[j].years[0]
+                    # (not a date: "Yesterday (Mexico City, June 25, 2009)" is a day's year)
+                    if year_type == "calendar" and not re.search(_MONTHS, words) \
+                            and _BUDGET_WORDS.search(result.sentences[j].text):
+                        # "the Obama White House's ... request for post-conflict Colombia in
+                        # 2017", in a post on "the 2017 budget bill"
+                        if fiscal_named is None:
+                            fiscal_named = _fiscal_years_named(text)
+                        if year in fiscal_named:
+                            year_type = "fiscal"
                     f.year, f.year_type, f.year_text = year, year_type, words
                     f.year_source = "heading" if contexts[j].heading else "previous sentence"
                     break
@@ -265,6 +284,29 @@ def _headline_from_body(result: Extraction) -> None:
                 staged[key] = g
             if g.funder is not None:
                 paid[key] = g
+
+
+# "The $750 million is the largest aid allocation in the U.S.'s 2016 budget": the figure
+# named with "the" is one said before
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:(?:full|entire|same)\s+)?$", re.IGNORECASE)
+
+
+def _restated_from_earlier(result: Extraction) -> None:
+    """A figure restated later with a definite article ("Congress approved a new budget ...
+    that will allocate a package of $750 million", then "The $750 million is the largest
+    aid allocation") is the same money: where its own sentence names no stage, it takes the
+    stage the earlier mention was given (source "previous sentence"). One forward pass."""
+    staged: dict[tuple, Figure] = {}
+    for f in result.figures:
+        key = (f.currency, f.amount, f.amount_high)
+        sentence = result.sentences[f.sentence_index]
+        if f.status_source is None and key in staged and \
+                staged[key].sentence_index < f.sentence_index and \
+                _DEFINITE_BEFORE.search(sentence.text, 0, f.start - sentence.start):
+            g = staged[key]
+            f.status, f.status_cue, f.status_source = g.status, g.status_cue, "previous sentence"
+        if f.status_source is not None:
+            staged[key] = f
 
 
 # A story about a state's budget: "Gov. Jerry Brown signed ...", "the state general fund"
@@ -389,6 +431,9 @@ _ASKS_AFTER = re.compile(r"(?:[\x27’]s?\s+(?:[\w$.,-]+\s+){0,5}?(?:budget|requ
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
+_BUDGET_REQUEST_NAME = re.compile(r"\bBudget\s+Request\b")
+
+
 def _president_asks(text: str) -> str | None:
     """The words of a document's first request when they name the President as the one who
     asks (not an agency sending its own)."""
@@ -396,7 +441,9 @@ def _president_asks(text: str) -> str | None:
     if m is None:
         return None
     before = text[max(0, m.start() - 150) : m.end()]
-    return m.group() if _PRESIDENT_ASKS.search(before) else None
+    # ("The FY17 Budget Request includes $449.6 million": the President's budget, by name)
+    return m.group() if _PRESIDENT_ASKS.search(before) or _BUDGET_REQUEST_NAME.search(before) \
+        else None
 
 
 # the words of an appropriation itself (not an allocation of it: "USAID's spend plan ...

@@ -355,6 +355,8 @@ _REFERS_BACK = re.compile(
     rf"(?:{_VEHICLE})\b"
     # "An additional $18.4 million is from ...": more of the same money
     r"|(?:An?\s+)?(?:additional|further|another)\s+(?=[$€£]|US\$)"
+    # "The remaining $59.3 million is for other Function 150 programming": the rest of it
+    r"|(?:The\s+)?remaining\s+(?=[$€£]|US\$)"
     rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+){{0,4}}?[“\"']?(?:{_VEHICLE})\b"
     # "It includes $1 billion", "The largest provides $61 billion": the vehicle named before
     r"|(?:It|They|The\s+(?:largest|smallest|first|second|third|fourth|last|other|rest)|"
@@ -444,12 +446,16 @@ _ENACTED_BILL = re.compile(
     r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
     r"\b(?:final\s+)?congressional\s+passage\b|\bCongress\s+pass(?:es|ed)\b|"
-    r"\bcleared\s+Congress\b", re.IGNORECASE)
+    r"\bcleared\s+Congress\b|"
+    # "The bill was approved on December 18, 2015, by the House of Representatives with 316
+    # votes to 113, and by the Senate with 65 votes to 33"
+    r"\b(?:approved|passed)\b[^.;]{0,80}?\bby\s+the\s+(?:House|Senate)\b[^.;]{0,80}?\band\s+"
+    r"(?:by\s+)?the\s+(?:House|Senate)\b", re.IGNORECASE)
 # the bill or law a sentence speaks of ("this legislation includes", "The law also
 # provides", "The Transportation, Housing and Urban Development, and Related Agencies Act
 # secured over $42 million", "the 2024 Fiscal Year legislation")
 _THE_LAW = re.compile(r"\b(?:the|this|that|an?)\s+(?:[\w$.,-]+\s+){0,4}?(?:act|law|bill|"
-                      r"legislation|package|measure)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
+                      r"legislation|package|measure|line\s+item)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
                       re.IGNORECASE)
 
 
