@@ -1016,3 +1016,32 @@ def test_restated_and_remaining_figures() -> None:
         "probably a majority non-military package, depending on how you count the $21 million "
         "for de-mining.\n")
     assert (lent["year"], lent["year_type"]) == (2017, "fiscal")
+
+
+def test_seventeenth_heldout_set() -> None:
+    """The House Appropriations Democrats on the draft FY2026 State bill and the FY2026
+    budget's State table (U.S. government works): first year type 0.83, status 0.67;
+    after 1.00, 0.83 (tests/realtext/README.md)."""
+    held_as_floor("heldout17", year=0.95, year_type=0.95, status=0.8, funder=0.8)
+
+
+def test_what_a_request_totals() -> None:
+    """Sentences of the seventeenth set and of a twenty-ninth reading, not committed (the
+    U.S. Global Leadership Coalition on the FY26 request and agreement, news after POLITICO;
+    first status 0.12, after 0.38): "the request totals $9.4 billion" is the request's (a
+    verb, not "the requested totals"); "The Budget increases the U.S. International DFC.
+    This investment includes $3 billion" is requested; "Republican 2026 State, Foreign
+    Operations Funding Bill" names fiscal 2026."""
+    from etl.__main__ import figure_records
+
+    (total,) = figure_records("Taken together, the request totals $9.4 billion.")
+    assert total["status"] == "requested"
+    table = figure_records(
+        "Review of the FY26 Department of State Budget Request\n\nDevelopment Finance "
+        "Corporation +2,820 The Budget increases the U.S. International DFC. This investment "
+        "includes $3 billion for a new revolving fund.\n")
+    assert [(r["status"], r["funder"], r["year"]) for r in table] == [
+        ("requested", "White House", 2026)]
+    (bill,) = figure_records("Republican 2026 State, Foreign Operations Funding Bill Harms "
+                             "Women and Includes a $1.7 Billion Slush Fund")
+    assert (bill["year"], bill["year_type"]) == (2026, "fiscal")

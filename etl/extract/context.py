@@ -120,8 +120,9 @@ def _fiscal_years_named(text: str) -> set[int]:
     Act 2016")."""
     named = {int(m.group("fy")) if len(m.group("fy")) == 4 else 2000 + int(m.group("fy"))
              for m in _YEAR_RE.finditer(text) if m.group("fiscal")}
-    named |= {int(m.group("by") or m.group("by2")) for m in _YEAR_RE.finditer(text)
-              if m.group("budget") or m.group("budget2")}
+    named |= {int(m.group("by") or m.group("by2") or m.group("by3"))
+              for m in _YEAR_RE.finditer(text)
+              if m.group("budget") or m.group("budget2") or m.group("billname")}
     named |= {int(m.group(1)) for m in _APPROPRIATIONS_ACT_YEAR.finditer(text)}
     return named
 

@@ -29,6 +29,8 @@ _YEAR_RE = re.compile(
             (?:budget|appropriations?|spending\s+bill|authorization|request|budget\s+request|
             omnibus|supplemental)\b)
       | (?P<budget2>\bbudget\s+(?:request\s+)?for\s+(?P<by2>{_YEAR})\b)
+      | (?P<billname>\b(?P<by3>{_YEAR})\s+(?:[A-Z][\w,&-]*\s+){{1,6}}?(?:Funding|Appropriations|
+            Spending)\s+(?:Bill|Act|Measure)\b)
       | (?P<cal>(?<![\w$.,-])(?P<cy>{_YEAR})(?![\w$%]|,\d|\.\d|-(?:mile|year|page|member))))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -257,6 +259,9 @@ def _year_mentions(
             found.append((m.start(), m.end(), int(m.group("by")), "fiscal", m.group()))
         elif m.group("budget2"):
             found.append((m.start(), m.end(), int(m.group("by2")), "fiscal", m.group()))
+        elif m.group("billname"):
+            # "Republican 2026 State, Foreign Operations Funding Bill": a bill's year
+            found.append((m.start(), m.end(), int(m.group("by3")), "fiscal", m.group()))
         else:
             found.append((m.start(), m.end(), int(m.group("cy")), "calendar", m.group()))
     explicit = [y for y in found if y[2] is not None]
