@@ -1045,3 +1045,23 @@ def test_what_a_request_totals() -> None:
     (bill,) = figure_records("Republican 2026 State, Foreign Operations Funding Bill Harms "
                              "Women and Includes a $1.7 Billion Slush Fund")
     assert (bill["year"], bill["year_type"]) == (2026, "fiscal")
+
+
+def test_the_country_that_announces() -> None:
+    """Sentences of a thirty-first reading, not committed (AP, CBS and two other stories on
+    military aid to Taiwan, 2023-2024; 9 figures; first funder 0.44, kind 0.89; after 0.78,
+    1.00): "The U.S. has announced a new $345 million military aid package" names the U.S.
+    government as payer (any paying verb, "announced" too); "$3 billion in yearly military
+    funding under the 2023 National Defense Authorization Act" is a yearly rate the Congress
+    authorizes."""
+    from etl.__main__ import figure_records
+
+    (ap,) = figure_records("WASHINGTON (AP) — The U.S. has announced a new $345 million "
+                           "military aid package for Taiwan.")
+    assert ap["funder"] == "United States government"
+    ndaa = figure_records(
+        "As part of the Presidential Drawdown Authority, the Defense Department will transfer "
+        "weapons and ammunition to Taiwan.\n\nTaiwan will get $3 billion in yearly military "
+        "funding under the 2023 National Defense Authorization Act.\n")
+    assert [(r["status"], r["funder"], r["kind"]) for r in ndaa] == [
+        ("authorized", "U.S. Congress", "rate")]

@@ -58,7 +58,8 @@ _LAW_STAGES = {"authorized", "appropriated"}
 _LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution", re.IGNORECASE)
 # (a continuing resolution, "the annualized CR level", is the U.S. Congress's stopgap law)
 _US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b|"
-                     r"\bH\.\s?R\.\s?\d|\bS\.\s?\d|\b(?i:continuing\s+resolution|congressional)\b")
+                     r"\bH\.\s?R\.\s?\d|\bS\.\s?\d|\b(?i:continuing\s+resolution|congressional)\b|"
+                     r"\bNational\s+Defense\s+Authorization\s+Act\b|\bNDAA\b")
 # "New Section 32(b)(2) authorizes the annual appropriation of $10 million": a law's
 # section, whoever it tells to spend the money
 _STATUTE_AUTHORIZES = re.compile(r"\b(?:Section|Sec\.|Act|statute|law)\b[^.;$]{0,40}?"

@@ -16,7 +16,7 @@ _CUMULATIVE = re.compile(
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b|"
     r"(?:19|20)\d\d\s*(?:-|–|through|to)\s*(?:FY)?(?:19|20)\d\d", re.IGNORECASE)
 _RATE = re.compile(
-    r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|"
+    r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|\byearly\b|"
     # (not "its annual humanitarian budget of €1.7 billion for 2023": one year's amount)
     r"\b(?:average\s+)?annual(?:\s+average)?\b(?!\s+(?:[\w-]+\s+){0,2}(?:budgets?|"
     r"appropriations?|requests?|reports?)\b)|\bon average\b|\ba year\b|"

@@ -28,12 +28,6 @@ _US_AID_RE = re.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
     r"(?:aid|assistance|funding|funds|money|taxpayers|portion|share|contribution)\b)"
 )
-# "the U.S. has sent $1 billion", "the United States would provide": the country as the
-# subject of a paying verb is its government paying
-_US_PAYS = re.compile(
-    r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:(?:has|have|had|will|would|is|was|also|"
-    r"already|then)\s+){0,2}(?:sent|spent|send|spend|gave|give|provided|provide|provides|"
-    r"pledged|committed|contributed|funded|fund|allocated|donated|paid)\b)")
 # Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
 # Congress for", "sent to Congress" name the addressee; neither pays.
 # "wasting $1 billion on Trump's wall", "It funds the Department of Commerce at $16.43B"
@@ -70,6 +64,7 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
                       r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b|"
+
                       # "this legislation provides nearly $60.78 billion"
                       r"\b(?:[Tt]his|[Tt]he)\s+legislation\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
@@ -121,6 +116,10 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|is|was|also|already|then|now|
                 # "The UK has announced £61 million" (not "announced the Merida Initiative")
                 r"|(?:(?:has|have|had|also|now)\s+)?announc(?:ed|es)\s+(?:(?:an?|additional|"
                 r"extra|new|nearly|almost|about|over|more\s+than|up\s+to)\s+)*(?=[$€£¥]|\d))")
+# "the U.S. has sent $1 billion", "the United States would provide", "The U.S. has
+# announced a new $345 million military aid package": the country as the subject of a
+# paying verb is its government paying
+_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:" + _PAYING_VERB + "))")
 _COUNTRY_PAYS = re.compile(
     r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
                                       if c != "United States" for n in names
