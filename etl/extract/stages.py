@@ -568,6 +568,7 @@ _REQUEST_STORY = re.compile(
     r"|\bbudget\b[^.;]{0,80}?\bwas\s+read\s+(?:before|in|to)\s+(?:the\s+)?"
     r"(?:parliament|National\s+Assembly)\b", re.IGNORECASE)
 _OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
+_ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing|ements?)\b", re.IGNORECASE)
 # what a proposed budget sets aside is the proposal's: "Development projects have been
 # allocated a sum of Ksh 718.9 billion" in a story about the budget tabled
 _ALLOCATED = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
@@ -599,8 +600,13 @@ def _stage_of_request_story(result: Extraction, text: str,
         # (not a year before the one proposed: "BE for 2023-24 at Rs 79,590 crore")
         earlier = newest is not None and f.year_type == "fiscal" and f.year is not None \
             and f.year < newest
+        # (and the bullet points of the budget's announcements, and what "the Chancellor
+        # announced": "Key announcements - £3.4 billion long-term capital investment over three
+        # years" in a story of the spring Budget)
         if (f.status_source is None and not earlier
-                and (_OF_THE_REQUEST.search(sentence) or of_year)) or (
+                and (_OF_THE_REQUEST.search(sentence) or of_year
+                     or _is_list_item(result.sentences[f.sentence_index])
+                     or _ANNOUNCED.search(sentence))) or (
                 of_year and f.status == "appropriated" and f.status_cue
                 and _ALLOCATED.search(f.status_cue)):
             f.status, f.status_cue, f.status_source = "requested", story.group(), "document"
