@@ -24,6 +24,11 @@ _NOT_AGENCY_AFTER = re.compile(
     r"|(?<=military)\s+(?:and\s+\w+\s+)?(?:aid|assistance|financing)\b"
 )
 # "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
+_FOREIGN_NAMES = "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
+                                  if c != "United States" for n in names if n[:1].isupper()),
+                                 key=len, reverse=True))
+# "the Colombian Army", "the Mexican Navy": a country's own forces
+_FOREIGN_BEFORE = re.compile(r"\b(?:" + _FOREIGN_NAMES + r")\s+$")
 _US_AID_RE = re.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
     r"(?:aid|assistance|funding|funds|money|taxpayers|portion|share|contribution)\b)"
@@ -133,6 +138,11 @@ _PLACE_GOVERNMENT_PAYS = re.compile(
     r"(?P<name>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+government(?=\s+(?:"
     + _PAYING_VERB + "))")
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
+_COUNTRY_MONEY = re.compile(
+    r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
+                                      if c != "United States" for n in names
+                                      if n[:1].isupper()), key=len, reverse=True))
+    + r")\s+(?:government\s+)?(?:resources|funds|money|contributions?|budget\s+resources)\b")
 
 # Bodies no list names, paying by grammar: "The Levelling Up Fund has awarded £3.5
 # million", "Scottish Government support totalling over £2.9 million", "£5 million of
@@ -214,6 +224,8 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
     for m in _AGENCY_RE.finditer(sentence):
         if _NOT_AGENCY_AFTER.match(sentence, m.end()):
             continue
+        if _FOREIGN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "the Colombian Army": that country's army, not the U.S. Army
         mention = _Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency")
         agencies.append(_Mention(m.start(), m.end(), mention.name, "agency",
                                  _is_attribution(sentence, mention)))
@@ -230,6 +242,12 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
     for m in _US_PAYS.finditer(sentence):
         if not any(a.start == m.start() for a in agencies):
             agencies.append(_Mention(m.start(), m.end(), "United States government",
+                                     "agency"))
+    for m in _COUNTRY_MONEY.finditer(sentence):
+        # "President Pastrana has pledged $4 billion of Colombian resources"
+        if not any(a.start <= m.start() < a.end for a in agencies):
+            agencies.append(_Mention(m.start(), m.end(),
+                                     _government_of(_COUNTRY_OF_NAME[m.group("name")]),
                                      "agency"))
     for m in _COUNTRY_PAYS.finditer(sentence):
         if not any(a.start <= m.start() < a.end for a in agencies):

@@ -450,7 +450,10 @@ _ENACTED_BILL = re.compile(
     r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
     r"\b(?:final\s+)?congressional\s+passage\b|\bCongress\s+pass(?:es|ed)\b|"
-    r"\bcleared\s+Congress\b|"
+    r"\bcleared\s+Congress\b|\bgave\s+final\s+(?:passage|approval)\b|"
+    # "The measure now goes to President Clinton for his signature"
+    r"\b(?:goes|go|sent|going|heads)\s+to\s+(?:the\s+)?President(?:\s+\w+)?\s+for\s+(?:his|her)\s+"
+    r"signature\b|"
     # "The bill was approved on December 18, 2015, by the House of Representatives with 316
     # votes to 113, and by the Senate with 65 votes to 33"
     r"\b(?:approved|passed)\b[^.;]{0,80}?\bby\s+the\s+(?:House|Senate)\b[^.;]{0,80}?\band\s+"
