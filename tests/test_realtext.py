@@ -1116,3 +1116,31 @@ def test_pledges_calls_and_foreign_armies() -> None:
     (passed,) = figure_records("As passed by both the House and Senate, the spending will "
                                "include $1,018 million for Plan Colombia.")
     assert passed["status"] == "appropriated"
+
+
+def test_bills_signed_and_to_be_signed() -> None:
+    """Sentences of a thirty-third reading, not committed (NBC on the March 2022 omnibus,
+    Reuters on the April 2024 aid bills, Scripps, EIR and Foreign Policy's World Brief; 21
+    figures; first status 0.48, after 0.76): what the Senate passed of a bill the President
+    "is expected to sign ... into law" is law; a bill that "can be sent to President Joe
+    Biden to be signed into law" is not yet (the AP's "Senate locks in Ukraine funds", read
+    in session 2); what the EU "debated" is proposed."""
+    from datetime import date
+
+    from etl.__main__ import figure_records
+
+    nbc = figure_records(
+        "President Joe Biden is expected to sign the measure into law before government "
+        "funding expires Friday night.\n\nThe Senate passed a massive $1.5 trillion spending "
+        "bill Thursday that would prevent a government shutdown and provide $13.6 billion in "
+        "emergency aid for Ukraine.\n", date(2022, 3, 10))
+    assert [r["status"] for r in nbc] == ["appropriated", "appropriated"]
+    ap = figure_records(
+        "Ukraine will receive $44.9 billion in aid as part of the massive $1.7 trillion "
+        "government spending bill. Passed by the Senate with a vote of 68-29, the bill now goes "
+        "to the House for a final vote before it can be sent to President Joe Biden to be "
+        "signed into law.\n", date(2022, 12, 22))
+    assert [r["status"] for r in ap] == ["passed_chamber", "passed_chamber"]
+    (eu,) = figure_records("Members of the European Union this week debated a $20 billion "
+                           "aid package.")
+    assert eu["status"] == "proposed"

@@ -378,6 +378,8 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
         if (f.status_source is not None and not _weak(f)) or i == 0 \
                 or not _REFERS_BACK.match(sentences[i].text):
             continue
+        if _LEFT_OUT.search(sentences[i].text, 0, f.start - sentences[i].start):
+            continue  # "it does not include $22 billion": not the bill's money
         for j in range(i - 1, max(-1, i - 1 - CONTEXT_SENTENCES), -1):
             # the stage a figure of that sentence was given ("Another €141.5 million ...",
             # after a figure that took its stage the same way; "The requested amount ...
@@ -451,6 +453,9 @@ _ENACTED_BILL = re.compile(
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
     r"\b(?:final\s+)?congressional\s+passage\b|\bCongress\s+pass(?:es|ed)\b|"
     r"\bcleared\s+Congress\b|\bgave\s+final\s+(?:passage|approval)\b|"
+    # "President Joe Biden is expected to sign the measure into law", "will be signed by Biden"
+    r"\b(?:is\s+expected\s+to|will|plans\s+to|(?:has\s+)?promised\s+to)\s+sign\s+(?:[\w$.,-]+\s+){0,6}?"
+    r"into\s+law\b|\bwill\s+be\s+signed\b|"
     # "The measure now goes to President Clinton for his signature"
     r"\b(?:goes|go|sent|going|heads)\s+to\s+(?:the\s+)?President(?:\s+\w+)?\s+for\s+(?:his|her)\s+"
     r"signature\b|"
@@ -462,8 +467,15 @@ _ENACTED_BILL = re.compile(
 # provides", "The Transportation, Housing and Urban Development, and Related Agencies Act
 # secured over $42 million", "the 2024 Fiscal Year legislation")
 _THE_LAW = re.compile(r"\b(?:the|this|that|an?)\s+(?:[\w$.,-]+\s+){0,4}?(?:act|law|bill|"
-                      r"legislation|package|measure|line\s+item)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
+                      r"legislation|package|measure|line\s+item|spending|funding)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
                       re.IGNORECASE)
+
+
+_NOT_YET = re.compile(r"\b(?:before|can\s+be|could\s+be|would\s+be|to\s+be|if|unless|once|"
+                      r"would|could)\b", re.IGNORECASE)
+_LEFT_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:include|includes|including|provide|"
+                       r"provides|fund|funds)\s+(?:[^$]{0,30})$|\bwithout\s+[^$]{0,30}$",
+                       re.IGNORECASE)
 
 
 def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
@@ -472,14 +484,24 @@ def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
     sentence names no stage of its own (or a weak one: "this legislation includes", a
     Member "secured") but speaks of the act, law, bill or legislation is appropriated, the
     story's words its cue (source "document")."""
-    enacted = _ENACTED_BILL.search(text)
+    # (not "before it can be sent to President Joe Biden to be signed into law": to come)
+    enacted = next((m for m in _ENACTED_BILL.finditer(text)
+                    if not _NOT_YET.search(text, max(0, m.start() - 40), m.end())), None)
     if enacted is None:
         return
     state = _STATE_STORY.search(text) is not None
     for f in result.figures:
-        if not _THE_LAW.search(result.sentences[f.sentence_index].text):
+        sentence = result.sentences[f.sentence_index]
+        if not _THE_LAW.search(sentence.text):
             continue
-        if (f.status_source is None or _weak(f)) and not (
+        if _LEFT_OUT.search(sentence.text, 0, f.start - sentence.start):
+            continue  # "it does not include $22 billion that the Biden administration said"
+        # what the bill "would fund" and what one chamber "passed" of a bill that became
+        # law ("The Senate passed a massive $1.5 trillion spending bill Thursday", "after it
+        # received House approval Wednesday") are the law's
+        conditional = (f.status == "proposed" and (f.status_cue or "").lower().startswith(
+            "would")) or f.status == "passed_chamber"
+        if (f.status_source is None or _weak(f) or conditional) and not (
                 f.status_source == "sentence" and f.status == "appropriated"):
             f.status, f.status_cue, f.status_source = "appropriated", enacted.group(), \
                 "document"
