@@ -243,13 +243,18 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
         if not any(a.start == m.start() for a in agencies):
             agencies.append(_Mention(m.start(), m.end(), "United States government",
                                      "agency"))
-    for m in _COUNTRY_MONEY.finditer(sentence):
+    for m in _COUNTRY_RE.finditer(sentence):
+        countries.append(_Mention(m.start(), m.end(), _COUNTRY_OF[m.group()], "country"))
+    # (a country's resources, or a country paying, only where a country other than the United
+    # States is named: most sentences name none, and these scans cost)
+    foreign = any(c.name != "United States" for c in countries)
+    for m in _COUNTRY_MONEY.finditer(sentence) if foreign else ():
         # "President Pastrana has pledged $4 billion of Colombian resources"
         if not any(a.start <= m.start() < a.end for a in agencies):
             agencies.append(_Mention(m.start(), m.end(),
                                      _government_of(_COUNTRY_OF_NAME[m.group("name")]),
                                      "agency"))
-    for m in _COUNTRY_PAYS.finditer(sentence):
+    for m in _COUNTRY_PAYS.finditer(sentence) if foreign else ():
         if not any(a.start <= m.start() < a.end for a in agencies):
             agencies.append(_Mention(m.start(), m.end(),
                                      _government_of(_COUNTRY_OF_NAME[m.group("name")]),
@@ -284,8 +289,6 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
     agencies.sort(key=lambda a: a.start)
     for m in _SOURCE_RE.finditer(sentence):
         sources.append(_Mention(m.start(), m.end(), _SOURCE_OF[m.group()], "source"))
-    for m in _COUNTRY_RE.finditer(sentence):
-        countries.append(_Mention(m.start(), m.end(), _COUNTRY_OF[m.group()], "country"))
     return agencies, sources, countries
 
 

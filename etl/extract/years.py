@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from etl.extract.common import WINDOW, _clause_of, _clauses, _near
 from etl.lexicon import (
@@ -116,11 +117,12 @@ _BASELINE_PHRASE = re.compile(
     re.IGNORECASE)
 
 
-def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)  # asked once per stage cue and per payer named in the same sentence
+def _baseline_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The phrases that name what a figure is compared with ("$286 million above the
     President's request", "above fiscal year 2023 enacted levels"): their stage words and
     payers describe the baseline, not the figure."""
-    return [(m.start(), m.end()) for m in _BASELINE_PHRASE.finditer(sentence)]
+    return tuple((m.start(), m.end()) for m in _BASELINE_PHRASE.finditer(sentence))
 
 
 def _not_money_year(sentence: str, start: int, end: int) -> bool:
