@@ -1144,3 +1144,22 @@ def test_bills_signed_and_to_be_signed() -> None:
     (eu,) = figure_records("Members of the European Union this week debated a $20 billion "
                            "aid package.")
     assert eu["status"] == "proposed"
+
+
+def test_a_lenders_commitment() -> None:
+    """Sentences of a thirty-fourth reading, not committed (Reuters, Scaling Up Nutrition,
+    Prothom Alo and Business Recorder on World Bank loans; 15 figures; first status 0.00,
+    after 0.80): a lender's board approving loans, a loan it "agreed to provide" or "will
+    extend", commits the money (obligated), the World Bank paying."""
+    from etl.__main__ import figure_records
+
+    rows = figure_records(
+        "MANILA (Reuters) – The World Bank said on Saturday its board of executive directors "
+        "has approved $1.25 billion in loans for the Philippines’ education and public "
+        "infrastructure sectors.\n\nIn a statement, the World Bank said it will extend a $500 "
+        "million loan for a Philippine project.\n")
+    assert [(r["status"], r["funder"]) for r in rows] == [("obligated", "World Bank")] * 2
+    (agreed,) = figure_records("The World Bank (WB) has agreed to provide a loan of 2.25 "
+                               "billion US dollars to Bangladesh for five development "
+                               "projects.")
+    assert agreed["status"] == "obligated"
