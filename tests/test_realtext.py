@@ -1163,3 +1163,26 @@ def test_a_lenders_commitment() -> None:
                                "billion US dollars to Bangladesh for five development "
                                "projects.")
     assert agreed["status"] == "obligated"
+
+
+def test_a_humanitarian_appeal() -> None:
+    """Sentences of a thirty-fifth reading, not committed (APA after OCHA, UN News as the UN
+    in Denmark ran it, OCHA's January 2024 update, on the 2024 global appeal; 14 figures;
+    first status 0.07, payer 0.50; after 0.93, 0.86): an appeal "calling for" money, and
+    what a region "requires", are requested, for the calendar year named, and the UN that
+    appeals pays none of it."""
+    from datetime import date
+
+    from etl.__main__ import figure_records
+
+    (appeal,) = figure_records(
+        "On behalf of more than 1,900 humanitarian partners worldwide, the United Nations "
+        "today launched its global appeal for 2024, calling for US$46.4 billion to help 180.5 "
+        "million people with life-saving assistance and protection.", date(2023, 12, 11))
+    assert (appeal["status"], appeal["funder"], appeal["year"], appeal["year_type"]) == (
+        "requested", None, 2024, "calendar")
+    regions = figure_records(
+        "The Middle East and North African region requires $13.9 billion, the largest total "
+        "for any region in 2024. Asia and the Pacific will require $5.5 billion, Eastern "
+        "Europe $4.1 billion.")
+    assert [r["status"] for r in regions] == ["requested"] * 3

@@ -19,6 +19,7 @@ from etl.checks import ratio_qualifier
 from etl.extract.claims import _claims
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
 from etl.extract.context import (
+    _appeals_name_no_payer,
     _congress_appropriates,
     _Context,
     _from_context,
@@ -192,4 +193,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _home_government(result, text)
     _requester_pays(result, text)
     _congress_appropriates(result)
+    _appeals_name_no_payer(result)
     return result

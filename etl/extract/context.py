@@ -234,6 +234,7 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     break
 
 
+_APPEAL_WORDS = re.compile(r"\bappeal|\brequir", re.IGNORECASE)
 _APPLICATIONS = re.compile(r"\bapplications?\b", re.IGNORECASE)
 
 
@@ -243,8 +244,10 @@ def _requests_are_fiscal(result: Extraction) -> None:
     package" after it."""
     for f in result.figures:
         # (not what applicants ask for: "received $3 billion in applications" in 2023)
+        # (nor a humanitarian appeal's year: "its global appeal for 2024" is a calendar year)
         if f.year_type == "calendar" and f.status == "requested" \
-                and not _APPLICATIONS.search(f.status_cue or ""):
+                and not _APPLICATIONS.search(f.status_cue or "") \
+                and not _APPEAL_WORDS.search(f.status_cue or ""):
             f.year_type = "fiscal"
 
 
@@ -468,6 +471,20 @@ def _congress_appropriates(result: Extraction) -> None:
 
 
 _ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
+
+
+# an appeal's words: who appeals for money asks donors for it, and pays none of it
+_APPEAL = re.compile(r"\bappeal|\bcall(?:s|ing)?\s+for\b|\brequir", re.IGNORECASE)
+_APPEALERS = {"United Nations"}
+
+
+def _appeals_name_no_payer(result: Extraction) -> None:
+    """"The United Nations today launched its global appeal for 2024, calling for US$46.4
+    billion": the UN asks donors; the money asked for has no payer yet."""
+    for f in result.figures:
+        if f.status == "requested" and f.funder in _APPEALERS \
+                and _APPEAL.search(f.status_cue or ""):
+            f.funder = f.funder_text = f.funder_source = None
 
 
 def _requester_pays(result: Extraction, text: str) -> None:
