@@ -247,7 +247,8 @@ def _requests_are_fiscal(result: Extraction) -> None:
         # (nor a humanitarian appeal's year: "its global appeal for 2024" is a calendar year)
         if f.year_type == "calendar" and f.status == "requested" \
                 and not _APPLICATIONS.search(f.status_cue or "") \
-                and not _APPEAL_WORDS.search(f.status_cue or ""):
+                and not _APPEAL_WORDS.search(f.status_cue or "") \
+                and "appeal" not in result.sentences[f.sentence_index].text.lower():
             f.year_type = "fiscal"
 
 
