@@ -1186,3 +1186,23 @@ def test_a_humanitarian_appeal() -> None:
         "for any region in 2024. Asia and the Pacific will require $5.5 billion, Eastern "
         "Europe $4.1 billion.")
     assert [r["status"] for r in regions] == ["requested"] * 3
+
+
+def test_a_state_budget_bill() -> None:
+    """Sentences of a thirty-sixth reading, not committed (The Mercury News 2015, Courthouse
+    News 2017 and Fox News 2011 on California's budgets; 12 figures; first status 0.42,
+    payer 0.42; after 0.75, 1.00): in a state's story "The bill" is the state's, not the
+    U.S. Congress; the "spending plan" the governor signed makes the bill's figures
+    appropriated; "The budget also dedicates $711 million" of a signed budget is its money."""
+    from datetime import date
+
+    from etl.__main__ import figure_records
+
+    rows = figure_records(
+        "California Governor Signs State Budget\n\nSACRAMENTO, Calif. (CN) – Gov. Jerry Brown "
+        "on Tuesday signed a $183-billion spending plan.\n\nBrown approved the Golden State’s "
+        "largest-ever spending plan without making any vetoes to the budget bill sent to him by "
+        "lawmakers on June 16. The bill accelerates nearly $3 billion in infrastructure "
+        "spending.\n\nThe budget also dedicates $711 million to Medi-Cal.\n", date(2017, 6, 27))
+    assert [(r["status"], r["funder"]) for r in rows] == [
+        ("appropriated", "State of California")] * 3

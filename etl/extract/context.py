@@ -322,7 +322,8 @@ _STATE_STORY = re.compile(r"\b(?:Gov\.|Governor)\s+[A-Z]|\bstate\s+(?:budget|gen
 _STATE_NAMES = re.compile(r"\b(?:" + "|".join(
     re.escape(s) for s in US_STATES if s not in {"Washington", "Georgia"}) + r")\b")
 # who a state story's "lawmakers" are
-_LEGISLATORS = {"lawmakers", "appropriators", "the legislature"}
+_LEGISLATORS = {"lawmakers", "appropriators", "the legislature", "the bill", "the legislation",
+                "the measure", "the house", "the senate"}
 
 
 def _state_payer(result: Extraction, text: str) -> None:

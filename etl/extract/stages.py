@@ -441,7 +441,10 @@ _ENACTED_BUDGET = re.compile(
     r"\benacted\s+budget\b", re.IGNORECASE)
 _THE_BUDGET = re.compile(r"\bthe\s+(?:state\s+)?(?:budget|spending\s+plan|general\s+fund)\b",
                          re.IGNORECASE)
-_BUDGET_CONTAINS = re.compile(r"\bbudget\s+(?:provides|includes|reflects|would)\b", re.IGNORECASE)
+_BUDGET_CONTAINS = re.compile(r"\bbudget\s+(?:(?:also|still|then)\s+)?(?:provides|includes|"
+                              r"reflects|would|supports|invests|funds|dedicates|devotes|"
+                              r"delivers|increases|adds|creates|expands|maintains)\b",
+                              re.IGNORECASE)
 
 
 # A bill become law, or passed by both chambers: "signed a $2.2 trillion stimulus bill into
@@ -528,8 +531,12 @@ def _stage_of_enacted_budget(result: Extraction, text: str,
         # (not "had cut the general fund to as low as $87 billion just two years ago")
         of_budget = f.status_source is None and _THE_BUDGET.search(sentence) and (
             f.year is None or (f.year, f.year_type) in fiscal)
+        # (and a "spending plan" signed: "Brown approved the Golden State's largest-ever
+        # spending plan ... The bill accelerates nearly $3 billion")
         if ((f.status == "requested" and f.status_cue and _BUDGET_CONTAINS.search(f.status_cue))
-                or of_budget):
+                or of_budget
+                or (f.status == "proposed" and (f.status_cue or "").lower() == "plan"
+                    and f.status_source != "sentence")):
             f.status, f.status_cue = "appropriated", enacted.group()
             f.status_source = "document"
         if f.year is None and f.kind == "amount" and len(fiscal) == 1 and \
