@@ -60,6 +60,14 @@ CURRENCY_WORDS: dict[str, str] = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "Indian rupees": "INR",
     "rubles": "RUB", "roubles": "RUB", "Swiss francs": "CHF", "reais": "BRL", "quetzales": "GTQ",
     "lempiras": "HNL", "pesos": "MXN",
+    # a country's adjective before its currency: "two hundred million Japanese Yen"
+    "Japanese yen": "JPY", "Chinese yuan": "CNY", "Kenyan shillings": "KES",
+    "Nigerian naira": "NGN", "South African rand": "ZAR", "New Zealand dollars": "NZD",
+    "Singapore dollars": "SGD", "Russian rubles": "RUB", "Brazilian reais": "BRL",
+    # an ISO 4217 code after the amount: "This 200 million JPY (App. 3 million AUD) Grant Aid"
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD",
+    "CHF": "CHF", "CNY": "CNY", "INR": "INR", "MXN": "MXN", "KES": "KES", "NGN": "NGN",
+    "ZAR": "ZAR", "NZD": "NZD",
 }
 # "pesos" alone is Mexican only when the sentence is about Mexico; otherwise the figure is
 # kept with currency "XXX" (ISO 4217's code for "no currency known") rather than guessed.

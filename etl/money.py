@@ -49,7 +49,9 @@ _SYM = (
     rf"|(?<![A-Za-z0-9])(?:R|{_alternation(CURRENCY_PREFIX_LETTERS)})(?=[0-9])"
     rf"|(?:{_alternation(_SIGN_SYMBOLS)}))"
 )
-_CURWORD = _alternation(CURRENCY_WORDS)
+# (an ISO code only as written, in capitals: "200 million JPY", not "20 eur")
+_CURWORD = "|".join(f"(?-i:{re.escape(w)})" if re.fullmatch(r"[A-Z]{3}", w) else re.escape(w)
+                    for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _TRAILING_DOLLARS = r"(?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?"
 
 _word_numbers = [w for w in NUMBER_WORDS if w not in {"a", "an", "zero"}]

@@ -37,6 +37,8 @@ _TITLES = {
     "s.rept", "rept", "res", "pub", "p.l", "u.s.c", "secs", "stat", "cong", "sess",
     # rupees before an amount: "Rs. 1,50,000"
     "rs",
+    # "H.E. Prak Sokhonn, Deputy Prime Minister": His or Her Excellency
+    "h.e",
 }
 # Abbreviations that may end a sentence: split only before a typical sentence opener.
 _SOFT_ABBREVIATIONS = {"u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "jr", "sr", "d.c"}
@@ -66,6 +68,7 @@ _SOFT_CUT = re.compile(r"[;,]\s|\s")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ENUMERATOR = re.compile(r"[ \t]*(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,15 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
         return False
     if text[stop_start] != ".":
         return True
+    # inside brackets that close soon after: "(App. 3 million AUD)"
+    opened = text.rfind("(", max(0, stop_start - 80), stop_start)
+    if opened > text.rfind(")", max(0, stop_start - 80), stop_start) and \
+            ")" in text[stop_end : stop_end + 60].split(". ")[0]:
+        return False
+    # a numbered item's marker: "1. Up to the maximum amount of JPY 2,451,000,000"
+    line_start = text.rfind("\n", 0, stop_start) + 1
+    if _ENUMERATOR.fullmatch(text, line_start, stop_start):
+        return False
     before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start)
     if before is None:
         return True

@@ -150,3 +150,17 @@ def test_a_scale_word_wrapped_to_the_next_line() -> None:
         "USACE would be reduced by $897\nmillion (-11%), to $7.413 billion.")]
     assert found == [(897e6, "USD"), (7.413e9, "USD")]
     assert [m.amount for m in find_money("It cost $5\n\nmillion people")] == [5.0]
+
+
+def test_a_currency_named_by_its_country_or_its_code() -> None:
+    """Japanese grant aid as embassies announce it (a thirty-seventh reading): "two hundred
+    million Japanese Yen", "200 million JPY (App. 3 million AUD)"; an ISO code after the
+    amount counts only in capitals."""
+    def found(text: str) -> list[tuple[str, float, str]]:
+        return [(text[m.start:m.end], m.amount, m.currency) for m in find_money(text)]
+
+    assert found("This project in the amount of two hundred million Japanese Yen will be "
+                 "utilized") == [("two hundred million Japanese Yen", 2e8, "JPY")]
+    assert found("This 200 million JPY (App. 3 million AUD) Grant Aid will support") == [
+        ("200 million JPY", 2e8, "JPY"), ("3 million AUD", 3e6, "AUD")]
+    assert found("It weighs 20 eur units") == []

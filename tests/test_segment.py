@@ -53,3 +53,17 @@ def test_headings_are_marked() -> None:
     assert spans[0].kind == "heading"  # the headline
     assert spans[0].text.startswith("Military is broadening")
     assert all(s.kind == "body" for s in spans if "$" in s.text)
+
+
+def test_excellencies_and_numbered_items() -> None:
+    """"H.E. Prak Sokhonn, Deputy Prime Minister" is one sentence, and "1. Up to the maximum
+    amount of JPY 2,451,000,000" one item (Cambodia News Gazette, 2022)."""
+    from etl.segment import split_sentences
+
+    text = ("H.E. Prak Sokhonn, Deputy Prime Minister, signed with H.E. Mikami Masahiro, "
+            "Ambassador of Japan to Cambodia, as follows:\n\n1. Up to the maximum amount of "
+            "JPY 2,451,000,000 for the Project;\n\n2. Up to maximum amount of JPY 1,150,000,000 "
+            "for the Programme.\n")
+    texts = [s.text for s in split_sentences(text)]
+    assert texts[0].startswith("H.E. Prak Sokhonn") and texts[0].endswith("as follows:")
+    assert [t[:2] for t in texts[1:]] == ["1.", "2."]

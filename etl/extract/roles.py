@@ -111,8 +111,9 @@ def _government_of(country: str) -> str:
 
 # "The UK has pledged an additional £61 million", "Britain will provide a £21 million
 # boost", "Mexico has spent": a country as the subject of a paying verb is its government
-_PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|is|was|also|already|then|now|to)\s+){0,2}"
+_PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|then|now|to)\s+){0,2}"
                 r"(?:sent|spent|send|spend|gave|give|provided|provide|provides|pledged|pledges|"
+                r"extend|extends|extended|"
                 r"committed|commits|contributed|contributes|funded|funds|allocated|allocates|"
                 r"donated|donates|paid)\b"
                 # "the Manitoba government is contributing up to $2.6 million"
@@ -142,7 +143,9 @@ _COUNTRY_MONEY = re.compile(
     r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
                                       if c != "United States" for n in names
                                       if n[:1].isupper()), key=len, reverse=True))
-    + r")\s+(?:government\s+)?(?:resources|funds|money|contributions?|budget\s+resources)\b")
+    + r")\s+(?:government\s+)?(?i:resources|funds|money|contributions?|budget\s+resources|"
+    # "the Extension of Japanese Grant Aid", "Chinese loans"
+    r"grant\s+aid|grants?|loans?|aid)\b")
 
 # Bodies no list names, paying by grammar: "The Levelling Up Fund has awarded £3.5
 # million", "Scottish Government support totalling over £2.9 million", "£5 million of

@@ -343,7 +343,7 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
 # goes on about the act, bill or funds of the sentence before
 _VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agreement|deal|"
             r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total|investment|"
-            r"proposal")
+            r"proposal|grant|grants|aid|loan|loans|assistance")
 _REFERS_BACK = re.compile(
     r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether|Specifically|In\s+particular|"
     r"Overall|Together|Notably|Importantly|Moreover|Also|"
@@ -361,7 +361,9 @@ _REFERS_BACK = re.compile(
     r"|(?:An?\s+)?(?:additional|further|another)\s+(?=[$€£]|US\$)"
     # "The remaining $59.3 million is for other Function 150 programming": the rest of it
     r"|(?:The\s+)?remaining\s+(?=[$€£]|US\$)"
-    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+){{0,4}}?[“\"']?(?:{_VEHICLE})\b"
+    # ("This 200 million JPY (App. 3 million AUD) Grant Aid will support")
+    rf"|(?:The|This|That|These|Those|Such)\s+(?:[\w.$“”\"'-]+\s+|\([^()]{{1,40}}\)\s+){{0,4}}?"
+    rf"[“\"']?(?:{_VEHICLE})\b"
     # "It includes $1 billion", "The largest provides $61 billion": the vehicle named before
     r"|(?:It|They|The\s+(?:largest|smallest|first|second|third|fourth|last|other|rest)|"
     r"A\s+(?:second|third|fourth|fifth))\s+(?:also\s+)?(?:includes?|provides?|contains?|"
