@@ -120,7 +120,9 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             clause_starts = [a for a, _ in clauses]
             cues = _status_cues(sentence)
             cue_starts = [c[0] for c in cues]
-            owned = _owned_cues(sentence, money, cues) if cues else {}
+            # (a lone figure owns every cue but in "Of the $9.1 billion ..., a third ...")
+            owned = _owned_cues(sentence, money, cues) if cues and (
+                len(money) > 1 or sentence.lstrip()[:3].lower() in {"of ", "out"}) else {}
             credited = _attributed_source(sentence, agencies, sources)
             years = _assign_years(sentence, money, mentions)
             purpose_cues = _PurposeCues.of(sentence, money)
