@@ -348,7 +348,8 @@ _HOME_OF_CURRENCY = {
     "KES": "Kenya", "NGN": "Nigeria", "ZAR": "South Africa", "GHS": "Ghana", "INR": "India",
     "IDR": "Indonesia", "PHP": "Philippines", "MXN": "Mexico", "BRL": "Brazil",
     "COP": "Colombia", "CAD": "Canada", "AUD": "Australia", "JPY": "Japan",
-    "GBP": "United Kingdom", "CNY": "China", "TWD": "Taiwan", "CHF": "Switzerland"}
+    "GBP": "United Kingdom", "CNY": "China", "TWD": "Taiwan", "CHF": "Switzerland",
+    "NZD": "New Zealand"}
 # the bare words that name a U.S. body only when the money is U.S. money
 _GENERIC_US_BODY = re.compile(r"^(?:the\s+)?(?:(?:National\s+)?Treasury|Budget|"
                               r"administration|Congress|government|lawmakers)$", re.IGNORECASE)
@@ -361,7 +362,8 @@ _US_BODIES = {"Department of the Treasury", "White House", "U.S. Congress",
 # Countries whose own currency English writes "$" (and "dollars"): in a story about one of
 # them, and not about the United States, "$" is that country's dollar. (Not the peso
 # countries: English-language news of aid to Mexico writes U.S. dollars as "$".)
-_DOLLAR_HOMES = {"Canada": "CAD", "Australia": "AUD", "New Zealand": "NZD"}
+_DOLLAR_HOMES = {country: code for code, country in _HOME_OF_CURRENCY.items()
+                 if code in {"CAD", "AUD", "NZD"}}
 _COUNTRY_OF_HOME = {n: c for c in _DOLLAR_HOMES for n in COUNTRIES[c]}
 _DOLLAR_HOME_RE = re.compile(r"\b(?:" + "|".join(sorted(
     (re.escape(n) for c in _DOLLAR_HOMES for n in COUNTRIES[c]), key=len, reverse=True))

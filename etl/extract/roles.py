@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.common import _distance, _Mention, _names_regex
-from etl.extract.years import _baseline_spans
+from etl.extract.years import _NEXT_ITEM, _baseline_spans
 from etl.lexicon import (
     AGENCIES,
     AMBIGUOUS_CURRENCY_WORDS,
@@ -300,8 +300,6 @@ def _is_attribution(sentence: str, m: _Mention) -> bool:
     return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(sentence[m.end :]))
 
 
-# the start of a numbered item in a run-on list: "; (6) ", "; and (13) "
-_NEXT_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 
 
 # a numbered item that is a clause of its own ("; (5) Commerce had obligated $21.1 million"):
