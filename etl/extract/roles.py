@@ -23,12 +23,13 @@ _NOT_AGENCY_AFTER = re.compile(
     r"\s+(?:Post|Office on|Times|Examiner|Institute)\b"
     r"|(?<=military)\s+(?:and\s+\w+\s+)?(?:aid|assistance|financing)\b"
 )
-# "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
+# the names of every country but the United States, as the text writes them ("Canadian")
 _FOREIGN_NAMES = "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
                                   if c != "United States" for n in names if n[:1].isupper()),
                                  key=len, reverse=True))
 # "the Colombian Army", "the Mexican Navy": a country's own forces
 _FOREIGN_BEFORE = re.compile(r"\b(?:" + _FOREIGN_NAMES + r")\s+$")
+# "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
 _US_AID_RE = re.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
     r"(?:aid|assistance|funding|funds|money|taxpayers|portion|share|contribution)\b)"
@@ -69,7 +70,6 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
                       r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b|"
-
                       # "this legislation provides nearly $60.78 billion"
                       r"\b(?:[Tt]his|[Tt]he)\s+legislation\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
@@ -127,9 +127,7 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
 # paying verb is its government paying
 _US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:" + _PAYING_VERB + "))")
 _COUNTRY_PAYS = re.compile(
-    r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
-                                      if c != "United States" for n in names
-                                      if n[:1].isupper()), key=len, reverse=True))
+    r"\b(?P<name>" + _FOREIGN_NAMES
     # "The Canadian government will give $8.3 million"
     + r")(?=\s+(?:(?:federal|national)\s+)?(?:government\s+)?(?:" + _PAYING_VERB + "))")
 # "the Manitoba government is contributing": a province's or a state's government, named by
@@ -140,10 +138,8 @@ _PLACE_GOVERNMENT_PAYS = re.compile(
     + _PAYING_VERB + "))")
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
 _COUNTRY_MONEY = re.compile(
-    r"\b(?P<name>" + "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
-                                      if c != "United States" for n in names
-                                      if n[:1].isupper()), key=len, reverse=True))
-    + r")\s+(?:government\s+)?(?i:resources|funds|money|contributions?|budget\s+resources|"
+    r"\b(?P<name>" + _FOREIGN_NAMES + r")\s+(?:government\s+)?"
+    r"(?i:resources|funds|money|contributions?|budget\s+resources|"
     # "the Extension of Japanese Grant Aid", "Chinese loans"
     r"grant\s+aid|grants?|loans?|aid)\b")
 
