@@ -143,7 +143,7 @@ def assemble(parts: dict[str, SourceParts], previous: Previous | None = None,
         tables[name] = done(name, sort_rows(name, _concat(name, pieces)))
     dates = _published_dates(tables["documents"])
     if previous is None or not len(keep):
-        made = _series(tables["figures"], dates)
+        made = series_tables(tables["figures"], dates)
         made = {name: sort_rows(name, made[name]) for name in SERIES_TABLES}
     else:
         old = previous.tables["figures"]
@@ -193,7 +193,7 @@ def _update_series(figures: pa.Table, changed: pa.Table, previous: Previous,
     pairs = pc.unique(pc.drop_null(_pair_keys(changed)))
     touched = pc.unique(changed.filter(pc.is_valid(changed.column("year")))
                         .column("series_id"))
-    now = figures.select(list(_SERIES_INPUT))
+    now = figures.select(list(SERIES_INPUT))
     now = now.filter(pc.and_(pc.is_in(now.column("series_id"), touched),
                              _charted(now))).combine_chunks()
     order = [(k, "ascending") for k in ("series_id", "document_id", "start", "end",
@@ -217,7 +217,7 @@ def _update_series(figures: pa.Table, changed: pa.Table, previous: Previous,
         (part if same else whole).append(sid)
     # whole series: as a build from nothing works them out
     whole_arr = pa.array(whole, pa.string())
-    made = _series(now.filter(pc.is_in(now.column("series_id"), whole_arr)), dates)
+    made = series_tables(now.filter(pc.is_in(now.column("series_id"), whole_arr)), dates)
     # series kept but for some years
     part_arr = pa.array(part, pa.string())
     partial = set(part)
@@ -270,17 +270,17 @@ def _first_rows(table: pa.Table) -> dict[str, dict]:
 
 
 SERIES_BATCH = 10_000  # figures made Python objects at a time, whole series each time
-_SERIES_INPUT = ("figure_id", "document_id", "start", "end", "text", "amount", "amount_high",
+SERIES_INPUT = ("figure_id", "document_id", "start", "end", "text", "amount", "amount_high",
                  "qualifier", "year", "year_type", "status", "kind", "review", "funder",
                  "recipient", "purpose", "currency", "attributed_source",
                  "amount_constant_usd", "amount_high_constant_usd", "constant_base_year",
                  "constant_note", "series_id", "sentence_id", "sentence")
 
 
-def _series(figures: pa.Table, dates: dict[str, str]) -> dict[str, pa.Table]:
+def series_tables(figures: pa.Table, dates: dict[str, str]) -> dict[str, pa.Table]:
     """etl.series.observations over ``figures``, a batch of whole series at a time (its
     figures as dicts are several times their Arrow size)."""
-    figures = figures.select(list(_SERIES_INPUT))
+    figures = figures.select(list(SERIES_INPUT))
     figures = figures.take(pc.sort_indices(figures, [("series_id", "ascending")]))
     starts = _starts(figures)
     out: dict[str, list[pa.Table]] = {name: [] for name in SERIES_TABLES}

@@ -5,16 +5,19 @@ Stages, after OWID's etl, each a module: ``data/sources/`` (raw snapshots with m
 ``etl.sources``) -> extraction (``etl.extraction``: ``etl.extract`` per source, cached
 under ``data/cache/`` and run on Dask for many sources) -> rows (``etl.rows``: a source's
 rows after the people's corrections, as Arrow tables, made where it was extracted) ->
-tables (``etl.assemble``: every source's rows, the unchanged ones kept from the published
-version, and the series, ``etl.series``: observations reconciled across sources) -> files
-(``etl.tablefiles``: CSV and Parquet twins) -> publish (here:
-``data/published/<dataset>/<version>/``, then ``data/tidy``, a symbolic link to the current
-version). The link is swapped with one atomic ``rename``, so a crash at any point leaves the
-previous tables whole and readable.
+tables (every source's rows sorted by each table's key, and the series, ``etl.series``:
+observations reconciled across sources; streamed out of core by ``etl.stream`` for a build
+from nothing, or in memory by ``etl.assemble`` when the published version's rows of
+unchanged sources are kept) -> files (``etl.tablefiles``: CSV and Parquet twins, written
+into a staging folder beside the versions) -> publish (here: the folder hashed into a
+version and renamed ``data/published/<dataset>/<version>/``, then ``data/tidy``, a symbolic
+link to the current version). The link is swapped with one atomic ``rename``, so a crash at
+any point leaves the previous tables whole and readable.
 """
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import os
@@ -47,7 +50,8 @@ from etl.rows import (
 )
 from etl.schema import TABLES, typed
 from etl.sources import Source, load_sources
-from etl.tablefiles import PANDAS_TYPES, Twins
+from etl.stream import Spool, write_tables
+from etl.tablefiles import PANDAS_TYPES, Twins, write_twins
 from etl.txn import atomic_write, crash_point, write_lock
 
 if TYPE_CHECKING:  # the build itself never needs pandas (0.3 s to import)
@@ -84,12 +88,13 @@ def build_tables(sources: list[Source], cpi: Cpi,
                  extractions: dict[str, Extraction] | None = None,
                  prepared: dict[str, SourceParts] | None = None,
                  previous: Previous | None = None, reused: frozenset[str] = frozenset(),
-                 keys: dict[str, str] | None = None) -> Dataset:
-    """Assemble the tables (pure: no I/O). A source's rows are ``prepared`` (made where it
-    was extracted), or taken from the ``previous`` version when its id is in ``reused``, or
-    made here from its extraction (``extractions``, from etl.extraction; a source missing
-    there is extracted here) with the people's corrections reapplied. Constant-dollar
-    columns use the latest CPI-U year as their base."""
+                 keys: dict[str, str] | None = None, stage: Path | None = None) -> Dataset:
+    """Assemble the tables in memory (no I/O but, with a ``stage`` folder, the twins of each
+    table written there as soon as it is final: etl.tablefiles.Twins). A source's rows are
+    ``prepared`` (made where it was extracted), or taken from the ``previous`` version when
+    its id is in ``reused``, or made here from its extraction (``extractions``, from
+    etl.extraction; a source missing there is extracted here) with the people's corrections
+    reapplied. Constant-dollar columns use the latest CPI-U year as their base."""
     base_year = cpi.latest
     made = [s for s in sources if s.meta.id not in reused or previous is None]
     parts: dict[str, SourceParts] = {}
@@ -108,12 +113,11 @@ def build_tables(sources: list[Source], cpi: Cpi,
     if previous is not None and len(made) < len(sources) and progress is not None:
         progress(f"tables: {len(sources) - len(made)} of {len(sources)} sources' rows "
                  f"unchanged since version {previous.version}")
-    twins = Twins()  # the files stage, started on each table as soon as it is final
+    twins = Twins(stage)  # the files stage, started on each table as soon as it is final
     tables = assemble(parts, previous if len(made) < len(sources) else None,
                       frozenset(s.meta.id for s in sources if s.meta.id not in parts),
                       progress, twins)
-    tables["cpi_u"] = typed("cpi_u", [{"year": y, "cpi_u": v}
-                                      for y, v in sorted(cpi.index.items())])
+    tables["cpi_u"] = cpi_table(cpi)
     twins("cpi_u", tables["cpi_u"])
     order = ("documents", "sentences", "figures", "claims", "observations",
              "series_figures", "curations", "cpi_u")
@@ -121,45 +125,86 @@ def build_tables(sources: list[Source], cpi: Cpi,
                    keys=dict(keys or {}), twins=twins)
 
 
+def cpi_table(cpi: Cpi) -> pa.Table:
+    return typed("cpi_u", [{"year": y, "cpi_u": v} for y, v in sorted(cpi.index.items())])
+
+
 # ---------------------------------------------------------------------------- writing
 
 
-def render_files(dataset: Dataset) -> dict[str, bytes]:
-    """Every published file, name -> bytes. The same inputs give the same bytes. The
-    twins are written on two threads (etl.tablefiles.Twins, started by build_tables), the
-    version hashed on this one as they come."""
+@dataclass
+class Staged:
+    """A version's files written to ``folder`` and hashed, not yet published."""
+
+    folder: Path
+    version: str
+    keys: dict[str, str] = field(default_factory=dict)  # source id -> rows key
+
+    def names(self) -> list[str]:
+        return sorted(p.name for p in self.folder.iterdir())
+
+    def files(self) -> dict[str, bytes]:
+        """Every file's bytes (small builds: tests, ``render_files``)."""
+        return {name: (self.folder / name).read_bytes() for name in self.names()}
+
+
+def _finish(folder: Path, sources: list[Source], cpi: Cpi,
+            keys: dict[str, str] | None = None) -> Staged:
+    """Hash the tables written to ``folder`` into a version and add the descriptor that
+    names it. The version hashes every file, name and bytes in the order of their names,
+    the descriptor with its version left blank; each file is read a block at a time and
+    made durable (fsync) on the way, since the folder is published by a rename."""
     def descriptor(version: str) -> bytes:
-        text = json.dumps(datapackage(dataset, version), indent=2, ensure_ascii=False)
+        text = json.dumps(datapackage(sources, cpi, version), indent=2, ensure_ascii=False)
         return (text + "\n").encode("utf-8")
 
-    twins = dataset.twins
-    if twins is None or set(twins.names()) != {f"{n}.{kind}" for n in dataset.tables
-                                               for kind in ("csv", "parquet")}:
+    digest = hashlib.sha256()
+    for fname in sorted([*(p.name for p in folder.iterdir()), "datapackage.json"]):
+        digest.update(fname.encode() + b"\0")
+        if fname == "datapackage.json":
+            digest.update(descriptor(""))
+            continue
+        with open(folder / fname, "rb") as fh:
+            while block := fh.read(1 << 20):
+                digest.update(block)
+            os.fsync(fh.fileno())
+    version = digest.hexdigest()[:12]
+    atomic_write(folder / "datapackage.json", descriptor(version))
+    return Staged(folder, version, dict(keys or {}))
+
+
+def stage_dataset(dataset: Dataset, folder: Path) -> Staged:
+    """The tables of a build in memory written to ``folder`` as twins (the writes started
+    by build_tables are waited for), hashed into a version."""
+    twins, dataset.twins = dataset.twins, None  # started once; a second render starts anew
+    if twins is None or not twins.writes_to(folder) or \
+            set(twins.names()) != set(dataset.tables):
         twins = Twins()
         for name, table in dataset.tables.items():
             twins(name, table)
-    files = {f"{name}.{kind}": b"" for name in dataset.tables for kind in ("csv", "parquet")}
-    # The version hashes every table and the descriptor (with its version left blank).
-    digest = hashlib.sha256()
-    for fname in sorted([*files, "datapackage.json"]):
-        data = descriptor("") if fname == "datapackage.json" else twins.result(fname)
-        files[fname] = data
-        digest.update(fname.encode() + b"\0" + data)
-    version = digest.hexdigest()[:12]
-    files["datapackage.json"] = descriptor(version)
-    return files
+    twins.write(folder)
+    return _finish(folder, dataset.sources, dataset.cpi, dataset.keys)
 
 
-def datapackage(dataset: Dataset, version: str) -> dict:
+def render_files(built: Dataset | Staged) -> dict[str, bytes]:
+    """Every published file, name -> bytes (for small builds). The same inputs give the
+    same bytes."""
+    if isinstance(built, Staged):
+        return built.files()
+    with tempfile.TemporaryDirectory(prefix="fundtrace-render-") as folder:
+        return stage_dataset(built, Path(folder)).files()
+
+
+def datapackage(sources: list[Source], cpi: Cpi, version: str) -> dict:
     """A Frictionless Data Package v2 descriptor for the tables."""
-    sources = [{
+    cited = [{
         "title": s.meta.citation(),
         **({"path": s.meta.url} if s.meta.url else {}),
         "version": s.meta.date_published.isoformat(),
-    } for s in dataset.sources]
-    ref = dataset.cpi.meta
-    sources.append({"title": ref.citation, "path": ref.url,
-                    "version": f"accessed {ref.date_accessed.isoformat()}"})
+    } for s in sources]
+    ref = cpi.meta
+    cited.append({"title": ref.citation, "path": ref.url,
+                  "version": f"accessed {ref.date_accessed.isoformat()}"})
     resources = []
     for name, table in TABLES.items():
         resources.append({
@@ -179,7 +224,7 @@ def datapackage(dataset: Dataset, version: str) -> dict:
                 "missingValues": [""],
             },
         })
-    latest_added = max((s.meta.date_added for s in dataset.sources), default=None)
+    latest_added = max((s.meta.date_added for s in sources), default=None)
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": DATASET,
@@ -190,12 +235,14 @@ def datapackage(dataset: Dataset, version: str) -> dict:
         "version": version,
         **({"created": f"{latest_added.isoformat()}T00:00:00Z"} if latest_added else {}),
         "licenses": [TABLE_LICENSE],
-        "sources": sources,
+        "sources": cited,
         "resources": resources,
     }
 
 
-def version_of(files: dict[str, bytes]) -> str:
+def version_of(files: dict[str, bytes] | Staged) -> str:
+    if isinstance(files, Staged):
+        return files.version
     return json.loads(files["datapackage.json"])["version"]
 
 
@@ -215,52 +262,74 @@ def _keep_seconds() -> float:
         return KEEP_SUPERSEDED_SECONDS
 
 
-def _intact(folder: Path, files: dict[str, bytes]) -> bool:
-    """Whether a version folder holds exactly these files, byte for byte."""
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        names = {p.name for p in folder.iterdir()}
-        return names == set(files) and all((folder / n).read_bytes() == d
-                                           for n, d in files.items())
+        return a.stat().st_size == b.stat().st_size and filecmp.cmp(a, b, shallow=False)
     except OSError:
         return False
 
 
-def publish(files: dict[str, bytes], data_dir: Path,
-            progress: Callable[[str], None] | None = None) -> Path:
-    """Write ``files`` as a new version and point ``data/tidy`` at it, atomically.
+def _intact(folder: Path, staged: Path) -> bool:
+    """Whether a version folder holds exactly the files of ``staged``, byte for byte."""
+    try:
+        names = {p.name for p in folder.iterdir()}
+        wanted = {p.name for p in staged.iterdir()}
+    except OSError:
+        return False
+    return names == wanted and all(_same_file(folder / n, staged / n) for n in names)
 
-    A version folder that exists already is checked byte for byte and rewritten if it was
-    damaged. The version the link pointed at before is kept for a while
-    (``KEEP_SUPERSEDED_SECONDS``) so that readers mid-read never find it gone."""
-    version = version_of(files)
+
+def stage_folder(data_dir: Path) -> Path:
+    """A new, empty folder beside the published versions, for a build to write its files
+    into (it is published by renaming it; one left by a killed build is removed by the
+    next publish)."""
     releases = data_dir / "published" / DATASET
     releases.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=".stage-", dir=releases))
+    folder.chmod(0o755)
+    return folder
+
+
+def publish(built: Staged | dict[str, bytes], data_dir: Path,
+            progress: Callable[[str], None] | None = None) -> Path:
+    """Publish a staged version (or files, name -> bytes) and point ``data/tidy`` at it,
+    atomically.
+
+    A version folder that exists already is checked byte for byte and written again if it
+    was damaged. The version the link pointed at before is kept for a while
+    (``KEEP_SUPERSEDED_SECONDS``) so that readers mid-read never find it gone."""
+    releases = data_dir / "published" / DATASET
+    if isinstance(built, dict):
+        folder = stage_folder(data_dir)
+        for name, data in built.items():
+            (folder / name).write_bytes(data)
+        built = Staged(folder, version_of(built))
+    elif built.folder.parent.resolve() != releases.resolve():  # elsewhere: copied over
+        folder = stage_folder(data_dir)
+        for name in built.names():
+            shutil.copyfile(built.folder / name, folder / name)
+        built = Staged(folder, built.version, built.keys)
+    version, tmp = built.version, built.folder
     final = releases / version
-    if not final.exists() or not _intact(final, files):
-        if final.exists() and progress is not None:
-            progress(f"version {version} was damaged on disk; writing it again")
-        tmp = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=releases))
-        tmp.chmod(0o755)
-        try:
-            same = _unchanged_files(releases, files)
-
-            def store(name: str) -> None:
-                try:
-                    os.link(same[name], tmp / name)  # stored once across versions
-                except (KeyError, OSError):
-                    atomic_write(tmp / name, files[name])
-
-            with ThreadPoolExecutor(max_workers=2) as pool:  # the disk waits overlap
-                list(pool.map(store, files))
+    try:
+        if final.exists() and _intact(final, tmp):
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            if final.exists() and progress is not None:
+                progress(f"version {version} was damaged on disk; writing it again")
+            for name, same in _unchanged_files(releases, tmp).items():
+                link = tmp / f".{name}.link"
+                os.link(same, link)  # stored once across versions
+                os.replace(link, tmp / name)
             crash_point("publish-written")
             if final.exists():
                 trash = releases / f".{version}-damaged-{os.getpid()}"
                 os.replace(final, trash)
                 shutil.rmtree(trash, ignore_errors=True)
             os.replace(tmp, final)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     link = data_dir / "tidy"
     previous = link.resolve().name if link.is_symlink() else None
     tmp_link = data_dir / f".tidy-{os.getpid()}"
@@ -278,24 +347,15 @@ def publish(files: dict[str, bytes], data_dir: Path,
     return final
 
 
-def _unchanged_files(releases: Path, files: dict[str, bytes]) -> dict[str, Path]:
-    """Files of the new version that a kept version (the current one first) holds byte
-    for byte: name -> that file, to hard-link instead of writing again."""
+def _unchanged_files(releases: Path, staged: Path) -> dict[str, Path]:
+    """Files of the staged version that the current version holds byte for byte: name ->
+    that file, to hard-link instead of keeping a second copy."""
     link = releases.parent.parent / "tidy"
     current = link.resolve() if link.is_symlink() else None
-    folders = [current] if current is not None and current.parent == releases else []
-    out: dict[str, Path] = {}
-    for folder in folders:
-        for name, data in files.items():
-            path = folder / name
-            if name in out or name == "datapackage.json" or not path.is_file():
-                continue
-            try:
-                if path.stat().st_size == len(data) and path.read_bytes() == data:
-                    out[name] = path
-            except OSError:
-                continue
-    return out
+    if current is None or current.parent != releases.resolve():
+        return {}
+    return {p.name: current / p.name for p in staged.iterdir()
+            if p.name != "datapackage.json" and _same_file(current / p.name, p)}
 
 
 def _retire(releases: Path, current: str, previous: str | None) -> None:
@@ -324,18 +384,22 @@ def _retire(releases: Path, current: str, previous: str | None) -> None:
             mark.unlink(missing_ok=True)
 
 
-def check(files: dict[str, bytes], data_dir: Path) -> list[str]:
+def check(built: Staged | dict[str, bytes], data_dir: Path) -> list[str]:
     """Names of published files that differ from a fresh build (empty when in step)."""
     current = data_dir / "tidy"
+    names = built.names() if isinstance(built, Staged) else sorted(built)
     problems = []
-    for name, data in sorted(files.items()):
+    for name in names:
         path = current / name
         if not path.exists():
             problems.append(f"{name}: missing")
-        elif path.read_bytes() != data:
+        elif isinstance(built, Staged):
+            if not _same_file(path, built.folder / name):
+                problems.append(f"{name}: differs")
+        elif path.read_bytes() != built[name]:
             problems.append(f"{name}: differs")
     if current.is_dir():
-        extra = sorted(p.name for p in current.iterdir() if p.name not in files)
+        extra = sorted(p.name for p in current.iterdir() if p.name not in names)
         problems += [f"{name}: not produced by the build" for name in extra]
     return problems
 
@@ -367,12 +431,21 @@ def converter_drift(data_dir: Path) -> list[str]:
 CACHE = Path("cache") / "extraction"  # under the data folder; never committed
 
 
-def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | None = None,
-                scheduler: str | None = None, cache: bool = True,
-                reuse: bool = False) -> Dataset:
-    """The stages in order: sources -> extraction (cached per source, parallel) -> rows
-    (where each source was extracted) -> tables and series. With ``reuse`` (and ``cache``),
-    the sources unchanged since the published version keep its rows (etl.assemble)."""
+@dataclass
+class _Plan:
+    """What a build starts from: the sources, their corrections, the CPI-U, each source's
+    rows key, and the published version whose rows it may reuse (with the sources whose
+    rows did not change since)."""
+
+    sources: list[Source]
+    curations: dict[str, list[Curation]]
+    cpi: Cpi
+    keys: dict[str, str]
+    previous: Previous | None
+    reused: frozenset[str]
+
+
+def _plan(data_dir: Path, cache: bool, reuse: bool) -> _Plan:
     with ThreadPoolExecutor(max_workers=1) as pool:  # Arrow reads while Python loads
         loading = pool.submit(load_previous, data_dir) if cache and reuse else None
         sources = load_sources(data_dir / "sources")
@@ -382,29 +455,110 @@ def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | 
         keys = {s.meta.id: rows_key(s, curations[s.meta.id], cpi, cpi.latest)
                 for s in sources}
         previous = loading.result() if loading is not None else None
-    maker = RowMaker(curations, cpi, cpi.latest)
-    rows_dir = data_dir / ROWS_CACHE
     reused = frozenset(i for i, k in keys.items()
                        if previous is not None and previous.keys.get(i) == k)
-    prepared = {}
-    if cache:
-        for s in sources:
-            if s.meta.id not in reused:
-                found = read_cached(rows_dir, keys[s.meta.id])
-                if found is not None:
-                    prepared[s.meta.id] = found
-    todo = [s for s in sources if s.meta.id not in prepared and s.meta.id not in reused]
-    if progress is not None and cache:
-        progress(f"rows: {len(prepared) + len(reused)} of {len(sources)} sources cached")
-    # each source's rows are made where it is extracted (on the Dask workers for many)
-    made = extract_all(todo, data_dir / CACHE if cache else None, workers, scheduler,
-                       progress, then=maker)
-    if cache:
-        for s in todo:
-            write_cached(rows_dir, keys[s.meta.id], made[s.meta.id])
+    return _Plan(sources, curations, cpi, keys, previous, reused)
+
+
+def _rows(plan: _Plan, data_dir: Path, progress: Callable[[str], None], workers: int | None,
+          scheduler: str | None, cache: bool,
+          each: Callable[[Source, SourceParts], None] | None = None) -> dict[str, SourceParts]:
+    """Each source's rows but the reused ones': from the rows cache, or extracted (cached
+    per source, in parallel) with the rows made where it was extracted. With ``each``, told
+    of each source's rows as they come, none kept (the dict returned is empty)."""
+    rows_dir = data_dir / ROWS_CACHE
+    out: dict[str, SourceParts] = {}
+
+    def take(source: Source, part: SourceParts, fresh: bool = True) -> None:
+        if cache and fresh:
+            write_cached(rows_dir, plan.keys[source.meta.id], part)
             crash_point("rows-cached")
-    return build_tables(sources, cpi, progress, prepared={**prepared, **made},
-                        previous=previous, reused=reused, keys=keys)
+        if each is not None:
+            each(source, part)
+        else:
+            out[source.meta.id] = part
+
+    todo, cached = [], 0
+    for s in plan.sources:
+        if s.meta.id in plan.reused:
+            continue
+        found = read_cached(rows_dir, plan.keys[s.meta.id]) if cache else None
+        if found is None:
+            todo.append(s)
+        else:
+            cached += 1
+            take(s, found, fresh=False)
+    if cache:
+        progress(f"rows: {cached + len(plan.reused)} of {len(plan.sources)} sources cached")
+    # each source's rows are made where it is extracted (on the Dask workers for many)
+    extract_all(todo, data_dir / CACHE if cache else None, workers, scheduler, progress,
+                then=RowMaker(plan.curations, plan.cpi, plan.cpi.latest), each=take)
+    return out
+
+
+def _build_from(data_dir: Path, progress: Callable[[str], None], workers: int | None = None,
+                scheduler: str | None = None, cache: bool = True,
+                reuse: bool = False) -> Dataset:
+    """The stages in order, every table in memory: sources -> extraction (cached per source,
+    parallel) -> rows (where each source was extracted) -> tables and series. With
+    ``reuse`` (and ``cache``), the sources unchanged since the published version keep its
+    rows (etl.assemble)."""
+    return _in_memory(_plan(data_dir, cache, reuse), data_dir, progress, workers, scheduler,
+                      cache)
+
+
+def _in_memory(plan: _Plan, data_dir: Path, progress: Callable[[str], None],
+               workers: int | None, scheduler: str | None, cache: bool,
+               stage: Path | None = None) -> Dataset:
+    made = _rows(plan, data_dir, progress, workers, scheduler, cache)
+    dataset = build_tables(plan.sources, plan.cpi, progress, prepared=made,
+                           previous=plan.previous, reused=plan.reused, keys=plan.keys,
+                           stage=stage)
+    return dataset
+
+
+def _streamed(plan: _Plan, data_dir: Path, stage: Path, progress: Callable[[str], None],
+              workers: int | None, scheduler: str | None, cache: bool) -> Staged:
+    """The stages in order, streamed (etl.stream): each source's rows spooled as they come,
+    the tables sorted and written out of core. Memory does not grow with the corpus."""
+    spool_root = data_dir / "cache" / "spool"
+    shutil.rmtree(spool_root, ignore_errors=True)  # left by a killed build (we hold the lock)
+    spool = Spool(spool_root)
+    try:
+        def each(source: Source, part: SourceParts) -> None:
+            spool.add(part)
+            # its text is let go: the rest of the build needs only its metadata
+            source.text = ""
+            for note in part.notes:
+                progress(note)
+            progress(f"[{spool.sources}/{len(plan.sources)}] {part.summary}")
+
+        _rows(plan, data_dir, progress, workers, scheduler, cache, each=each)
+        spool.close()
+        crash_point("spooled")
+        write_tables(spool, stage, progress)
+    finally:
+        shutil.rmtree(spool_root, ignore_errors=True)
+    write_twins(stage, "cpi_u", cpi_table(plan.cpi))
+    return _finish(stage, plan.sources, plan.cpi, plan.keys)
+
+
+def _stage(data_dir: Path, progress: Callable[[str], None], workers: int | None,
+           scheduler: str | None, cache: bool, reuse: bool) -> Staged:
+    """A fresh build's files, staged beside the published versions: reusing the published
+    version's rows when (``reuse``) some sources are unchanged since it, which holds its
+    tables in memory; else streamed, in memory that does not grow with the corpus."""
+    plan = _plan(data_dir, cache, reuse)
+    stage = stage_folder(data_dir)
+    try:
+        if plan.previous is not None and plan.reused:
+            dataset = _in_memory(plan, data_dir, progress, workers, scheduler, cache, stage)
+            return stage_dataset(dataset, stage)
+        plan.previous = None
+        return _streamed(plan, data_dir, stage, progress, workers, scheduler, cache)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
 
 
 def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,
@@ -419,22 +573,25 @@ def run_build(data_dir: Path, check_only: bool = False, quiet: bool = False,
 
     if check_only:
         with write_lock(data_dir):  # finishes any write a crash interrupted first
-            files = render_files(_build_from(data_dir, progress, workers, scheduler, cache))
-        problems = check(files, data_dir) + converter_drift(data_dir)
+            staged = _stage(data_dir, progress, workers, scheduler, cache, reuse=False)
+            try:
+                problems = check(staged, data_dir) + converter_drift(data_dir)
+            finally:
+                shutil.rmtree(staged.folder, ignore_errors=True)
         if problems:
             print("data/tidy is out of date with a fresh build; run `python -m etl build`:",
                   file=sys.stderr)
             for p in problems:
                 print(f"  {p}", file=sys.stderr)
             return 1
-        progress(f"data/tidy matches a fresh build (version {version_of(files)})")
+        progress(f"data/tidy matches a fresh build (version {staged.version})")
         return 0
     with write_lock(data_dir):  # one build publishes at a time, after every pending save
-        dataset = _build_from(data_dir, progress, workers, scheduler, cache, reuse=True)
-        files = render_files(dataset)
-        final = publish(files, data_dir, progress)
+        staged = _stage(data_dir, progress, workers, scheduler, cache, reuse=True)
+        count = len(staged.names())
+        final = publish(staged, data_dir, progress)
         if cache:
             crash_point("published-unrecorded")
-            save_keys(data_dir, final.name, dataset.keys)
-    progress(f"published version {final.name} to {final} ({len(files)} files)")
+            save_keys(data_dir, final.name, staged.keys)
+    progress(f"published version {final.name} to {final} ({count} files)")
     return 0

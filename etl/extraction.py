@@ -25,7 +25,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
 from functools import cache, lru_cache
 from pathlib import Path
@@ -138,20 +138,30 @@ def _write(folder: Path, parts: dict[str, bytes]) -> None:
 def extract_all(sources: Iterable[Source], cache_dir: Path | None = None,
                 workers: int | None = None, scheduler: str | None = None,
                 progress: Callable[[str], None] | None = None,
-                then: Callable[[Source, Extraction], Any] | None = None) -> dict[str, Any]:
+                then: Callable[[Source, Extraction], Any] | None = None,
+                each: Callable[[Source, Any], None] | None = None) -> dict[str, Any]:
     """Each source's extraction by id: from the cache where it holds one, else extracted
     (serially, or on Dask) and cached. ``cache_dir`` None: no cache. ``then``: the next
     stage, run on each extraction where it was made (a Dask worker, or this process) after
     the extraction is cached; the result is then ``then``'s, by id. It must pickle (a
-    module-level function or a dataclass instance)."""
+    module-level function or a dataclass instance). ``each``: told of every result as it
+    comes (in no set order), which is then not kept: the dict returned is empty, and the
+    memory held does not grow with the sources."""
     sources = list(sources)
     results: dict[str, Any] = {}
+
+    def deliver(source: Source, value: Any) -> None:
+        if each is not None:
+            each(source, value)
+        else:
+            results[source.meta.id] = value
+
     todo: list[tuple[Source, Path | None]] = []
     for source in sources:
         folder = cache_dir / cache_key(source) if cache_dir is not None else None
         cached = _read(folder) if folder is not None and folder.is_dir() else None
         if cached is not None:
-            results[source.meta.id] = then(source, cached) if then is not None else cached
+            deliver(source, then(source, cached) if then is not None else cached)
         else:
             todo.append((source, folder))
     if progress is not None and sources:
@@ -163,11 +173,12 @@ def extract_all(sources: Iterable[Source], cache_dir: Path | None = None,
         done = _on_dask(todo, workers, scheduler, progress, cache, then)
     else:
         done = _serially(todo, progress, cache, then)
-    for (source, folder), (parts, value) in zip(todo, done, strict=True):
+    for i, (parts, value) in done:
+        source, folder = todo[i]
         if folder is not None and parts is not None:
             _write(folder, parts)
             crash_point("extraction-cached")
-        results[source.meta.id] = value
+        deliver(source, value)
     return results
 
 
@@ -176,13 +187,12 @@ _Done = tuple[dict[str, bytes] | None, Any]  # (the cache entry's files, the res
 
 def _serially(todo: list[tuple[Source, Path | None]],
               progress: Callable[[str], None] | None, cache: bool = False,
-              then: Callable[[Source, Extraction], Any] | None = None) -> list[_Done]:
-    out = []
+              then: Callable[[Source, Extraction], Any] | None = None
+              ) -> Iterator[tuple[int, _Done]]:
     for n, (source, _) in enumerate(todo, 1):
-        out.append(_extract_one(source, cache, then))
+        yield n - 1, _extract_one(source, cache, then)
         if progress is not None and (n == len(todo) or n % 100 == 0):
             progress(f"extracted {n}/{len(todo)}")
-    return out
 
 
 def _extract_one(source: Source, cache: bool,
@@ -196,7 +206,9 @@ def _extract_one(source: Source, cache: bool,
 
 def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: str | None,
              progress: Callable[[str], None] | None, cache: bool = False,
-             then: Callable[[Source, Extraction], Any] | None = None) -> list[_Done]:
+             then: Callable[[Source, Extraction], Any] | None = None
+             ) -> Iterator[tuple[int, _Done]]:
+    """Each source's result (by its place in ``todo``) as its batch finishes."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -220,20 +232,21 @@ def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: st
         data = client.scatter(batches)
         futures = client.map(_extract_batch, data, cache=cache, then=then, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        out: list[list[_Done] | None] = [None] * len(batches)
+        del data, batches
         done = 0
         for future in as_completed(futures):
-            out[index[future.key]] = future.result()
-            done += len(batches[index[future.key]])
+            first = index[future.key] * size
+            results = future.result()
+            future.release()  # the worker may forget it: results are not held twice
+            for j, result in enumerate(results):
+                yield first + j, result
+            done += len(results)
             if progress is not None:
                 progress(f"extracted {done}/{len(todo)}")
-        return [r for batch in out if batch is not None for r in batch]
-
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-
 
 def _extract_batch(sources: list[Source], cache: bool = False,
                    then: Callable[[Source, Extraction], Any] | None = None) -> list[_Done]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -27,6 +28,10 @@ if TYPE_CHECKING:  # the build itself never needs pandas (0.4 s to import)
 PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64",
                 "boolean": "boolean", "date": "string"}
 _CSV_OPTIONS = pa_csv.WriteOptions(quoting_style="needed")
+_PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": False, "store_schema": False}
+# Rows per Parquet row group: a table is written a row group at a time, so this bounds the
+# memory a build holds for it (etl.stream), and readers can skip the groups they need not.
+ROW_GROUP = 50_000
 
 
 def arrow_table(df: pd.DataFrame | pa.Table, name: str | None = None) -> pa.Table:
@@ -49,27 +54,99 @@ def csv_bytes(df: pd.DataFrame | pa.Table, name: str | None = None) -> bytes:
 
 def parquet_bytes(df: pd.DataFrame | pa.Table, name: str) -> bytes:
     buffer = io.BytesIO()
-    # in one chunk: Parquet's pages follow the chunks, the bytes must not
-    pq.write_table(arrow_table(df, name).combine_chunks(), buffer, compression="zstd",
-                   write_statistics=False, store_schema=False)
+    pq.write_table(arrow_table(df, name).combine_chunks(), buffer, row_group_size=ROW_GROUP,
+                   **_PARQUET_OPTIONS)
     return buffer.getvalue()
+
+
+class TableWriter:
+    """A table's twins written to ``folder`` as its rows come, in any number of pieces:
+    the CSV as each piece arrives, the Parquet in row groups of exactly ``ROW_GROUP`` rows
+    (its pages follow its row groups, so the bytes do not depend on the pieces). The same
+    rows give the bytes of :func:`csv_bytes` and :func:`parquet_bytes`, and the memory held
+    is one row group, however long the table."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.name = name
+        self.schema = arrow_schema(TABLES[name])
+        self.rows = 0
+        self._csv = pa_csv.CSVWriter(str(folder / f"{name}.csv"), self.schema,
+                                     write_options=_CSV_OPTIONS)
+        self._parquet = pq.ParquetWriter(str(folder / f"{name}.parquet"), self.schema,
+                                         **_PARQUET_OPTIONS)
+        self._pending: list[pa.Table] = []
+        self._held = 0
+
+    def write(self, piece: pa.Table | pa.RecordBatch) -> None:
+        table = piece if isinstance(piece, pa.Table) else pa.Table.from_batches([piece])
+        table = table.replace_schema_metadata(None).cast(self.schema)
+        if not table.num_rows:
+            return
+        self._csv.write_table(table)
+        self.rows += table.num_rows
+        self._pending.append(table)
+        self._held += table.num_rows
+        while self._held >= ROW_GROUP:
+            held = pa.concat_tables(self._pending)
+            self._parquet.write_table(held.slice(0, ROW_GROUP).combine_chunks())
+            rest = held.slice(ROW_GROUP)
+            self._pending, self._held = [rest], rest.num_rows
+
+    def close(self) -> None:
+        if self._held or not self.rows:  # an empty table: one empty row group, as write_table
+            held = pa.concat_tables(self._pending) if self._pending else \
+                self.schema.empty_table()
+            self._parquet.write_table(held.combine_chunks())
+        self._pending, self._held = [], 0
+        self._parquet.close()
+        self._csv.close()
+
+
+def write_twins(folder: Path, name: str, table: pa.Table) -> None:
+    """A whole table's twins, written to ``folder``."""
+    writer = TableWriter(folder, name)
+    writer.write(table)
+    writer.close()
 
 
 class Twins:
     """The files stage beside the tables stage: each table's CSV and Parquet twins are
-    written on two threads (Arrow's writers leave Python's lock) as soon as the table is
-    final, while the build works out the rest."""
+    written to ``folder`` on two threads (Arrow's writers leave Python's lock) as soon as
+    the table is final, while the build works out the rest."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="twins")
-        self._jobs: dict[str, Future[bytes]] = {}
+        self._tables: dict[str, pa.Table] = {}
+        self._jobs: list[Future[None]] = []
+        self._folder = folder  # None: written when write() names a folder
+        self._written = False
 
     def __call__(self, name: str, table: pa.Table) -> None:
-        self._jobs[f"{name}.csv"] = self._pool.submit(csv_bytes, table, name)
-        self._jobs[f"{name}.parquet"] = self._pool.submit(parquet_bytes, table, name)
+        self._tables[name] = table
+        if self._folder is not None:
+            self._jobs.append(self._pool.submit(write_twins, self._folder, name, table))
 
     def names(self) -> list[str]:
-        return list(self._jobs)
+        return list(self._tables)
 
-    def result(self, fname: str) -> bytes:
-        return self._jobs[fname].result()
+    def writes_to(self, folder: Path) -> bool:
+        """Whether :meth:`write` may still write to ``folder``."""
+        return self._folder in (None, folder) and not self._written
+
+
+    def write(self, folder: Path) -> None:
+        """Into ``folder``: the tables told of so far are started there (when no folder was
+        given before) and every write waited for; then the pool is shut down."""
+        if self._folder is None:
+            self._folder = folder
+        elif self._folder != folder:
+            raise ValueError(f"the twins are being written to {self._folder}, not {folder}")
+        if not self._jobs:
+            self._jobs = [self._pool.submit(write_twins, folder, n, t)
+                          for n, t in self._tables.items()]
+        try:
+            for job in self._jobs:
+                job.result()
+        finally:
+            self._written = True
+            self._pool.shutdown()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from helpers import ROOT, SEED_ID
 
-from etl import build
+from etl import build, tablefiles
 from etl.__main__ import main
 from etl.cpi import load_cpi
 from etl.schema import TABLES
@@ -99,16 +99,16 @@ def test_full_disk_mid_write_leaves_previous_tables(data_copy: Path, monkeypatch
     # A new input, so that the build has a new version to write.
     article = data_copy / "sources" / SEED_ID / "article.txt"
     article.write_text(article.read_text() + "\nCongress added $9 million in 2012.\n")
-    real_write = build.atomic_write
+    real_write = tablefiles.TableWriter.write
     calls = {"n": 0}
 
-    def failing_write(path, data):
+    def failing_write(self, piece):  # the third table's rows find the disk full
         calls["n"] += 1
         if calls["n"] == 3:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return real_write(path, data)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), self.name)
+        return real_write(self, piece)
 
-    monkeypatch.setattr(build, "atomic_write", failing_write)
+    monkeypatch.setattr(tablefiles.TableWriter, "write", failing_write)
     capsys.readouterr()
     assert main(["build", "--data", str(data_copy), "-q"]) == 2
     err = capsys.readouterr().err

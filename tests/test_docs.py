@@ -53,3 +53,12 @@ def test_readme_lists_every_limit_with_its_default() -> None:
     rows = {line.split("|")[1].strip(" `"): line.split("|")[2].strip()
             for line in README.splitlines() if line.startswith("| `FUNDTRACE_")}
     assert rows == {limit.variable: str(limit.default) for limit in LIMITS}
+
+
+def test_readme_states_the_streamed_builds_bounds() -> None:
+    """What the README says a streamed build holds is what the code sets."""
+    from etl import stream, tablefiles
+
+    assert f"a Parquet row group of {tablefiles.ROW_GROUP:,} rows" in README
+    limit = stream.MEMORY_LIMIT.removesuffix("MB")
+    assert f"spilling to disk beyond {limit} MB" in README

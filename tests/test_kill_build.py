@@ -162,3 +162,26 @@ def test_killed_between_publishing_and_recording(tmp_path: Path) -> None:
     (data / "tidy").unlink()
     assert build(data).wait(timeout=300) == 0  # from scratch, serially, no cache
     assert snapshot(data) == published
+
+
+@pytest.mark.parametrize("point", ["extraction-cached", "rows-cached", "spooled",
+                                   "publish-written", "publish-before-swap"])
+def test_killed_at_each_stage_of_a_streamed_build(tmp_path: Path, point: str) -> None:
+    """A build from nothing streams its tables (etl/stream.py): killed at each stage (the
+    caches, the spool written, the version staged, the link about to move), the previous
+    tables stay whole, and the next build publishes what a finished one would."""
+    data = make_data(tmp_path, 4)
+    assert build(data, "--workers", "1").wait(timeout=300) == 0
+    old = snapshot(data)
+    for article in (data / "sources").glob("*/article.txt"):
+        article.write_text(article.read_text() + "\nCongress added $9 million in 2012.\n")
+    (data / "cache" / "tables.json").unlink()  # nothing to reuse: the streamed path
+    env = {**os.environ, "FUNDTRACE_CRASH_AT": point}
+    assert build(data, "--workers", "1", env=env).wait(timeout=300) == -signal.SIGKILL
+    assert snapshot(data) == old
+    assert len(read_tables(data / "tidy").figures) == 4 * 3
+    assert build(data, "--workers", "1").wait(timeout=300) == 0
+    assert len(read_tables(data / "tidy").figures) == 4 * 4
+    releases = data / "published" / "policy-money-figures"
+    assert not [p for p in releases.iterdir() if p.name.startswith(".stage-")]
+    assert not (data / "cache" / "spool").exists()

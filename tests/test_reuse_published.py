@@ -187,7 +187,7 @@ def test_series_the_same_however_the_figures_are_chunked(data_copy: Path) -> Non
                      strict=True))
     chunked = pa.concat_tables([figures.slice(i, 7) for i in range(0, figures.num_rows, 7)])
     assert chunked.column("series_id").num_chunks > 10
-    whole, pieces = assemble._series(figures, dates), assemble._series(chunked, dates)
+    whole, pieces = assemble.series_tables(figures, dates), assemble.series_tables(chunked, dates)
     for name in assemble.SERIES_TABLES:
         assert assemble.sort_rows(name, pieces[name]).equals(
             assemble.sort_rows(name, whole[name])), name

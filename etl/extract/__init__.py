@@ -93,11 +93,17 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     aliases = document_aliases(text)  # "the Department of State (State)"
     # what each figure's kind was read from, to read it again once context gives a year
     kind_reads: list[tuple[str, Money, bool, int, int]] = []
+    repeats: dict[str, int] = {}
     for index, span in enumerate(sentences):
         sentence = span.text
         # IDs hash the sentence's digest, not its text, so that they cost the same per figure
         # however long the sentence is
         sentence_key = hashlib.sha1(sentence.encode("utf-8")).hexdigest()
+        # a sentence said again in the document (a summary repeated, boilerplate): its
+        # figures and claims are others, with other ids (a table's key is unique)
+        repeats[sentence_key] = seen = repeats.get(sentence_key, 0) + 1
+        if seen > 1:
+            sentence_key = hashlib.sha1(f"{sentence_key}#{seen}".encode()).hexdigest()
         money = find_money(sentence)
         figures: list[Figure] = []
         mentions = (_year_mentions(sentence, money, ref_year) if _MAYBE_YEAR.search(sentence)
