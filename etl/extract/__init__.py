@@ -20,6 +20,7 @@ from etl.extract.claims import _claims
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
 from etl.extract.context import (
     _appeals_name_no_payer,
+    _calendar_budget_years,
     _congress_appropriates,
     _Context,
     _from_context,
@@ -79,6 +80,9 @@ _MULTI_YEAR = re.compile(
     r"\bmulti-?year\b|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year\s+(?:\w+\s+)?(?:package|"
     r"plan|program|programme|initiative|deal|agreement|commitment)\b"
+    # "as of 1st January 2013 for a period of 24 months"
+    r"|\b(?:for|over)\s+a\s+period\s+of\s+(?:(?:1[3-9]|[2-9]\d)\s+months|(?:[2-9]|[1-9]\d|two|"
+    r"three|four|five|six|seven|eight|nine|ten)\s+years)\b"
     rf"|\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
@@ -202,4 +206,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _requester_pays(result, text)
     _congress_appropriates(result)
     _appeals_name_no_payer(result)
+    _calendar_budget_years(result)
     return result

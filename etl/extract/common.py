@@ -27,7 +27,10 @@ def _names_regex(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str
     return pattern, lookup
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[—–]\s|\s--\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|"
-    r"\s(?:while|whereas)\s",
+    r"\s(?:while|whereas)\s|"
+    # "€15 million already allocated ... plus €6 million earmarked in decisions being
+    # prepared": the sum's parts, each with its own words
+    r",?\s(?:plus)\s(?=(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:[$€£¥]|\d))",
     re.IGNORECASE,
 )
 

@@ -391,6 +391,25 @@ def _home_dollar(result: Extraction, text: str) -> None:
                 "document"
 
 
+# Where the budget year is the calendar year: the European Union's, the euro area's, and
+# these countries' (not the United States', the United Kingdom's, Japan's, India's ...)
+_CALENDAR_BUDGET_CURRENCIES = {"EUR", "CHF", "CNY", "BRL", "MXN", "COP", "IDR", "PHP",
+                               "NGN", "GHS", "TWD"}
+_CALENDAR_BUDGET_PAYERS = {"European Commission", "European Union"}
+_SAID_FISCAL = re.compile(r"\b(?:fiscal|FY|financial\s+year)", re.IGNORECASE)
+
+
+def _calendar_budget_years(result: Extraction) -> None:
+    """A year read from a budget's name ("ECHO's 2003 budget", "the 2010 budget") is a
+    fiscal year, except where the budget year is the calendar year: money in euros, or
+    paid by the European Union. Not where the words say fiscal ("fiscal 2003")."""
+    for f in result.figures:
+        if f.year_type == "fiscal" and (f.currency in _CALENDAR_BUDGET_CURRENCIES
+                                        or f.funder in _CALENDAR_BUDGET_PAYERS) \
+                and not _SAID_FISCAL.search(f.year_text or ""):
+            f.year_type = "calendar"
+
+
 def _home_government(result: Extraction, text: str) -> None:
     """A figure in a country's own currency whose payer is only "the Treasury", "the
     Budget", "the administration" or "Congress" (words every government has, and India a

@@ -187,7 +187,19 @@ _SHORT_DEPARTMENT = re.compile(r"Department of (?:the )?(Commerce|Interior|Energ
 
 
 _SUBJECT_AFTER = (r"(?=\s+(?:has|had|have|was|is|will|would|did|does|also|planned|intended|"
-                  r"obligated|spent|awarded|provided|allocated|received)\b|[\x27’]s\b)")
+                  r"obligated|spent|awarded|provided|allocated|allocates|received|decided|"
+                  r"adopted|adopts|announced|announces|approved|sets?|gives|gave|pledged|"
+                  r"committed)\b|[\x27’]s\b)")
+# other bodies' short forms, where the document names the body: the Commission's
+# "Commission sets aside EUR 21 million", "the Commissioner announced €32 million"
+_SHORT_FORMS = {"European Commission": ("Commission", "Commissioner")}
+
+
+def _short_forms(name: str) -> tuple[str, ...]:
+    """The short forms a document may use for a payer it names: GAO's "Commerce" for the
+    Department of Commerce, "the Commission" for the European Commission."""
+    department = _SHORT_DEPARTMENT.fullmatch(name)
+    return (department.group(1),) if department else _SHORT_FORMS.get(name, ())
 
 
 def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -202,10 +214,10 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
             found.setdefault(d.group("abbr"), _AGENCY_OF[m.group()])
         # GAO's short forms of a department the document names in full: "the Department of
         # Commerce ... (5) Commerce had obligated $21.1 million"
-        short = _SHORT_DEPARTMENT.fullmatch(_AGENCY_OF[m.group()])
-        if short and short.group(1) not in _AGENCY_OF and short.group(1) not in found:
-            found[short.group(1)] = _AGENCY_OF[m.group()]
-            shorts.add(short.group(1))
+        for short in _short_forms(_AGENCY_OF[m.group()]):
+            if short not in _AGENCY_OF and short not in found:
+                found[short] = _AGENCY_OF[m.group()]
+                shorts.add(short)
     if not found:
         return None, {}
     abbreviations = [re.escape(a) for a in found if a not in shorts]

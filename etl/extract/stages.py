@@ -558,12 +558,26 @@ _PART_VERB = re.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:fell|falls|was|were|is|ar
 _WHOLE_WORDS = re.compile(r"(?:amount|total|sum|request|funding|money|package)\b", re.IGNORECASE)
 
 
+# "... plus €6 million earmarked in two fast-track decisions currently being prepared. One
+# of these decisions (€3 million) will support ...": the parts of what the sentence before
+# gave last, at its stage, where they name none
+_ONE_OF_THESE = re.compile(r"^(?:One|Each|Some|Part|Both|All|Two|Three)\s+of\s+(?:these|those)\b",
+                           re.IGNORECASE)
+
+
 def _stage_of_parts(result: Extraction, sentences: list[Span]) -> None:
     by_sentence = _by_sentence(result)
     for i, figures in by_sentence.items():
         span = sentences[i]
         m = _PART_OF.match(span.text)
         if m is None:
+            before = by_sentence.get(i - 1)
+            if before and _ONE_OF_THESE.match(span.text) and before[-1].status_source:
+                source = before[-1]
+                for f in figures:
+                    if f.status_source is None:
+                        f.status, f.status_cue = source.status, source.status_cue
+                        f.status_source = "previous sentence"
             continue
         cut = span.start + m.end()
         parts = [f for f in figures if f.start >= cut]
@@ -598,7 +612,7 @@ _REQUEST_STORY = re.compile(
     r"|\bpresent(?:ed|s)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
     # the UK's fiscal events, the Chancellor's statements to the Commons: "the spring
     # Budget 2024", "Summary and analysis of the Autumn Budget"
-    r"|\b(?:spring|autumn|summer|emergency)\s+budget\b"
+    r"|\b(?:spring|autumn|summer|emergency)\s+budget\b(?!\s+(?:reserve|line|aid|support))"
     r"|\bbudget\b[^.;]{0,80}?\bwas\s+read\s+(?:before|in|to)\s+(?:the\s+)?"
     r"(?:parliament|National\s+Assembly)\b", re.IGNORECASE)
 _OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
