@@ -199,10 +199,10 @@ def _update_series(figures: pa.Table, changed: pa.Table, previous: Previous,
     order = [(k, "ascending") for k in ("series_id", "document_id", "start", "end",
                                          "figure_id")]
     now = now.take(pc.sort_indices(now.select([k for k, _ in order]), sort_keys=order))
-    first = _first_rows(now)
+    first = first_rows(now)
     before = previous.tables["observations"]
     before = before.filter(pc.is_in(before.column("series_id"), touched))
-    before_first = _first_rows(before)
+    before_first = first_rows(before)
     spans_now = {r["series_id"]: (r["year_min"], r["year_max"]) for r in
                  now.group_by("series_id").aggregate([("year", "min"), ("year", "max")])
                  .to_pylist()}
@@ -261,7 +261,7 @@ def _starts(table: pa.Table) -> np.ndarray:
     return np.flatnonzero(change.to_numpy(zero_copy_only=False)) + 1
 
 
-def _first_rows(table: pa.Table) -> dict[str, dict]:
+def first_rows(table: pa.Table) -> dict[str, dict]:
     """The first row of each series in ``table`` (sorted by series), by series id."""
     if table.num_rows == 0:
         return {}

@@ -1,18 +1,19 @@
-"""Stage "tables", streamed: a build from nothing in memory that does not grow with the corpus.
+"""Stage "tables", streamed: a build from nothing, in memory that grows far less than the corpus.
 
     each source's rows (etl.rows.SourceParts, as they come) -> spool (Parquet, unsorted)
     -> DuckDB sorts each table by its primary key, out of core -> the twins, a row group
     at a time (etl.tablefiles.TableWriter)
-    -> the charted figures by series, out of core -> the series, a batch of whole series at
-    a time (etl.assemble.series_tables) -> the twins
+    -> the charted figures by series and year, out of core -> the series, a batch of whole
+    years of a series at a time (etl.series.year_rows) -> the twins
 
 The same rows in the same order as etl.assemble (which holds every table in memory and
 is kept for a build that reuses the published version's rows): the twins are byte for
 byte those of a build in memory, as tests/test_stream.py checks. DuckDB (an established
 engine for queries over Parquet, sorting beyond memory by spilling to disk) does the two
 sorts; everything else is Arrow. Memory held: a spool batch per table, DuckDB's limit
-(``MEMORY_LIMIT``), a row group per table being written, a batch of whole series, and a
-date per document.
+(``MEMORY_LIMIT``), a row group per table being written, a batch of whole years of a
+series, and a date per document (bench/RESULTS.md: 490 MB at 1,000 documents, 882 MB at
+10,000; every table in memory took 950 MB and 5 GB).
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from etl.assemble import SERIES_BATCH, SERIES_INPUT, SERIES_TABLES, series_tables, sort_rows
+from etl.assemble import SERIES_BATCH, SERIES_INPUT, SERIES_TABLES, first_rows, sort_rows
 from etl.rows import ROW_TABLES, SourceParts
-from etl.schema import TABLES, arrow_schema
+from etl.schema import TABLES, arrow_schema, typed
+from etl.series import BASE, series_base, year_rows
 from etl.tablefiles import TableWriter
 
 SPOOL_BATCH = 20_000  # rows of a table held before they are written to its spool file
@@ -139,27 +141,54 @@ def write_tables(spool: Spool, stage: Path,
 
 def _write_series(con: duckdb.DuckDBPyConnection, spool: Spool, stage: Path,
                   progress: Callable[[str], None] | None) -> None:
-    """The charted figures by series (etl.series.charted), a batch of whole series at a
-    time, as etl.assemble works them out."""
+    """The charted figures (etl.series.charted) by series and year, each year of a series
+    worked out as etl.series.observations does (etl.series.year_rows), a batch of whole
+    years at a time: what a batch holds is bounded by a year's figures, not a series'
+    (a series of 10,000 documents may have tens of thousands)."""
     charted = ("year IS NOT NULL AND coalesce(kind, '') <> 'total' "
                "AND coalesce(review, '') = ''")
     writers = {name: TableWriter(stage, name) for name in SERIES_TABLES}
+    last: tuple[str, int] | None = None  # the series and year before, for the gaps
+    bases: dict[str, dict] = {}
 
     def emit(figures: pa.Table) -> None:
-        made = series_tables(figures, spool.dates)
-        for name in SERIES_TABLES:
-            writers[name].write(sort_rows(name, made[name]))
+        nonlocal last
+        rows: list[dict] = []
+        members: list[dict] = []
+        given: list[dict] = []
+        for f in [*figures.to_pylist(), None]:  # None: the end, to close the last year
+            key = None if f is None else (f["series_id"], f["year"])
+            if given and key != (given[0]["series_id"], given[0]["year"]):
+                sid, year = given[0]["series_id"], given[0]["year"]
+                if last is not None and last[0] == sid:
+                    for gap in range(last[1] + 1, year):  # years unreported inside the span
+                        year_rows(bases[sid], gap, [], rows, members)
+                year_rows(bases[sid], year, given, rows, members)
+                last, given = (sid, year), []
+            if f is not None:
+                f["_published"] = spool.dates[f["document_id"]]
+                given.append(f)
+        for name, made in zip(SERIES_TABLES, (rows, members), strict=True):
+            writers[name].write(sort_rows(name, typed(name, made)))
 
     for part in _sorted(con, spool.path("figures"), list(SERIES_INPUT), charted,
-                        ["series_id", "document_id", "start", "end", "figure_id"]):
-        # a range holds whole series: emitted a batch of whole series at a time
+                        ["series_id", "year", "document_id", "start", "end", "figure_id"]):
+        # a range holds whole series: each one's first figure in the order of the text
+        # gives its label and columns
+        order = ("series_id", "document_id", "start", "end", "figure_id")
+        firsts = part.select([*order, *BASE])
+        firsts = firsts.take(pc.sort_indices(firsts, [(k, "ascending") for k in order]))
+        bases = {sid: series_base(sid, first) for sid, first in first_rows(firsts).items()}
+        # batches of whole years of a series
         begin = 0
         while begin < part.num_rows:
             end = min(begin + SERIES_BATCH, part.num_rows)
-            if end < part.num_rows:  # on to the end of the series the batch ends in
-                ids = part.column("series_id")
-                last = ids[end - 1]
-                end += int(pc.sum(pc.equal(ids.slice(end), last)).as_py() or 0)
+            if end < part.num_rows:  # on to the end of the year the batch ends in
+                same = pc.and_(pc.equal(part.column("series_id").slice(end),
+                                        part.column("series_id")[end - 1]),
+                               pc.equal(part.column("year").slice(end),
+                                        part.column("year")[end - 1]))
+                end += int(pc.sum(same).as_py() or 0)
             emit(part.slice(begin, end - begin))
             begin = end
     for writer in writers.values():
