@@ -89,6 +89,11 @@ def _quoted(names: tuple[str, ...] | list[str]) -> str:
     return ", ".join('"' + n.replace('"', '""') + '"' for n in names)
 
 
+def _parquet(path: Path) -> str:
+    """DuckDB's reader of the Parquet file at ``path`` (a folder may be named "o'Brien")."""
+    return "read_parquet('" + str(path).replace("'", "''") + "')"
+
+
 def _sorted(con: duckdb.DuckDBPyConnection, path: Path, columns: list[str] | None,
             where: str, keys: list[str]) -> Iterator[pa.Table]:
     """The rows of the Parquet file at ``path`` that ``where`` keeps, in the order of
@@ -99,7 +104,7 @@ def _sorted(con: duckdb.DuckDBPyConnection, path: Path, columns: list[str] | Non
     meta = pq.ParquetFile(path).metadata
     size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     parts = max(1, -(-size // SORT_PART_BYTES))
-    source = f"read_parquet('{path}')"
+    source = _parquet(path)
     first = _quoted([keys[0]])
     cuts: list[object] = []
     if parts > 1:

@@ -147,3 +147,17 @@ def test_ids_are_unique_when_a_sentence_is_said_twice() -> None:
     again = [c for c in result.claims if c.start > len(said)]
     assert {again[0].base_figure_id, again[0].compared_figure_id} == \
         {f.figure_id for f in result.figures if f.start > len(said)}
+
+
+def test_a_data_folder_with_a_quote_in_its_name(tmp_path: Path) -> None:
+    """The spool's paths reach DuckDB's SQL as quoted literals: a folder named "o'Brien"
+    builds like any other."""
+    import shutil
+
+    from helpers import DATA
+
+    data = tmp_path / "o'Brien's data"
+    shutil.copytree(DATA / "sources", data / "sources")
+    shutil.copytree(DATA / "reference", data / "reference")
+    assert run_build(data, quiet=True, workers=1, cache=False) == 0
+    assert pq.read_table(data / "tidy" / "figures.parquet").num_rows == 3
