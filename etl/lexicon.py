@@ -43,7 +43,8 @@ PURPOSE_VERBS_KEPT: tuple[str, ...] = tuple(_PURPOSES["verbs_kept"])
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
-    "HK$": "HKD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "MXN": "MXN",
+    "HK$": "HKD", "NZ$": "NZD",
+    "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "MXN": "MXN",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "COP": "COP",
     "KSh": "KES", "Ksh": "KES", "KES": "KES", "₦": "NGN", "NGN": "NGN", "ZAR": "ZAR",
@@ -63,6 +64,7 @@ CURRENCY_WORDS: dict[str, str] = {
     # a country's adjective before its currency: "two hundred million Japanese Yen"
     "Japanese yen": "JPY", "Chinese yuan": "CNY", "Kenyan shillings": "KES",
     "Nigerian naira": "NGN", "South African rand": "ZAR", "New Zealand dollars": "NZD",
+    "NZ dollars": "NZD",
     "Singapore dollars": "SGD", "Russian rubles": "RUB", "Brazilian reais": "BRL",
     # an ISO 4217 code after the amount: "This 200 million JPY (App. 3 million AUD) Grant Aid"
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD",

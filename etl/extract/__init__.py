@@ -33,7 +33,7 @@ from etl.extract.context import (
     _sentence_context,
     _state_payer,
 )
-from etl.extract.kinds import _RATE, _kind
+from etl.extract.kinds import _RATE, _conversions_take_kind, _kind
 from etl.extract.purpose import _purpose, _PurposeCues
 from etl.extract.review import review
 from etl.extract.roles import (
@@ -188,6 +188,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         # total of one year is that year's amount
         if f.kind == "cumulative" and not has_year and f.year is not None:
             f.kind = _kind(sentence, fig, True, lo, hi)
+    _conversions_take_kind(result.figures, text)
     _headline_from_body(result)
     _restated_from_earlier(result)
     _stage_of_lists(result, sentences)

@@ -67,6 +67,20 @@ _STATUTE_AUTHORIZES = re.compile(r"\b(?:Section|Sec\.|Act|statute|law)\b[^.;$]{0
 CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
 
 
+# "advancing the UN's Sustainable Development Goals": the owner of something other than
+# money pays nothing the next sentence gives (but "the Pentagon's budget request" does)
+_OWNER_OF_OTHER = re.compile(
+    r"[\x27’]s?\s+(?!(?:[\w()-]+\s+){0,5}?(?:budget|request|funding|funds|aid|assistance|"
+    r"contributions?|money|grants?|spending|plan|proposal|package|support)\b)")
+
+
+# "New Zealand strongly supports the United Nations Security Council resolution",
+# "will be delivered through the United Nations": what a sentence without money names as
+# an object or a channel pays nothing the next sentence gives
+_OBJECT_BEFORE = re.compile(r"\b(?:supports?|supported|backs?|backed|welcomes?|welcomed|"
+                            r"joins?|joined|through|via|with)\s+(?:the\s+)?$")
+
+
 @dataclass
 class _Context:
     """What a sentence offers the sentences after it: its years (only when it names one
@@ -93,7 +107,9 @@ def _sentence_context(sentence: str, kind: str,
     source_spans = [(s.start, s.end) for s in sources]
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies
               if not a.attributed and not _not_a_payer(sentence, a)
-              and not any(s <= a.start < e for s, e in source_spans)]
+              and not any(s <= a.start < e for s, e in source_spans)
+              and not _OWNER_OF_OTHER.match(sentence, a.end)
+              and not _OBJECT_BEFORE.search(sentence, max(0, a.start - 40), a.start)]
     if sentence[:1] in _QUOTE_MARKS:
         # a quoted remark ("Having the fire trucks show up in 2012 is not going to be
         # helpful," Gates said): its years and its speaker belong to the remark

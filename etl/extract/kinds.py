@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from etl.money import Money
 
 _CUMULATIVE = re.compile(
-    r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all|altogether|"
+    r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all(?!\s+\w)|altogether|"
     r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year|"
     r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
     r"\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
@@ -27,7 +28,7 @@ _RATE = re.compile(
 
 # For a figure of one year, "total funding" is its amount; a running total says so.
 _TOTAL_WORDS = re.compile(
-    r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all)\b",
+    r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all(?!\s+\w))\b",
     re.IGNORECASE)
 
 
@@ -72,3 +73,18 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
             continue
         return "cumulative"
     return "amount"
+
+
+# "10 million NZ dollars (six million U.S. dollars)", "€21 million (about US $22.3
+# million)": the same money in another currency
+_CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|some|"
+                                 r"or|equivalent\s+to|App\.)?\s*")
+
+
+def _conversions_take_kind(figures: list, text: str) -> None:
+    """A figure in brackets right after another is that figure converted: its kind is the
+    other's (``figures`` in document order, offsets into ``text``)."""
+    for before, f in itertools.pairwise(figures):
+        if before.sentence_index == f.sentence_index and before.end <= f.start and \
+                _CONVERSION_BETWEEN.fullmatch(text, before.end, f.start):
+            f.kind = before.kind

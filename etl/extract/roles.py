@@ -37,7 +37,8 @@ _US_AID_RE = re.compile(
 # Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
 # Congress for", "sent to Congress" name the addressee; neither pays.
 # "wasting $1 billion on Trump's wall", "It funds the Department of Commerce at $16.43B"
-_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about|on|funds|funded)\s+(?:the\s+)?$",
+_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about|on|funds|funded)\s+"
+                               r"(?:both\s+|each\s+of\s+)?(?:the\s+)?$",
                                re.IGNORECASE)
 # "the Department of Justice at $32B", "In 2019, EPA received appropriations": funded, not
 # funding
@@ -94,7 +95,8 @@ _ATTRIBUTION_AFTER = re.compile(
     r"^(?:'s?)?\s+(?:(?:officials?|spokes(?:man|woman|person)|inspectors?|general|secretary|"
     r"director|administrator|chief|(?-i:[A-Z])[\w.’'-]*)\s+){0,5}"
     r"(?:said|says|estimated|estimates|reported|reports|found|"
-    r"told|noted|calculated|concluded|wrote|testified)\b",
+    # "fleeing Myanmar following what the UN describes as massive-scale violence"
+    r"told|noted|calculated|concluded|wrote|testified|describes|described)\b",
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(
@@ -112,16 +114,19 @@ def _government_of(country: str) -> str:
 # "The UK has pledged an additional £61 million", "Britain will provide a £21 million
 # boost", "Mexico has spent": a country as the subject of a paying verb is its government
 _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|then|now|to)\s+){0,2}"
-                r"(?:sent|spent|send|spend|gave|give|provided|provide|provides|pledged|pledges|"
-                r"extend|extends|extended|"
-                r"committed|commits|contributed|contributes|funded|funds|allocated|allocates|"
-                r"donated|donates|paid)\b"
-                # "the Manitoba government is contributing up to $2.6 million"
-                r"|(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:providing|contributing|investing|"
-                r"spending|giving|sending|committing|funding)\b"
-                # "The UK has announced £61 million" (not "announced the Merida Initiative")
-                r"|(?:(?:has|have|had|also|now)\s+)?announc(?:ed|es)\s+(?:(?:an?|additional|"
-                r"extra|new|nearly|almost|about|over|more\s+than|up\s+to)\s+)*(?=[$€£¥]|\d))")
+                r"(?:sent|spent|send|spend|gave|give|gives|provided|provide|provides|pledged|"
+                r"pledges|extend|extends|extended|"
+                r"committed|commits|contribute|contributed|contributes|funded|funds|allocated|"
+                r"allocates|donated|donates|paid)\b"
+                # "the Manitoba government is contributing up to $2.6 million", "New Zealand
+                # will be providing an additional $4 million"
+                r"|(?:is|are|was|were|will\s+be)\s+(?:also\s+|now\s+)?(?:providing|contributing|"
+                r"investing|spending|giving|sending|committing|funding)\b"
+                # "The UK has announced £61 million" (not "announced the Merida Initiative"),
+                # "The New Zealand government has today announced a further two million dollars"
+                r"|(?:(?:has|have|had|also|now|today)\s+){0,2}announc(?:ed|es)\s+(?:(?:an?|additional|"
+                r"extra|further|new|nearly|almost|about|over|more\s+than|up\s+to)\s+)*"
+                r"(?=[$€£¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b))")
 # "the U.S. has sent $1 billion", "the United States would provide", "The U.S. has
 # announced a new $345 million military aid package": the country as the subject of a
 # paying verb is its government paying
@@ -137,11 +142,18 @@ _PLACE_GOVERNMENT_PAYS = re.compile(
     r"(?P<name>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+government(?=\s+(?:"
     + _PAYING_VERB + "))")
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
+# "New Zealand Foreign Minister Nanaia Mahuta made the announcement": a minister speaks
+# for the government
+_COUNTRY_MINISTER = re.compile(
+    r"\b(?P<name>" + _FOREIGN_NAMES + r")\s+(?:(?:Foreign|Prime|Finance|Aid|Development|"
+    r"Deputy\s+Prime|Defen[cs]e|International\s+Development)\s+)Minister\b")
 _COUNTRY_MONEY = re.compile(
-    r"\b(?P<name>" + _FOREIGN_NAMES + r")\s+(?:government\s+)?"
-    r"(?i:resources|funds|money|contributions?|budget\s+resources|"
+    r"\b(?P<name>" + _FOREIGN_NAMES + r")(?:"
+    # "Australia's humanitarian assistance", "New Zealand's latest humanitarian funding"
+    r"[\x27’]s\s+(?:[a-z]+\s+){0,2}(?:assistance|funding|contributions?|support|commitment|aid)"
+    r"|\s+(?:government\s+)?(?i:resources|funds|money|contributions?|budget\s+resources|"
     # "the Extension of Japanese Grant Aid", "Chinese loans"
-    r"grant\s+aid|grants?|loans?|aid)\b")
+    r"grant\s+aid|grants?|loans?|aid))\b")
 
 # Bodies no list names, paying by grammar: "The Levelling Up Fund has awarded £3.5
 # million", "Scottish Government support totalling over £2.9 million", "£5 million of
@@ -176,6 +188,11 @@ def _org_name(words: str) -> str:
     name = re.sub(r"^(?:The|the)\s+", "", words)
     if name in _AGENCY_OF:
         return _AGENCY_OF[name]
+    # "The Australian Government has announced $11 million": that country's government
+    country = re.fullmatch(r"(?P<place>.+?)\s+(?:[Ff]ederal\s+)?Government", name)
+    if country and country.group("place") in _COUNTRY_OF_NAME \
+            and _COUNTRY_OF_NAME[country.group("place")] != "United States":
+        return _government_of(_COUNTRY_OF_NAME[country.group("place")])
     return "United States government" if name == "Government" else name
 
 
@@ -265,6 +282,11 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
             agencies.append(_Mention(m.start(), m.end(),
                                      _government_of(_COUNTRY_OF_NAME[m.group("name")]),
                                      "agency"))
+    for m in _COUNTRY_MINISTER.finditer(sentence) if foreign else ():
+        if not any(a.start <= m.start() < a.end for a in agencies):
+            agencies.append(_Mention(m.start(), m.end(),
+                                     _government_of(_COUNTRY_OF_NAME[m.group("name")]),
+                                     "agency"))
     for m in _COUNTRY_PAYS.finditer(sentence) if foreign else ():
         if not any(a.start <= m.start() < a.end for a in agencies):
             agencies.append(_Mention(m.start(), m.end(),
@@ -317,6 +339,13 @@ _OWN_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s
                        r"[^;]*$")
 
 
+_GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|for|into)\s+"
+                      r"(?:both\s+|each\s+of\s+|all\s+of\s+)?(?:the\s+)?(?:[^.;$€£()]{0,100}?(?:,\s+|\s+and\s+)(?:the\s+)?)?")
+# a name followed by its verb is the subject of a clause of its own, not an item of a list
+_ACTS_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:has|had|have|was|is|will|would|also|"
+                         r"announced|said|says|provided|provides|pledged|committed|gave|gives)\b")
+
+
 def _funder(sentence: str, fig: Money, agencies: list[_Mention],
             sources: list[_Mention]) -> str | None:
     source_spans = [(s.start, s.end) for s in sources]
@@ -326,7 +355,12 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
                   # "(5) Commerce had obligated $21.1 million ...; (6) the Army planned":
                   # the next numbered item's subject is not this item's
                   and not (a.start >= fig.end and _NEXT_ITEM.search(sentence, fig.end, a.start))
-                  and not (a.end <= fig.start and _OWN_ITEM.search(sentence, a.end, fig.start))]
+                  and not (a.end <= fig.start and _OWN_ITEM.search(sentence, a.end, fig.start))
+                  # "half a million dollars each to the Red Cross, the UN High Commission for
+                  # Refugees (UNHCR) and ...", "$300,000 will go to both the UN's Office ...":
+                  # what the money goes to, each of a list, receives it
+                  and not (a.start >= fig.end and _GOES_TO.fullmatch(sentence, fig.end, a.start)
+                           and not _ACTS_AFTER.match(sentence, a.end))]
     if not candidates:
         return None
     plain = [a for a in candidates if not a.attributed]
@@ -350,13 +384,28 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
     # "through the Department of State and the U.S. Agency for International Development",
     # "State (State) and USAID obligated": agencies paying jointly are the government
     # they belong to
+    if _not_american(best.name):
+        return best.name
     joint = _JOINT_AFTER.match(sentence, best.end)
-    if joint and any(a.start == joint.end() and a.name != best.name for a in agencies):
+    if joint and any(a.start == joint.end() and a.name != best.name
+                     and not _not_american(a.name) for a in agencies):
         return "United States government"
     if any(a.name != best.name and a.end <= best.start and a.name not in SOURCES
+           and not _not_american(a.name)
            and _JOINT_BETWEEN.fullmatch(sentence, a.end, best.start) for a in agencies):
         return "United States government"
     return best.name
+
+
+_INTERNATIONAL = frozenset({"World Bank", "Inter-American Development Bank",
+                            "International Monetary Fund", "United Nations", "European Union",
+                            "European Commission"})
+
+
+def _not_american(name: str) -> bool:
+    """Whether a payer is another country's government or an international body (two of
+    them paying jointly are not the U.S. government)."""
+    return name.startswith("Government of") or name in _INTERNATIONAL
 
 
 def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
@@ -409,6 +458,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
                      r"(?:\s*\([^()]{1,40}\))?\s+with\b", sentence[m.end :]):
         return True  # "Congress has provided the Department of Defense (DOD) with $86.8
         # billion": what is provided with money receives it
+    if re.search(r"\bwhat\s+(?:the\s+)?$", before):
+        return True  # "following what the UN describes as massive-scale violence"
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
     if _SIGNER_AFTER.match(sentence, m.end):
@@ -428,15 +479,13 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
 
 def _recipient(sentence: str, fig: Money, countries: list[_Mention],
                funder: str | None) -> str | None:
-    foreign_funder = (funder or "").startswith("Government of") or funder in {"World Bank",
-                                "Inter-American Development Bank", "International Monetary Fund",
-                                "United Nations", "European Union"}
+    foreign_funder = _not_american(funder or "")
     pool = []
     for c in countries:
         if c.name == "United States" and not foreign_funder:
             continue
-        if funder == "Government of Mexico" and c.name == "Mexico":
-            continue
+        if funder == _government_of(c.name):
+            continue  # "Canada will provide $119 million": the payer, not the recipient
         pool.append(c)
     if not pool:
         return None

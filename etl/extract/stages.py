@@ -371,6 +371,10 @@ _REFERS_BACK = re.compile(
     re.IGNORECASE)
 
 
+_COUNT_AFTER = re.compile(r"\s+(?:about\s+|some\s+)?\d[\d.,]*"
+                          r"(?:\s+(?:million|billion|thousand))?\b")
+
+
 def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
     """A figure whose sentence names no stage but refers back to the act, bill or funds
     of the sentence before takes that sentence's stage."""
@@ -392,7 +396,10 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
                 f.status, f.status_cue = staged[-1].status, staged[-1].status_cue
                 f.status_source = "previous sentence"
                 break
-            cues = _status_cues(sentences[j].text)
+            # (not a count's qualifier: "surged from 1 million to an estimated 14.4 million"
+            # people, in a sentence with no money of its own)
+            cues = [c for c in _status_cues(sentences[j].text)
+                    if not _COUNT_AFTER.match(sentences[j].text, c[1])]
             if cues:
                 f.status, f.status_cue = cues[-1][2], cues[-1][3]
                 f.status_source = "previous sentence"
