@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from dashboard import style  # noqa: E402
 from dashboard.auth import editing  # noqa: E402
+from dashboard.common import show_error  # noqa: E402
 from dashboard.data import DataUnavailable, load_tables  # noqa: E402
 from dashboard.share import (  # noqa: E402
     allowed_values,
@@ -57,7 +58,10 @@ if tables is not None:
     banner = pinned_banner(tables, page.url_path)
     if banner:
         st.info(banner, icon="📌")
-page.run()
+try:
+    page.run()
+except DataUnavailable as exc:  # a table read when the page first asked for it
+    show_error(exc)
 if tables is not None:
     with share_slot.container():
         share_box(page.url_path, tables.version)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, replace
+import threading
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import streamlit as st
 
 from etl.schema import TABLES
@@ -23,19 +24,20 @@ class DataUnavailable(Exception):
     """The tables are missing or unreadable; the message says how to rebuild them."""
 
 
-@dataclass(frozen=True)
 class Tables:
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    figures: pd.DataFrame
-    claims: pd.DataFrame
-    observations: pd.DataFrame
-    series_figures: pd.DataFrame
-    curations: pd.DataFrame
-    cpi_u: pd.DataFrame
-    version: str
-    folder: str = ""  # the version folder the tables were read from
-    latest: str = ""  # the current version, when these are an older one a link asked for
+    """The published tables of one version. Each is read from its Parquet file the first
+    time a page asks for it (``tables.figures``, ``tables.get("figures")``) and then kept,
+    shared by every session: a page that queries the files (dashboard/query.py) never
+    loads the tables it does not show."""
+
+    def __init__(self, folder: str, version: str, latest: str = "",
+                 frames: dict[str, pd.DataFrame] | None = None,
+                 lock: threading.Lock | None = None) -> None:
+        self.folder = folder  # the version folder the tables are read from
+        self.version = version
+        self.latest = latest  # the current version, when these are an older one a link asked for
+        self._frames: dict[str, pd.DataFrame] = {} if frames is None else frames
+        self._lock = lock or threading.Lock()
 
     @property
     def pinned(self) -> bool:
@@ -47,12 +49,34 @@ class Tables:
         """What names these tables in a cache: the folder read and its version."""
         return f"{self.folder}@{self.version}"
 
+    def at_latest(self, latest: str) -> Tables:
+        """The same tables (and what is read of them) seen from a link to an older version."""
+        return Tables(self.folder, self.version, latest, self._frames, self._lock)
+
     def get(self, name: str) -> pd.DataFrame:
-        return getattr(self, name)
+        if name not in TABLES:
+            raise KeyError(name)
+        frame = self._frames.get(name)
+        if frame is None:
+            with self._lock:  # one read per table, whichever session asks first
+                frame = self._frames.get(name)
+                if frame is None:
+                    frame = self._frames[name] = _read_table(Path(self.folder), name)
+        return frame
+
+    def loaded(self) -> list[str]:
+        """The tables read so far (the rest are only on disk)."""
+        return sorted(self._frames)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name in TABLES:
+            return self.get(name)
+        raise AttributeError(name)
 
 
 def read_tables(tidy: Path) -> Tables:
-    """Read and check every published table; DataUnavailable explains any problem."""
+    """Check every published table (its file, its columns) and the version, reading no
+    rows; DataUnavailable explains any problem."""
     try:
         return _read_tables(tidy)
     except DataUnavailable:
@@ -67,27 +91,35 @@ def _read_tables(tidy: Path) -> Tables:
     if not tidy.exists():
         raise DataUnavailable(f"The tables are missing: there is no {tidy}. {REBUILD_HINT}")
     tidy = tidy.resolve()  # one version for every table, whatever a build swaps meanwhile
-    frames = {}
     for name, table in TABLES.items():
         path = tidy / f"{name}.parquet"
         try:
-            df = pd.read_parquet(path)
+            names = pq.read_schema(path).names
         except FileNotFoundError:
             raise DataUnavailable(f"The table {path.name} is missing. {REBUILD_HINT}") from None
         except Exception as exc:  # pyarrow raises several kinds for a damaged file
             raise DataUnavailable(
                 f"The table {path.name} cannot be read ({type(exc).__name__}). {REBUILD_HINT}"
             ) from None
-        if list(df.columns) != table.names:
+        if names != table.names:
             raise DataUnavailable(
                 f"The table {path.name} does not have the expected columns. {REBUILD_HINT}"
             )
-        frames[name] = df
     try:
         version = json.loads((tidy / "datapackage.json").read_text("utf-8"))["version"]
     except (OSError, ValueError, KeyError):
         raise DataUnavailable(f"datapackage.json is missing or damaged. {REBUILD_HINT}") from None
-    return Tables(**frames, version=str(version), folder=str(tidy))
+    return Tables(str(tidy), str(version))
+
+
+def _read_table(tidy: Path, name: str) -> pd.DataFrame:
+    path = tidy / f"{name}.parquet"
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # gone (a version no longer kept) or damaged past its footer
+        raise DataUnavailable(
+            f"The table {path.name} cannot be read ({type(exc).__name__}). {REBUILD_HINT}"
+        ) from None
 
 
 # One copy per server process, shared by every session (read-only: no page changes a
@@ -120,7 +152,7 @@ def load_tables(data_dir: Path | None = None, version: str | None = None) -> Tab
         old = _cached_tables(str(folder), (folder / "datapackage.json").stat().st_mtime)
     except (OSError, DataUnavailable):
         return current
-    return replace(old, latest=current.version)
+    return old.at_latest(current.version)
 
 
 def kept_version(data_dir: Path, prefix: str) -> Path | None:

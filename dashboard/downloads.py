@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -68,21 +69,33 @@ def _export_wait(session: str) -> float:
     return wait
 
 
-def table_downloads(title: str, what: str, displayed: pd.DataFrame,
-                    full: pd.DataFrame | None, version: str, key: str) -> None:
+@dataclass(frozen=True)
+class Rows:
+    """Rows a download will hold: how many, and how to read them when a button is pressed
+    (the Data page queries them from the published file then, not before)."""
+
+    count: int
+    read: Callable[[], pd.DataFrame]
+
+
+def table_downloads(title: str, what: str, displayed: pd.DataFrame | Rows,
+                    full: pd.DataFrame | Rows | None, version: str, key: str) -> None:
     """A row of buttons per scope (as displayed, and in full unless ``full`` is None):
     CSV, JSON, XLSX, Parquet."""
     st.markdown(f"**Download {title}**")
     cap = ROWS_DOWNLOADED.value()
     scopes = [("displayed", displayed)] + ([("full", full)] if full is not None else [])
-    for scope, df in scopes:
+    for scope, rows in scopes:
+        if isinstance(rows, pd.DataFrame):
+            rows = Rows(len(rows), lambda df=rows: df)
         cols = st.columns([1.3, 1, 1, 1, 1])
-        too_many = len(df) > cap
-        cols[0].caption(f"{scope.capitalize()} data ({len(df)} rows)" + (
+        too_many = rows.count > cap
+        cols[0].caption(f"{scope.capitalize()} data ({rows.count} rows)" + (
             f": over the {cap:,} rows one download may hold ({ROWS_DOWNLOADED.variable}); "
             "filter, or take the ZIP bundle" if too_many else ""))
         for col, fmt in zip(cols[1:], FORMATS, strict=True):
-            _button(col, fmt.upper(), lambda df=df, fmt=fmt: table_bytes(df, fmt, what),
+            _button(col, fmt.upper(),
+                    lambda read=rows.read, fmt=fmt: table_bytes(read(), fmt, what),
                     file_name(version, what, scope, fmt), fmt, f"dl-{key}-{scope}-{fmt}",
                     disabled=too_many)
 

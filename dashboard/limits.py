@@ -44,7 +44,7 @@ EXTRACTIONS_PER_MINUTE = Limit("FUNDTRACE_EXTRACTIONS_PER_MINUTE", 6,
 EXPORTS_PER_MINUTE = Limit("FUNDTRACE_EXPORTS_PER_MINUTE", 12,
                            "ZIP bundles and chart images (PNG, SVG) per visitor per minute")
 ROWS_SHOWN = Limit("FUNDTRACE_MAX_ROWS_SHOWN", 5_000,
-                   "rows of a table drawn on the Data page (filter to see others)")
+                   "rows of a table on one page of the Data page (the rest a page number away)")
 ROWS_DOWNLOADED = Limit("FUNDTRACE_MAX_ROWS_DOWNLOADED", 250_000,
                         "rows in one table download (the ZIP bundle has every row)")
 FIGURES_DRAWN = Limit("FUNDTRACE_MAX_FIGURES_DRAWN", 1_000,

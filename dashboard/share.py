@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import query
 from dashboard.compare import source_labels
 from dashboard.data import Tables
 from dashboard.formatting import view_labels
@@ -23,21 +24,22 @@ def allowed_values(tables: Tables) -> Allowed:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _allowed(key: str, _tables: Tables) -> Allowed:
+    # (the figures and claims tables are queried, not loaded: a link's ids are looked up
+    # one at a time, its filters' values listed by DuckDB)
     tables = _tables
+    at = (tables.folder, tables.version)
     obs = tables.observations[tables.observations["reported"]]
     views = sorted(view_labels(obs["funder"], obs["recipient"], obs["reported"]))
-    figs = tables.figures
-    years = figs["year"].dropna()
     return Allowed(
         views=views,
         docs=list(tables.documents["document_id"]),
-        figures=list(figs["figure_id"]),
-        funders=sorted(set(figs["funder"].dropna())),
-        recipients=sorted(set(figs["recipient"].dropna())),
-        statuses=sorted(set(figs["status"].dropna())),
-        years=(int(years.min()), int(years.max())) if len(years) else None,
+        figures=query.Ids(*at, "figures", "figure_id"),
+        funders=query.distinct(*at, "figures", "funder"),
+        recipients=query.distinct(*at, "figures", "recipient"),
+        statuses=query.distinct(*at, "figures", "status"),
+        years=query.span(*at, "figures", "year"),
         cpi_years=[int(y) for y in tables.cpi_u["year"]],
-        claims=list(tables.claims["claim_id"]),
+        claims=query.Ids(*at, "claims", "claim_id"),
         purposes=sorted(set(obs["purpose"].dropna())),
         sources=list(source_labels(tables.documents)),
     )

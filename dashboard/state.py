@@ -9,12 +9,12 @@ ignored. Notices never repeat the rejected value: URL text is not shown on the p
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlencode
 
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from etl.schema import TABLES
 
@@ -35,9 +35,9 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "sources": ("doc", "figure", "claim"),
     "claims": ("verdict",),
     "compare": ("cmp_funder", "cmp_recipient", "cmp_status"),
-    "data": ("table", "f_funder", "f_recipient", "f_status", "f_year"),
+    "data": ("table", "f_funder", "f_recipient", "f_status", "f_year", "page"),
 }
-DEFAULTS: dict[str, object] = {"notes": True, "chart": "dots", "table": "figures",
+DEFAULTS: dict[str, object] = {"notes": True, "chart": "dots", "table": "figures", "page": 1,
                                "basis": "nominal"}
 
 
@@ -47,13 +47,13 @@ class Allowed:
 
     views: Sequence[str] = ()
     docs: Sequence[str] = ()
-    figures: Sequence[str] = ()
+    figures: Container[str] = ()  # asked one id at a time (dashboard.query.Ids)
     funders: Sequence[str] = ()
     recipients: Sequence[str] = ()
     statuses: Sequence[str] = ()
     years: tuple[int, int] | None = None
     cpi_years: Sequence[int] = ()
-    claims: Sequence[str] = ()
+    claims: Container[str] = ()
     purposes: Sequence[str] = ()
     sources: Sequence[str] = ()
 
@@ -83,6 +83,7 @@ class UrlState(BaseModel):
     f_recipient: list[str] = []
     f_status: list[str] = []
     f_year: list[int] = []
+    page: int = Field(default=1, ge=1)  # the Data page's page of rows
     v: str | None = None
 
     @field_validator("*", mode="before")

@@ -94,8 +94,11 @@ def test_rows_shown_and_downloaded(monkeypatch) -> None:
     at = run_app("data", {"table": "sentences"})
     n = len(dashboard.data.load_tables().sentences)
     assert len(at.dataframe[0].value) == 2
-    assert any(c.value.startswith(f"Showing the first 2 of {n:,} rows (FUNDTRACE_MAX_ROWS_"
-                                  "SHOWN)") for c in at.caption)
+    # the rest a page away: the page number's label names the setting
+    (number,) = at.number_input
+    assert number.key == "page" and number.max == -(-n // 2)
+    assert "FUNDTRACE_MAX_ROWS_SHOWN" in number.label
+    assert any(c.value.startswith(f"{n:,} of {n:,} rows · rows 1–2 shown") for c in at.caption)
     buttons = {b.key: b for b in at.get("download_button")}
     assert buttons["dl-sentences-full-csv"].disabled
     assert any("over the 1 rows one download may hold (FUNDTRACE_MAX_ROWS_DOWNLOADED)"

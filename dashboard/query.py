@@ -1,0 +1,151 @@
+"""Queries over the published Parquet with DuckDB (issue 14): a page reads only the rows it
+shows (a table's filtered page, a series' figures, whether one id exists), not whole tables.
+
+Every function takes the folder the tables were read from and their data version
+(``Tables.folder``, ``Tables.version``): results are cached by both, so a new build is a
+new key whether it was published to a new folder or (an older layout) over the old one.
+Table and column names come from the schema; values are bound as parameters, never
+written into the SQL.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from etl.schema import TABLES, arrow_schema
+
+# the dashboard's DuckDB keeps to a small share of the server (a page needs little)
+MEMORY_LIMIT = "256MB"
+_local = threading.local()
+
+
+def _connection() -> duckdb.DuckDBPyConnection:
+    """This thread's connection (a DuckDB connection is not shared between threads)."""
+    con = getattr(_local, "con", None)
+    if con is None:
+        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+        _local.con = con
+    return con
+
+
+def _source(folder: str, table: str) -> str:
+    if table not in TABLES:
+        raise ValueError(f"no table {table!r}")
+    path = str(Path(folder) / f"{table}.parquet").replace("'", "''")
+    return f"read_parquet('{path}')"
+
+
+def _column(table: str, column: str) -> str:
+    if column not in TABLES[table].names:
+        raise ValueError(f"the {table} table has no column {column!r}")
+    return '"' + column + '"'
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which rows of a table: for some columns, the values kept (each a tuple; an empty one
+    keeps all), and a span of years (None: every row, dated or not)."""
+
+    values: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    years: tuple[int, int] | None = None
+
+    def sql(self, table: str) -> tuple[str, list[object]]:
+        """The WHERE clause (or "") and its parameters."""
+        parts: list[str] = []
+        params: list[object] = []
+        for column, kept in self.values:
+            if kept:
+                parts.append(f"{_column(table, column)} IN ({', '.join('?' * len(kept))})")
+                params.extend(kept)
+        if self.years is not None:
+            parts.append(f"{_column(table, 'year')} BETWEEN ? AND ?")
+            params.extend(self.years)
+        return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def _frame(sql: str, params: list[object]) -> pd.DataFrame:
+    return _connection().execute(sql, params).df()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def count(folder: str, version: str, table: str, where: Filter = Filter()) -> int:
+    """How many rows of the table ``where`` keeps."""
+    clause, params = where.sql(table)
+    return int(_connection().execute(
+        f"SELECT count(*) FROM {_source(folder, table)}{clause}", params).fetchone()[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def page(folder: str, version: str, table: str, where: Filter = Filter(), offset: int = 0,
+         limit: int = 1000) -> pd.DataFrame:
+    """Rows ``offset`` to ``offset + limit`` of what ``where`` keeps, in the published
+    order (the file's own row order), with the table's columns."""
+    clause, params = where.sql(table)
+    columns = ", ".join(_column(table, c) for c in TABLES[table].names)
+    df = _frame(f"SELECT {columns} FROM {_source(folder, table)}{clause} "
+                f"LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
+    return _typed(df, table)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def distinct(folder: str, version: str, table: str, column: str) -> list:
+    """The column's values, sorted, without empties."""
+    col = _column(table, column)
+    return [row[0] for row in _connection().execute(
+        f"SELECT DISTINCT {col} FROM {_source(folder, table)} WHERE {col} IS NOT NULL "
+        f"ORDER BY 1").fetchall()]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def span(folder: str, version: str, table: str, column: str = "year") -> tuple[int, int] | None:
+    """The smallest and largest value of a numeric column, None when it has none."""
+    col = _column(table, column)
+    lo, hi = _connection().execute(
+        f"SELECT min({col}), max({col}) FROM {_source(folder, table)}").fetchone()
+    return None if lo is None else (int(lo), int(hi))
+
+
+@st.cache_data(show_spinner=False, max_entries=4096)
+def has(folder: str, version: str, table: str, column: str, value: str) -> bool:
+    """Whether some row of the table has ``value`` in ``column`` (an id in a link)."""
+    return _connection().execute(
+        f"SELECT 1 FROM {_source(folder, table)} WHERE {_column(table, column)} = ? LIMIT 1",
+        [value]).fetchone() is not None
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def rows_where_in(folder: str, version: str, table: str, column: str, values: tuple[str, ...]
+                  ) -> pd.DataFrame:
+    """Every row whose ``column`` is one of ``values`` (a series' figures), in the
+    published order."""
+    return page(folder, version, table, Filter(((column, tuple(values)),)), 0, 2**62) if values \
+        else _typed(pd.DataFrame(columns=TABLES[table].names), table)
+
+
+def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The frame with the dtypes pandas gives the same rows read by pyarrow (DuckDB's own
+    differ for strings and nullable integers), so pages and whole tables agree."""
+    return pa.Table.from_pandas(df, schema=arrow_schema(TABLES[table]),
+                                preserve_index=False).to_pandas()
+
+
+class Ids:
+    """The values of one column, for ``in`` tests only (a link's figure or claim id), asked
+    of the Parquet file one value at a time instead of listing every id in memory."""
+
+    def __init__(self, folder: str, version: str, table: str, column: str) -> None:
+        self.folder, self.version, self.table, self.column = folder, version, table, column
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and has(self.folder, self.version, self.table,
+                                              self.column, value)
+
+    def __repr__(self) -> str:
+        return f"Ids({self.table}.{self.column})"
