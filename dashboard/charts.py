@@ -625,7 +625,11 @@ def picture(spec: dict, width: int, height: int) -> str:
 
     import vl_convert as vlc
 
+    # (no ARIA labels on its marks: an image's text is its alt text, and a label per mark,
+    # each with its tooltip's words, made the picture of 10,000 documents' series 3.4
+    # times the size, 724 KB against 215 KB; the interactive chart keeps them)
     drawn = {**spec, "width": width, "height": height,
-             "autosize": {"type": "fit", "contains": "padding"}}
+             "autosize": {"type": "fit", "contains": "padding"},
+             "config": {**spec.get("config", {}), "aria": False}}
     svg = vlc.vegalite_to_svg(drawn).encode("utf-8")
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

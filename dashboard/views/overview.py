@@ -132,6 +132,13 @@ def all_views(key: str) -> dict[str, str]:
 
 
 def drawn(look: Look) -> Drawn:
+    """A look's rows, frame and texts, worked out once per data version and look and
+    shared by every session (read-only)."""
+    return _drawn(TABLES_KEY, look)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _drawn(key: str, look: Look) -> Drawn:
     views = all_views(TABLES_KEY)
     pair = views[look.view]
     rows, labels = series_rows(pair)
