@@ -49,7 +49,7 @@ from etl.rows import (
     write_cached,
 )
 from etl.schema import TABLES, typed
-from etl.sources import Source, load_sources
+from etl.sources import Source, load_source, load_sources, source_folders  # noqa: F401
 from etl.stream import Spool, write_tables
 from etl.tablefiles import PANDAS_TYPES, Twins, write_twins
 from etl.txn import atomic_write, crash_point, write_lock
@@ -448,12 +448,21 @@ class _Plan:
 def _plan(data_dir: Path, cache: bool, reuse: bool) -> _Plan:
     with ThreadPoolExecutor(max_workers=1) as pool:  # Arrow reads while Python loads
         loading = pool.submit(load_previous, data_dir) if cache and reuse else None
-        sources = load_sources(data_dir / "sources")
-        curations = {s.meta.id: load_curations(data_dir, s.meta.id) for s in sources}
         cpi = load_cpi(data_dir / "reference")
-        # a source whose text, corrections, CPI-U and code are unchanged keeps its rows
-        keys = {s.meta.id: rows_key(s, curations[s.meta.id], cpi, cpi.latest)
-                for s in sources}
+        sources: list[Source] = []
+        curations: dict[str, list[Curation]] = {}
+        keys: dict[str, str] = {}
+        rows_dir = data_dir / ROWS_CACHE
+        for folder in source_folders(data_dir / "sources"):
+            s = load_source(folder)
+            curations[s.meta.id] = load_curations(data_dir, s.meta.id)
+            # a source whose text, corrections, CPI-U and code are unchanged keeps its rows
+            keys[s.meta.id] = rows_key(s, curations[s.meta.id], cpi, cpi.latest)
+            if cache and (rows_dir / f"{keys[s.meta.id]}.pickle").is_file():
+                # its rows are cached: its text is read again only if they are unreadable
+                # (etl.build._rows), so that a build never holds every text at once
+                s.text = ""
+            sources.append(s)
         previous = loading.result() if loading is not None else None
     reused = frozenset(i for i, k in keys.items()
                        if previous is not None and previous.keys.get(i) == k)
@@ -484,6 +493,8 @@ def _rows(plan: _Plan, data_dir: Path, progress: Callable[[str], None], workers:
             continue
         found = read_cached(rows_dir, plan.keys[s.meta.id]) if cache else None
         if found is None:
+            if not s.text:  # let go while its rows were thought cached (etl.build._plan)
+                s.text = load_source(data_dir / "sources" / s.meta.id).text
             todo.append(s)
         else:
             cached += 1

@@ -175,9 +175,14 @@ def load_source(folder: Path) -> Source:
 
 def load_sources(root: Path) -> list[Source]:
     """All sources under ``root``, sorted by id; the first problem found is raised."""
+    return [load_source(f) for f in source_folders(root)]
+
+
+def source_folders(root: Path) -> list[Path]:
+    """The folder of each source under ``root``, sorted by id (named by it)."""
     if not root.is_dir():
         raise SourceError(f"{root}: no sources folder")
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not folders:
         raise SourceError(f"{root}: holds no sources")
-    return [load_source(f) for f in folders]
+    return folders
