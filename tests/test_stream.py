@@ -161,3 +161,23 @@ def test_a_data_folder_with_a_quote_in_its_name(tmp_path: Path) -> None:
     shutil.copytree(DATA / "reference", data / "reference")
     assert run_build(data, quiet=True, workers=1, cache=False) == 0
     assert pq.read_table(data / "tidy" / "figures.parquet").num_rows == 3
+
+
+def test_ranges_hold_rows_not_values(tmp_path: Path, monkeypatch) -> None:
+    """The ranges a table is sorted in are cut at the rows' quantiles: series that hold
+    most of the rows and sit next to each other in the order (the synthetic corpus's forty
+    "u-s-congress--unknown--..." series of 17,000 figures each) are sorted one or two at a
+    time, not all in one range (890 MB, the peak of a build of 10,000 documents)."""
+    import duckdb
+
+    keys = [f"light-{i:02d}" for i in range(40) for _ in range(10)]
+    keys += [f"m-heavy-{i}" for i in range(5) for _ in range(400)]
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.table({"k": sorted(keys), "n": list(range(len(keys)))}), path)
+    monkeypatch.setattr(stream, "SORT_PART_BYTES",
+                        pq.ParquetFile(path).metadata.row_group(0).total_byte_size // 10)
+    con = duckdb.connect()
+    parts = list(stream._sorted(con, path, None, "true", ["k", "n"]))
+    assert sum(p.num_rows for p in parts) == len(keys)
+    assert [k for p in parts for k in p.column("k").to_pylist()] == sorted(keys)
+    assert max(p.num_rows for p in parts) <= 2 * 400
