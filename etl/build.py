@@ -49,7 +49,13 @@ from etl.rows import (
     write_cached,
 )
 from etl.schema import TABLES, typed
-from etl.sources import Source, load_source, load_sources, source_folders  # noqa: F401
+from etl.sourceindex import SourceIndex, signature
+from etl.sources import (  # noqa: F401 (build.load_sources: the tests' way to read sources)
+    Source,
+    load_source,
+    load_sources,
+    source_folders,
+)
 from etl.stream import Spool, write_tables
 from etl.tablefiles import PANDAS_TYPES, Twins, write_twins
 from etl.txn import atomic_write, crash_point, write_lock
@@ -453,16 +459,30 @@ def _plan(data_dir: Path, cache: bool, reuse: bool) -> _Plan:
         curations: dict[str, list[Curation]] = {}
         keys: dict[str, str] = {}
         rows_dir = data_dir / ROWS_CACHE
+        index = SourceIndex(data_dir, cpi) if cache else None
         for folder in source_folders(data_dir / "sources"):
+            sig = signature(data_dir, folder) if index is not None else ()
+            known = index.known(folder.name, sig) if index is not None else None
+            if known is not None and (rows_dir / f"{known[0]}.pickle").is_file():
+                # its files look as they did when its key was made (etl.sourceindex):
+                # nothing of it is read (its text and corrections only if its cached rows
+                # prove unreadable, etl.build._rows)
+                keys[folder.name] = known[0]
+                sources.append(Source(meta=known[1], text=""))
+                continue
             s = load_source(folder)
             curations[s.meta.id] = load_curations(data_dir, s.meta.id)
             # a source whose text, corrections, CPI-U and code are unchanged keeps its rows
             keys[s.meta.id] = rows_key(s, curations[s.meta.id], cpi, cpi.latest)
+            if index is not None:
+                index.record(s.meta.id, sig, keys[s.meta.id], s.meta)
             if cache and (rows_dir / f"{keys[s.meta.id]}.pickle").is_file():
                 # its rows are cached: its text is read again only if they are unreadable
                 # (etl.build._rows), so that a build never holds every text at once
                 s.text = ""
             sources.append(s)
+        if index is not None:
+            index.save()
         previous = loading.result() if loading is not None else None
     reused = frozenset(i for i, k in keys.items()
                        if previous is not None and previous.keys.get(i) == k)
@@ -494,7 +514,8 @@ def _rows(plan: _Plan, data_dir: Path, progress: Callable[[str], None], workers:
         found = read_cached(rows_dir, plan.keys[s.meta.id]) if cache else None
         if found is None:
             if not s.text:  # let go while its rows were thought cached (etl.build._plan)
-                s.text = load_source(data_dir / "sources" / s.meta.id).text
+                s = load_source(data_dir / "sources" / s.meta.id)
+                plan.curations[s.meta.id] = load_curations(data_dir, s.meta.id)
             todo.append(s)
         else:
             cached += 1

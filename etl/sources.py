@@ -7,6 +7,7 @@ published, page furniture included) and ``meta.json`` (validated by :class:`Sour
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -138,12 +139,11 @@ def read_bounded(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
     return data
 
 
-def load_source(folder: Path) -> Source:
-    meta_path, text_path = folder / "meta.json", folder / "article.txt"
+def load_meta(folder: Path) -> SourceMeta:
+    """A source's metadata alone (its article is not read)."""
+    meta_path = folder / "meta.json"
     if not meta_path.exists():
         raise SourceError(f"{meta_path}: missing (every source needs meta.json)")
-    if not text_path.exists():
-        raise SourceError(f"{text_path}: missing (every source needs article.txt)")
     try:
         raw = json.loads(read_text_file(meta_path, 100_000))
     except json.JSONDecodeError as exc:
@@ -157,6 +157,14 @@ def load_source(folder: Path) -> Source:
         raise SourceError(f"{meta_path}: invalid metadata: {problems}") from None
     if meta.id != folder.name:
         raise SourceError(f"{meta_path}: id {meta.id!r} differs from its folder {folder.name!r}")
+    return meta
+
+
+def load_source(folder: Path) -> Source:
+    text_path = folder / "article.txt"
+    meta = load_meta(folder)
+    if not text_path.exists():
+        raise SourceError(f"{text_path}: missing (every source needs article.txt)")
     text = read_text_file(text_path)
     if not text.strip():
         raise SourceError(f"{text_path}: the article is empty")
@@ -182,7 +190,9 @@ def source_folders(root: Path) -> list[Path]:
     """The folder of each source under ``root``, sorted by id (named by it)."""
     if not root.is_dir():
         raise SourceError(f"{root}: no sources folder")
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    with os.scandir(root) as found:  # (a folder's type without a stat of each)
+        folders = sorted(Path(e.path) for e in found
+                         if e.is_dir() and not e.name.startswith("."))
     if not folders:
         raise SourceError(f"{root}: holds no sources")
     return folders

@@ -144,7 +144,7 @@ def test_a_build_holds_only_the_texts_it_extracts(data_copy: Path) -> None:
     victim = plan.sources[2]
     (data_copy / ROWS_CACHE / f"{plan.keys[victim.meta.id]}.pickle").write_bytes(b"not rows")
     made = _rows(plan, data_copy, lambda line: None, 1, None, True)
-    assert victim.text and len(made) == 6
-    assert made[victim.meta.id].tables["documents"].column("chars").to_pylist() == [
-        len(victim.text)]
+    text = (data_copy / "sources" / victim.meta.id / "article.txt").read_text("utf-8")
+    assert len(made) == 6
+    assert made[victim.meta.id].tables["documents"].column("chars").to_pylist() == [len(text)]
     assert _files(data_copy, workers=1) == first
