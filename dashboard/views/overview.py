@@ -132,13 +132,13 @@ def all_views(key: str) -> dict[str, str]:
 
 
 def drawn(look: Look) -> Drawn:
-    """A look's rows, frame and texts, worked out once per data version and look and
-    shared by every session (read-only)."""
-    return _drawn(TABLES_KEY, look)
+    """A look's rows, frame and texts, worked out once per data version, look and setting
+    of the figures a chart draws, and shared by every session (read-only)."""
+    return _drawn(TABLES_KEY, look, FIGURES_DRAWN.value())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _drawn(key: str, look: Look) -> Drawn:
+def _drawn(key: str, look: Look, most: int) -> Drawn:
     views = all_views(TABLES_KEY)
     pair = views[look.view]
     rows, labels = series_rows(pair)
@@ -147,7 +147,7 @@ def _drawn(key: str, look: Look) -> Drawn:
                            labels.get(look.src) if look.src != ALL_SOURCES else None)
     given = points["reported"].fillna(False).astype(bool)
     figures = int(given.sum())
-    many = look.src == ALL_SOURCES and figures > FIGURES_DRAWN.value()
+    many = look.src == ALL_SOURCES and figures > most
     if many:
         # thousands of sources' figures (a corpus of 10,000 documents) are more than a
         # reader, or Altair's 5,000 rows, can take: each year's reconciled value is drawn
