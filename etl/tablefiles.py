@@ -52,18 +52,11 @@ def csv_bytes(df: pd.DataFrame | pa.Table, name: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def parquet_bytes(df: pd.DataFrame | pa.Table, name: str) -> bytes:
-    buffer = io.BytesIO()
-    pq.write_table(arrow_table(df, name).combine_chunks(), buffer, row_group_size=ROW_GROUP,
-                   **_PARQUET_OPTIONS)
-    return buffer.getvalue()
-
-
 class TableWriter:
     """A table's twins written to ``folder`` as its rows come, in any number of pieces:
     the CSV as each piece arrives, the Parquet in row groups of exactly ``ROW_GROUP`` rows
     (its pages follow its row groups, so the bytes do not depend on the pieces). The same
-    rows give the bytes of :func:`csv_bytes` and :func:`parquet_bytes`, and the memory held
+    rows give the CSV bytes of :func:`csv_bytes`, and the memory held
     is one row group, however long the table."""
 
     def __init__(self, folder: Path, name: str) -> None:
