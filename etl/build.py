@@ -50,12 +50,7 @@ from etl.rows import (
 )
 from etl.schema import TABLES, typed
 from etl.sourceindex import SourceIndex, signature
-from etl.sources import (  # noqa: F401 (build.load_sources: the tests' way to read sources)
-    Source,
-    load_source,
-    load_sources,
-    source_folders,
-)
+from etl.sources import Source, load_source, source_folders
 from etl.stream import Spool, write_tables
 from etl.tablefiles import PANDAS_TYPES, Twins, write_twins
 from etl.txn import atomic_write, crash_point, write_lock

@@ -25,7 +25,7 @@ from etl.curation import Curation, append_curations, review_records
 from etl.extract import YEAR_MAX, extract
 from etl.library import NewSource, add_sources, make_id, validate_meta
 from etl.segment import MAX_SENTENCE_CHARS, split_sentences
-from etl.sources import SourceError
+from etl.sources import SourceError, load_sources
 
 
 def cli(capsys, *args: str) -> tuple[int, str]:
@@ -308,7 +308,7 @@ def test_8_damaged_version_is_rewritten(data_copy: Path, capsys) -> None:
 def test_9_readers_during_rebuilds(data_copy: Path) -> None:
     from dashboard.data import DataUnavailable, read_tables
 
-    sources = build.load_sources(data_copy / "sources")
+    sources = load_sources(data_copy / "sources")
     cpi = build.load_cpi(data_copy / "reference")
     versions = []
     for n in range(3):  # three distinct versions to publish in turn
