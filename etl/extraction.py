@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent
 EXTRACTOR_FILES = ("extract/*.py", "cues/*.toml", "money.py", "segment.py", "tables.py",
                    "lexicon.py", "extraction.py")
 MIN_PARALLEL = 40  # fewer uncached sources than this are extracted in this process
-BATCH = 50  # at most this many sources in one Dask task
+BATCH = 20  # at most this many sources in one Dask task
 _PARTS = {"sentences": Span, "figures": Figure, "claims": Claim}
 
 
@@ -226,7 +226,8 @@ def _on_dask(todo: list[tuple[Source, Path | None]], workers: int, scheduler: st
         if progress is not None:
             progress(f"extracting {len(todo)} sources on {where}")
         # batches of sources, scattered to the workers first: a few dozen tasks per worker
-        # keep every core busy without paying the scheduler per document
+        # keep every core busy without paying the scheduler per document, and a small last
+        # one leaves a worker little to finish alone
         size = max(1, min(BATCH, -(-len(todo) // (4 * workers))))
         batches = [[s for s, _ in todo[i : i + size]] for i in range(0, len(todo), size)]
         data = client.scatter(batches)
