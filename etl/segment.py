@@ -65,7 +65,11 @@ _BOILERPLATE = re.compile(
 MAX_SENTENCE_CHARS = 1000
 _SOFT_CUT = re.compile(r"[;,]\s|\s")
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+# (and a footnote's number right after the stop: "... for the Global Fund).2 The President
+# requested", "... attention to the epidemic.1,2 First proposed", as reports and fact sheets
+# print them; not after a digit: "2.1 The")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)"
+                       r"|(?<=[a-z)\]”’\"'])[.!?]+[\"'”’)\]]*\d{1,2}(?:,\d{1,2})*(?=\s+[A-Z])")
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ENUMERATOR = re.compile(r"[ \t]*(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")

@@ -33,7 +33,7 @@ from etl.extract.context import (
     _sentence_context,
     _state_payer,
 )
-from etl.extract.kinds import _RATE, _conversions_take_kind, _kind
+from etl.extract.kinds import _RATE, _conversions_take_kind, _kind, _parts_take_kind
 from etl.extract.purpose import _purpose, _PurposeCues
 from etl.extract.review import review
 from etl.extract.roles import (
@@ -182,6 +182,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
+    _parts_take_kind(result.figures, text)
     _from_context(result, contexts, scoped, text, reference_date, dated)
     for f, (sentence, fig, has_year, lo, hi) in zip(result.figures, kind_reads, strict=True):
         # "In total, the bill provides $690.2 billion", in a section on the FY20 bill: a

@@ -122,7 +122,11 @@ _THIS_YEAR = re.compile(r"this\s+year(?:[\x27’]s)?", re.IGNORECASE)
 _BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
                            r"|\bCongress\b", re.IGNORECASE)
 _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
-_BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b", re.IGNORECASE)
+# A running total: no year of a sentence before is its year ("this request will bring the
+# total ... to", "To date, ... has totaled", "The United States has spent nearly $57 billion")
+_BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b|\bto date\b|\bso far\b|"
+                           r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?"
+                           r"(?:spent|disbursed)\b", re.IGNORECASE)
 # "This PDA package has an estimated value of $1 billion": the payer's package, valued
 _ESTIMATED_VALUE = re.compile(r"\bestimated\s+(?:value|worth)\b", re.IGNORECASE)
 # "an authorization of a Presidential Drawdown ... valued at up to $50 million": the

@@ -11,6 +11,8 @@ _CUMULATIVE = re.compile(
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all(?!\s+\w)|altogether|"
     r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year|"
     r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
+    # "The United States has spent nearly $57 billion on fighting HIV/AIDS" (no year): to date
+    r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?(?:spent|disbursed)\b|"
     r"\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
     # "has spent about $1.8 billion over three years"
     r"\bover\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b|"
@@ -24,6 +26,16 @@ _RATE = re.compile(
     # "authorizes the annual appropriation of $10 million": each year's, by law
     r"\bauthoriz\w*\s+(?:an?\s+|the\s+)?annual\s+appropriations?\b",
     re.IGNORECASE)
+
+
+# A span of years anywhere between the figures around it, for a figure of no single year:
+# "Congress authorized $15 billion to be spent on ... programs between FY2004 and FY2008",
+# "for an additional 5 years (FY 2009-FY 2013) at up to $48 billion"
+_SPAN_OF_YEARS = re.compile(
+    r"\bbetween\s+(?:fiscal\s+years?\s+|FY\s?)?(?:19|20)\d\d\s+and\s+(?:fiscal\s+year\s+|FY\s?)?"
+    r"(?:19|20)\d\d\b|\bFY\s?(?:19|20)\d\d\s*[-–]\s*FY\s?(?:19|20)\d\d\b|"
+    r"\bfor\s+(?:an?\s+)?(?:(?:additional|another|further)\s+)?(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?:more\s+)?years\b", re.IGNORECASE)
 
 
 # For a figure of one year, "total funding" is its amount; a running total says so.
@@ -72,6 +84,8 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
                 not sentence[lo : near_start + m.start()].strip(" ,"):
             continue
         return "cumulative"
+    if not has_year and _SPAN_OF_YEARS.search(sentence, lo, hi):
+        return "cumulative"
     return "amount"
 
 
@@ -88,3 +102,30 @@ def _conversions_take_kind(figures: list, text: str) -> None:
         if before.sentence_index == f.sentence_index and before.end <= f.start and \
                 _CONVERSION_BETWEEN.fullmatch(text, before.end, f.start):
             f.kind = before.kind
+
+
+# "has spent nearly $57 billion on fighting HIV/AIDS worldwide through PEPFAR, including more
+# than $10 billion on the Global Fund", "at up to $48 billion, including $39 billion for HIV
+# and the Global Fund, $4 billion for TB, and $5 billion for malaria": the parts of a total
+# over time are totals over the same time
+_INCLUDING = re.compile(r"[^$.;]{0,80}?\bincluding\s+(?:(?:about|nearly|almost|approximately|some|"
+                        r"more\s+than|over|up\s+to)\s+)?", re.IGNORECASE)
+_NEXT_IN_LIST = re.compile(r"[^$.;()]{0,80}?,\s*(?:and\s+)?(?:(?:about|nearly|almost|some|"
+                           r"more\s+than|over)\s+)?", re.IGNORECASE)
+
+
+def _parts_take_kind(figures: list, text: str) -> None:
+    """A figure "including" others that is a total over time makes them totals too, and
+    the items of the list that follows (``figures`` in document order, offsets into
+    ``text``)."""
+    chain = False
+    for before, f in itertools.pairwise(figures):
+        if before.sentence_index != f.sentence_index or before.end > f.start:
+            chain = False
+            continue
+        if before.kind == "cumulative" and _INCLUDING.fullmatch(text, before.end, f.start):
+            chain = True
+        elif not (chain and _NEXT_IN_LIST.fullmatch(text, before.end, f.start)):
+            chain = False
+        if chain and f.kind == "amount" and f.year is None:
+            f.kind = "cumulative"

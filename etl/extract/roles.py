@@ -22,6 +22,9 @@ _COUNTRY_RE, _COUNTRY_OF = _names_regex(COUNTRIES)
 _NOT_AGENCY_AFTER = re.compile(
     r"\s+(?:Post|Office on|Times|Examiner|Institute)\b"
     r"|(?<=military)\s+(?:and\s+\w+\s+)?(?:aid|assistance|financing)\b"
+    # "The Request for Application (RFA) notice": a call for grant proposals
+    r"|(?<=Request)\s+for\s+(?:Applications?|Proposals?|Information|Comments?|Quotations?|"
+    r"Qualifications)\b"
 )
 # the names of every country but the United States, as the text writes them ("Canadian")
 _FOREIGN_NAMES = "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
@@ -72,7 +75,16 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       # "The FY 2020 bill provides $23.493 billion"
                       r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b|"
                       # "this legislation provides nearly $60.78 billion"
-                      r"\b(?:[Tt]his|[Tt]he)\s+legislation\b")
+                      r"\b(?:[Tt]his|[Tt]he)\s+legislation\b|"
+                      # "The Bipartisan Infrastructure Law provides $98 million": a law, by
+                      # its name, as what pays
+                      r"\b(?:[A-Z][\w-]*\s+){1,4}Law(?=\s+(?:also\s+)?(?:provides|provided|"
+                      r"includes|included|invests|invested|appropriates|appropriated|"
+                      r"allocates|allocated)\b)|"
+                      # "PEPFAR was authorized by the United States Leadership Against HIV/AIDS,
+                      # Tuberculosis and Malaria Act of 2003": what a law authorizes, the Congress
+                      r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+)"
+                      r"{1,16}?Act\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
 # funding is the Congress's money
 _MEMBER_SECURED = re.compile(
@@ -433,6 +445,12 @@ _ADMINISTERED_BY = re.compile(r"\b(?:administered|managed|implemented|executed|o
                               r"(?:the\s+)?(?=$|\w)")
 
 
+# "President Biden's Bipartisan Infrastructure Law", "President Biden's Investing in America
+# Agenda": the President names the law or agenda; its money is not the President's to pay
+_LAW_OF = re.compile(r"(?:\s+[A-Z][\w.-]*){0,2}[\x27’]s\s+"
+                     r"(?:(?:[A-Z][\w-]*|in|for|and|of|the|to|on)\s+){1,8}?(?:Law|Act|Agenda)\b")
+
+
 def _not_a_payer(sentence: str, m: _Mention) -> bool:
     """An agency named as the recipient ("$5 million for USAID") or the addressee ("asked
     Congress for") of the money, not its payer."""
@@ -462,6 +480,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "following what the UN describes as massive-scale violence"
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
+    if _LAW_OF.match(sentence, m.end):
+        return True  # "from President Biden's Investing in America Agenda": the law's name
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
     if m.name == "United States government" and _WHERE_BEFORE.search(before) \
