@@ -8,7 +8,10 @@ import re
 from etl.money import Money
 
 _CUMULATIVE = re.compile(
-    r"\b(?:(?<!\ba )total(?!\s+of\b)(?:s|ed|ing|led|ling)?|in all(?!\s+\w)|altogether|"
+    # (not "12 grants totaling $790,405", "5 of the 67 items, totalling $9.7 million": a sum
+    # of parts, not a total over time; nor "projects that have total approved costs of")
+    r"\b(?:(?<!\ba )total(?!\s+of\b)(?!\s+(?:\w+\s+)?costs?\b)(?:s|ed|led)?\b|in all(?!\s+\w)|"
+    r"altogether|"
     r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year|"
     r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
     # "The United States has spent nearly $57 billion on fighting HIV/AIDS" (no year): to date

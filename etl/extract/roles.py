@@ -78,13 +78,15 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"\b(?:[Tt]his|[Tt]he)\s+legislation\b|"
                       # "The Bipartisan Infrastructure Law provides $98 million": a law, by
                       # its name, as what pays
-                      r"\b(?:[A-Z][\w-]*\s+){1,4}Law(?=\s+(?:also\s+)?(?:provides|provided|"
+                      # ("last year's bipartisan infrastructure law provided $7.5 billion")
+                      r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}law)"
+                      r"(?=\s+(?:also\s+)?(?:provides|provided|"
                       r"includes|included|invests|invested|appropriates|appropriated|"
                       r"allocates|allocated)\b)|"
                       # "PEPFAR was authorized by the United States Leadership Against HIV/AIDS,
                       # Tuberculosis and Malaria Act of 2003": what a law authorizes, the Congress
-                      r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+)"
-                      r"{1,16}?Act\b")
+                      r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
+                      r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
 # funding is the Congress's money
 _MEMBER_SECURED = re.compile(
@@ -448,7 +450,9 @@ _ADMINISTERED_BY = re.compile(r"\b(?:administered|managed|implemented|executed|o
 # "President Biden's Bipartisan Infrastructure Law", "President Biden's Investing in America
 # Agenda": the President names the law or agenda; its money is not the President's to pay
 _LAW_OF = re.compile(r"(?:\s+[A-Z][\w.-]*){0,2}[\x27’]s\s+"
-                     r"(?:(?:[A-Z][\w-]*|in|for|and|of|the|to|on)\s+){1,8}?(?:Law|Act|Agenda)\b")
+                     r"(?:(?:(?:[A-Z][\w-]*|in|for|and|of|the|to|on)\s+){1,8}?(?:Law|Act|Agenda)"
+                     # "President Biden’s infrastructure law", "... Investing in America agenda"
+                     r"|(?:(?!(?:budget|request|proposal|plan)\b)[\w-]+\s+){1,5}?(?:law|agenda))\b")
 
 
 def _not_a_payer(sentence: str, m: _Mention) -> bool:
