@@ -1400,3 +1400,24 @@ def test_a_sum_of_parts_is_not_a_total_over_time() -> None:
             "2006.")
     got = [(r["text"], r["kind"]) for r in figure_records(text)]
     assert got == [("$790,405", "amount"), ("$1,053,877", "amount"), ("$4 million", "cumulative")]
+
+
+def test_a_component_agency_pays_as_itself_unless_named_as_its_departments() -> None:
+    """FEMA, the Federal Transit Administration or the Army Corps of Engineers named as the
+    payer is that agency (as the CDC and NOAA are); "the U.S. Department of Agriculture's
+    Forest Service is investing $197 million" (USDA, March 2023) is the department's."""
+    from etl.__main__ import figure_records
+
+    def payer(text: str) -> str | None:
+        return figure_records(text)[0]["funder"]
+
+    assert payer("FEMA announced today more than $12.5 million is being awarded.") == \
+        "Federal Emergency Management Agency"
+    assert payer("The Federal Transit Administration awarded $25 million in 2023.") == \
+        "Federal Transit Administration"
+    assert payer("The U.S. Army Corps of Engineers spent $40 million on the levee.") == \
+        "U.S. Army Corps of Engineers"
+    assert payer("The Forest Service is investing $197 million in 100 projects.") == \
+        "U.S. Forest Service"
+    assert payer("the U.S. Department of Agriculture’s Forest Service is investing $197 "
+                 "million in 100 project proposals.") == "Department of Agriculture"

@@ -484,6 +484,9 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "following what the UN describes as massive-scale violence"
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
+    owner = re.search(r"[\x27’]s\s+$", before)
+    if owner and any(a.end() == owner.start() for a in _AGENCY_RE.finditer(before)):
+        return True  # "the U.S. Department of Agriculture’s Forest Service": the department's
     if _LAW_OF.match(sentence, m.end):
         return True  # "from President Biden's Investing in America Agenda": the law's name
     if _SIGNER_AFTER.match(sentence, m.end):
