@@ -92,6 +92,10 @@ class _Context:
     from_date: bool = False  # its year is the document's date ("today", "on Tuesday")
 
 
+_SIGNED_ON = re.compile(r"\b[Ss]igned\s+into\s+law\b[^.;$]{0,50}?\b(?:in|on)\s+"
+                        r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?$")
+
+
 def _sentence_context(sentence: str, kind: str,
                       mentions: list[tuple[int, int, int | None, str, str]],
                       agencies: list[_Mention], sources: list[_Mention]) -> _Context:
@@ -102,7 +106,10 @@ def _sentence_context(sentence: str, kind: str,
     fiscal = any(t == "fiscal" for _, _, t, _ in named)
     years = [(y, t, w) for a, y, t, w in named
              if not (t == "calendar" and (kind == "heading" or fiscal)
-                     and _DATE_YEAR.search(sentence[max(0, a - 16) : a]))]
+                     and _DATE_YEAR.search(sentence[max(0, a - 16) : a]))
+             # "signed into law by President Joe Biden on August 9, 2022": the day a law
+             # was signed is not the year of the money the next sentences say it provides
+             and not (t == "calendar" and _SIGNED_ON.search(sentence[max(0, a - 80) : a]))]
     distinct = {(y, t) for y, t, _ in years}
     source_spans = [(s.start, s.end) for s in sources]
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies

@@ -489,6 +489,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "the U.S. Department of Agriculture’s Forest Service": the department's
     if _LAW_OF.match(sentence, m.end):
         return True  # "from President Biden's Investing in America Agenda": the law's name
+    if re.search(r"\b[Ss]igned\s+(?:into\s+law\s+)?by\s+(?:the\s+)?$", before):
+        return True  # "signed into law by President Joe Biden": who signs a law does not pay
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
     if m.name == "United States government" and _WHERE_BEFORE.search(before) \
