@@ -299,7 +299,14 @@ def _headline_from_body(result: Extraction) -> None:
         if sentences[index].kind == "heading" or index == lede:
             for f in groups[index]:
                 key = (f.currency, f.amount, f.amount_high)
-                if f.year is None and f.year_source is None and key in dated:
+                # (and over a year only the document's date or another heading lent it:
+                # "Announces Availability of $12 Million ..." dated by the release, then
+                # "$12 million ... under the Fiscal Year 2024 Brownfields Job Training
+                # Program")
+                lent = f.year_source in ("document date", "heading", "previous sentence")
+                if key in dated and ((f.year is None and f.year_source is None) or (lent
+                                     and dated[key].year_source == "sentence"
+                                     and dated[key].year_type == "fiscal")):
                     g = dated[key]
                     f.year, f.year_type, f.year_text = g.year, g.year_type, g.year_text
                     f.year_source = "later sentence"
@@ -311,8 +318,8 @@ def _headline_from_body(result: Extraction) -> None:
                     f.funder_source = "later sentence"
         for g in groups[index]:  # what this sentence tells the headings before it
             key = (g.currency, g.amount, g.amount_high)
-            if g.year is not None:
-                dated[key] = g
+            if g.year is not None and g.year_source != "later sentence":
+                dated[key] = g  # (a heading that took it passes on what gave it)
             if g.status_source is not None:
                 staged[key] = g
             if g.funder is not None:
