@@ -40,7 +40,7 @@ _YEAR_SPAN_RE = re.compile(
     rf"""\b(?:(?:from|between)\s+)?(?P<fy>(?:fiscal(?:[- ]years?)?|FY)\s?)?'?{_YEAR}\s*
       (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
       | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
-        (?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
+        (?:(?:early|late|mid-?)\s*)?(?:(?P<fy2>fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
       | \bsince\s+(?:January|February|March|April|May|June|July|August|September|October|
         November|December)\s+(?:\d{{1,2}},\s+)?{_YEAR}\b
       | \bsince\s+(?:[\w’'-]+\s+){{1,8}}?(?:on|in)\s+(?:(?:January|February|March|April|May|
