@@ -1437,4 +1437,16 @@ def test_twenty_fourth_heldout_set() -> None:
     annotated before the extractor ran on them. First reading (tests/realtext/README.md):
     year 0.62 ("since early 2020" lent its year to the next sentences), status 0.50 ("HUD
     awarded nearly $1.4 billion" read as no stage)."""
-    held_as_floor("heldout24", year=0.85, status=0.75, funder=1.0, kind=1.0)
+    held_as_floor("heldout24", year=1.0, status=0.75, funder=1.0, kind=1.0)
+
+
+def test_last_month_is_the_last_before_the_document_date() -> None:
+    """"Last December, HUD awarded nearly $1.4 billion" in HUD's release of July 7, 2010
+    is December 2009; "last March" in it would be March 2010; undated, neither has a
+    year."""
+    from etl.__main__ import figure_records
+
+    text = ("Last December, HUD awarded nearly $1.4 billion through its Continuum of Care "
+            "programs. Last March, HUD awarded $5 million.")
+    assert [r["year"] for r in figure_records(text, date(2010, 7, 7))] == [2009, 2010]
+    assert [r["year"] for r in figure_records(text)] == [None, None]

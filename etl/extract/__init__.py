@@ -91,6 +91,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     sentences = split_sentences(text)
     result = Extraction(sentences=sentences)
     ref_year = reference_date.year if reference_date else None
+    ref_month = reference_date.month if reference_date else None
     contexts: list[_Context] = []
     scoped: list[bool] = []
     dated: list[bool] = []
@@ -110,7 +111,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             sentence_key = hashlib.sha1(f"{sentence_key}#{seen}".encode()).hexdigest()
         money = find_money(sentence)
         figures: list[Figure] = []
-        mentions = (_year_mentions(sentence, money, ref_year) if _MAYBE_YEAR.search(sentence)
+        mentions = (_year_mentions(sentence, money, ref_year, ref_month)
+                    if _MAYBE_YEAR.search(sentence)
                     else [])
         # a sentence that states when (even as a span, "since" or "after") lends no year
         scoped.append(bool(mentions) or bool(_RATE.search(sentence))

@@ -178,7 +178,8 @@ def _event_dated(sentence: str) -> bool:
                == "event" for m in _YEAR_RE.finditer(sentence))
 
 
-_MAYBE_YEAR = re.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b", re.IGNORECASE)
+_MAYBE_YEAR = re.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b|\b(?:last|past)\s+[A-Z]",
+                         re.IGNORECASE)
 _NUM_WORD = "|".join(sorted((w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 12), key=len,
                             reverse=True))
 _RELATIVE_RE = re.compile(
@@ -187,7 +188,8 @@ _RELATIVE_RE = re.compile(
       | the\s+(?P<fy3>fiscal\s+)?year\s+(?P<dir3>before|earlier|after|later)
       | (?P<deictic>last|this|next|the\s+current|the\s+(?:up)?coming)\s+(?P<fy4>fiscal\s+)?year
       | (?P<starting>the\s+(?:fiscal\s+)?year\s+(?:starting|beginning|that\s+(?:starts|begins)))
-      | (?P<n2>\d+|{_NUM_WORD})\s+years?\s+ago)\b""",
+      | (?P<n2>\d+|{_NUM_WORD})\s+years?\s+ago
+      | (?:last|this\s+past)\s+(?P<month>(?-i:{_MONTHS})))\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -206,9 +208,10 @@ _RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared
 
 
 def _year_mentions(
-    sentence: str, money: list[Money], ref_year: int | None
+    sentence: str, money: list[Money], ref_year: int | None, ref_month: int | None = None
 ) -> list[tuple[int, int, int | None, str, str]]:
-    """(start, end, year, year type, text) of each year a sentence names, outside amounts."""
+    """(start, end, year, year type, text) of each year a sentence names, outside amounts
+    (``ref_year``, ``ref_month``: the document's date, for "last year", "last December")."""
     taken = [(m.start, m.end) for m in money]
 
     def inside(a: int, b: int) -> bool:
@@ -272,6 +275,14 @@ def _year_mentions(
         if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
             continue
         fiscal = any(m.group(g) for g in ("fy1", "fy2", "fy3", "fy4"))
+        if m.group("month"):
+            # "Last December, HUD awarded nearly $1.4 billion", in a release of July 2010:
+            # the last December before the document's date
+            if ref_year is not None and ref_month is not None:
+                month = _MONTHS.split("|").index(m.group("month")) + 1
+                found.append((m.start(), m.end(), ref_year - (month >= ref_month),
+                              "calendar", m.group()))
+            continue
         if m.group("starting"):
             # "the budget for the fiscal year starting Monday", "for the year starting July
             # 1": the fiscal year about to begin
