@@ -1450,3 +1450,21 @@ def test_last_month_is_the_last_before_the_document_date() -> None:
             "programs. Last March, HUD awarded $5 million.")
     assert [r["year"] for r in figure_records(text, date(2010, 7, 7))] == [2009, 2010]
     assert [r["year"] for r in figure_records(text)] == [None, None]
+
+
+def test_a_bill_sent_to_the_president_has_passed_both_chambers() -> None:
+    """Sentences of a reading not committed (France 24, Sardis Markets and La Voce di New
+    York on the $95 billion aid package of 2024; 19 figures; first status 0.37, after 0.63):
+    what the Senate passed "sending the legislation to President Joe Biden" is law; "The US
+    Senate approved" and "The Democratic-majority U.S. Senate on Tuesday approved" are a
+    chamber's votes; a bill that "can be sent to" the President is not yet law (test above)."""
+    from etl.__main__ import figure_records
+
+    final = figure_records(
+        "The Senate has passed $95 billion in war aid to Ukraine, Israel and Taiwan, sending "
+        "the legislation to President Joe Biden after months of delays.", date(2024, 4, 24))
+    assert [r["status"] for r in final] == ["appropriated"]
+    february = figure_records(
+        "The Democratic-majority U.S. Senate on Tuesday approved a $95 billion package "
+        "containing aid for Ukraine, Israel and Taiwan.", date(2024, 2, 13))
+    assert [(r["status"], r["funder"]) for r in february] == [("passed_chamber", "U.S. Congress")]

@@ -170,13 +170,22 @@ _PART_OF_WHOLE = re.compile(r"\s*(?:\([^()$]{1,30}\)\s*)?(?:of|out\s+of)\s+"
                             re.IGNORECASE)
 
 
+_TO_THE_PRESIDENT = re.compile(
+    # (not "before it can be sent to President Joe Biden to be signed": not yet)
+    r"(?<!\bbe\s)\b(?:send(?:s|ing)?|sent)\s+(?:it\s+|(?:the|this)\s+(?:legislation|bill|package|measure)\s+)?"
+    r"to\s+(?:President\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+White\s+House|the\s+[Pp]resident)\b"
+    r"|\bto\s+(?:the\s+)?[Pp]resident(?:\s+[A-Z][\w.]*){0,2}[\x27’]s\s+desk\b")
+
+
 def _both_chambers(sentence: str, cues: list[tuple[int, int, str, str]]
                    ) -> list[tuple[int, int, str, str]]:
     """"The Senate approved ... bills passed by the House": passed by both chambers, the
     money is appropriated (the cues say so together, not one by one)."""
     chambers = {("House" if "house" in c[3].lower() else "Senate") for c in cues
                 if c[2] == "passed_chamber"}
-    if len(chambers) < 2:
+    # "The Senate has passed $95 billion in war aid ..., sending the legislation to President
+    # Joe Biden": a bill sent to the President has passed both
+    if len(chambers) < 2 and not (chambers and _TO_THE_PRESIDENT.search(sentence)):
         return cues
     return [(a, b, "appropriated" if status == "passed_chamber" else status, words)
             for a, b, status, words in cues]
