@@ -1468,3 +1468,5 @@ def test_a_bill_sent_to_the_president_has_passed_both_chambers() -> None:
         "The Democratic-majority U.S. Senate on Tuesday approved a $95 billion package "
         "containing aid for Ukraine, Israel and Taiwan.", date(2024, 2, 13))
     assert [(r["status"], r["funder"]) for r in february] == [("passed_chamber", "U.S. Congress")]
+    # (and the vote that "has passed" it is news of the story's date)
+    assert [r["year"] for r in final] == [2024]

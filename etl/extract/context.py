@@ -20,6 +20,9 @@ _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:M
                           # "The United States Government has announced an additional $53
                           # million": news of the day the story is dated
                           r"|\b(?:has|have)\s+(?:just\s+)?announced\b|\bannounces\b"
+                          # "The Senate has passed $95 billion in war aid": that day's vote
+                          r"|\b(?:House|Senate|Congress)\s+(?:has|have)\s+(?:just\s+|now\s+)?"
+                          r"(?:passed|approved)\b"
                           r"|\bthis\s+(?:morning|afternoon|evening)\b",
                           re.IGNORECASE)
 # "a Pentagon official said Tuesday": the day someone spoke, not the year of the money
