@@ -1470,3 +1470,10 @@ def test_a_bill_sent_to_the_president_has_passed_both_chambers() -> None:
     assert [(r["status"], r["funder"]) for r in february] == [("passed_chamber", "U.S. Congress")]
     # (and the vote that "has passed" it is news of the story's date)
     assert [r["year"] for r in final] == [2024]
+
+
+def test_twenty_fifth_heldout_set() -> None:
+    """CRS Insight IN12447 on the FY2025 request for the military, 3 figures annotated
+    before the extractor ran on it; every attribute right on first reading (as on Stars
+    and Stripes' story of the same request, 4 figures, read and not committed)."""
+    held_as_floor("heldout25", year=1.0, status=1.0, funder=1.0, kind=1.0)
