@@ -438,6 +438,9 @@ _TIME_OF_BEFORE = re.compile(r"\b(?:beginning|start|end|outset|first\s+year|days
                              r"(?:the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:outside|inside|within|across|throughout|in|into)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
+# "signed into law by President Joe Biden": the signer, named after the verb
+_SIGNER_BEFORE = re.compile(r"\b[Ss]igned\s+(?:into\s+law\s+)?by\s+(?:the\s+)?$")
+_POSSESSIVE_END = re.compile(r"[\x27’]s\s+$")
 _SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
                            r"is\s+expected\s+to\s+sign|vetoed|vetoes)\b", re.IGNORECASE)
 
@@ -484,12 +487,12 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "following what the UN describes as massive-scale violence"
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
-    owner = re.search(r"[\x27’]s\s+$", before)
+    owner = _POSSESSIVE_END.search(before)
     if owner and any(a.end() == owner.start() for a in _AGENCY_RE.finditer(before)):
         return True  # "the U.S. Department of Agriculture’s Forest Service": the department's
     if _LAW_OF.match(sentence, m.end):
         return True  # "from President Biden's Investing in America Agenda": the law's name
-    if re.search(r"\b[Ss]igned\s+(?:into\s+law\s+)?by\s+(?:the\s+)?$", before):
+    if _SIGNER_BEFORE.search(before):
         return True  # "signed into law by President Joe Biden": who signs a law does not pay
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
