@@ -170,6 +170,12 @@ def edit_cell(page, column: int, value: str, attempts: int = 4) -> None:
     editor it opens is there and is the editable cell's."""
     grid = page.locator('[data-testid="stDataFrame"]').first
     for _ in range(attempts):
+        # the grid keeps the horizontal scroll an earlier edit gave it (editing column 9
+        # scrolls it right), and the click below is by position: scroll back to the start so
+        # that it lands on the "text" cell, as on the first edit
+        page.evaluate("() => { const s = document.querySelector("
+                      "'[data-testid=\"stDataFrame\"] .dvn-scroller'); "
+                      "if (s) s.scrollLeft = 0; }")
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 125, box["y"] + 52)  # the "text" cell of the first row
         for _ in range(column - 2):
@@ -190,6 +196,7 @@ def edit_cell(page, column: int, value: str, attempts: int = 4) -> None:
             f"() => document.getElementById('glide-cell-{column}-0')?.textContent === "
             f"{value!r}", timeout=10_000)
         return
+    screenshot(page, f"edit-cell-{column}-did-not-open")
     raise AssertionError(f"the editor of column {column} did not open")
 
 
