@@ -12,7 +12,7 @@ _CUMULATIVE = re.compile(
     # of parts, not a total over time; nor "projects that have total approved costs of")
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?!\s+(?:\w+\s+)?costs?\b)(?:s|ed|led)?\b|in all(?!\s+\w)|"
     r"altogether|"
-    r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year|"
+    r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multi)-?year|"
     r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
     # "The United States has spent nearly $57 billion on fighting HIV/AIDS" (no year): to date
     r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?(?:spent|disbursed)\b|"
@@ -38,7 +38,16 @@ _SPAN_OF_YEARS = re.compile(
     r"\bbetween\s+(?:fiscal\s+years?\s+|FY\s?)?(?:19|20)\d\d\s+and\s+(?:fiscal\s+year\s+|FY\s?)?"
     r"(?:19|20)\d\d\b|\bFY\s?(?:19|20)\d\d\s*[-–]\s*FY\s?(?:19|20)\d\d\b|"
     r"\bfor\s+(?:an?\s+)?(?:(?:additional|another|further)\s+)?(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten)\s+(?:more\s+)?years\b", re.IGNORECASE)
+    r"seven|eight|nine|ten)\s+(?:more\s+)?years\b|"
+    # "From fiscal year 2014 through 2018, ... allocated about $723 million"
+    r"\bfrom\s+(?:fiscal\s+years?\s+|FY\s?)?(?:19|20)\d\d\s+(?:through|to|until)\s+"
+    r"(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)
+# "The $500 million would be the initial installment of a two- or three-year program": a
+# part of the total, itself an amount
+# "In the first stage of the multi-year Merida Initiative, the U.S. is providing $400 million"
+_PART_OF_TOTAL = re.compile(r"\b(?:installment|instalment|tranche|down\s+payment|stage|phase|"
+                            r"part|portion|share)\s+of\s+(?:the\s+|an?\s+)?"
+                            r"(?:[\w-]+\s+(?:or\s+)?){0,2}$", re.IGNORECASE)
 
 
 # For a figure of one year, "total funding" is its amount; a running total says so.
@@ -85,6 +94,9 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
         # words right after the figure before are that figure's
         if lo and m.end() + near_start <= fig.start and \
                 not sentence[lo : near_start + m.start()].strip(" ,"):
+            continue
+        if _PART_OF_TOTAL.search(sentence, max(lo, near_start + m.start() - 60),
+                                 near_start + m.start()):
             continue
         return "cumulative"
     if not has_year and _SPAN_OF_YEARS.search(sentence, lo, hi):

@@ -50,6 +50,8 @@ _RECIPIENT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:at\s+(?=[$€£]|US
                               r"got|gets)\b)")
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent(?: to)?|sends?|"
+    # "The White House said it wants Congress to immediately allocate $500 million"
+    r"wants?|wanted|"
     r"request(?:s|ed)? that|"
     r"submitted to|"
     r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -144,7 +146,8 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
 # "the U.S. has sent $1 billion", "the United States would provide", "The U.S. has
 # announced a new $345 million military aid package": the country as the subject of a
 # paying verb is its government paying
-_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:" + _PAYING_VERB + "))")
+# (the verb in any case: a headline's "U.S. Gives Mexico $214 Million")
+_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?i:" + _PAYING_VERB + "))")
 _COUNTRY_PAYS = re.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES
     # "The Canadian government will give $8.3 million"
@@ -217,6 +220,8 @@ _SHORT_DEPARTMENT = re.compile(r"Department of (?:the )?(Commerce|Interior|Energ
                                r"Agriculture|Transportation)")
 
 
+# a person's name after a title: "Secretary of State Hillary Rodham Clinton"
+_PERSON_AFTER = re.compile(r"\s+(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){0,2}(?P<last>[A-Z][a-z]{2,})\b")
 _SUBJECT_AFTER = (r"(?=\s+(?:has|had|have|was|is|will|would|did|does|also|planned|intended|"
                   r"obligated|spent|awarded|provided|allocated|allocates|received|decided|"
                   r"adopted|adopts|announced|announces|approved|sets?|gives|gave|pledged|"
@@ -249,12 +254,21 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
             if short not in _AGENCY_OF and short not in found:
                 found[short] = _AGENCY_OF[m.group()]
                 shorts.add(short)
+        # "Secretary of State Hillary Clinton ... This week, Secretary Clinton pledged $80
+        # million": the person a title names speaks for the title's department after
+        if "Secretary" in m.group():
+            person = _PERSON_AFTER.match(text, m.end())
+            if person and person.group("last") not in _AGENCY_OF:
+                found.setdefault("Secretary " + person.group("last"), _AGENCY_OF[m.group()])
+                if person.group("last") not in found:
+                    found[person.group("last")] = _AGENCY_OF[m.group()]
+                    shorts.add(person.group("last"))
     if not found:
         return None, {}
     abbreviations = [re.escape(a) for a in found if a not in shorts]
     # a short form only as the subject of a verb ("Commerce had obligated"), not inside a
     # name ("The House Commerce Justice Science Appropriations subcommittee")
-    short_forms = [re.escape(a) + _SUBJECT_AFTER for a in shorts]
+    short_forms = [r"(?<!President )" + re.escape(a) + _SUBJECT_AFTER for a in shorts]
     return re.compile(r"\b(?:" + "|".join(abbreviations + short_forms) + r")\b"), found
 
 
@@ -360,6 +374,14 @@ _ACTS_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:has|had|have|was|is|will
                          r"announced|said|says|provided|provides|pledged|committed|gave|gives)\b")
 
 
+# "INL allocated about $542 million and USAID allocated about $182 million": a payer after
+# the figure that opens a clause of its own pays that clause's money
+_NEXT_CLAUSE = re.compile(r"[^$.;,]{0,40}?,?\s+(?:and|but|while|whereas)\s+(?:the\s+)?")
+_PAYS_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
+                         r"(?:allocated|obligated|disbursed|provided|spent|gave|committed|"
+                         r"pledged|awarded|contributed|granted|invested)\b")
+
+
 def _funder(sentence: str, fig: Money, agencies: list[_Mention],
             sources: list[_Mention]) -> str | None:
     source_spans = [(s.start, s.end) for s in sources]
@@ -392,6 +414,9 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
             s += 150
         if a.name == "U.S. Congress":
             s += 40
+        if a.start >= fig.end and _NEXT_CLAUSE.fullmatch(sentence, fig.end, a.start) \
+                and _PAYS_AFTER.match(sentence, a.end):
+            s += 200
         return s
 
     best = min(pool, key=score)
@@ -446,6 +471,13 @@ _SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
 
 
 _BY_OTHERS = re.compile(r"\bby\s+(?:the\s+|other\s+)?(?:[A-Z][\w.]*\s+and\s+(?:the\s+)?)?$")
+# "to support the Government of Mexico’s security forces", "Complementing the Government of
+# Mexico's effort": whom the money helps, not who pays it
+_HELPED_BEFORE = re.compile(r"\b(?:to\s+(?:support|complement|assist|help|strengthen|bolster)|"
+                            r"supporting|complementing|assisting|helping|strengthening|"
+                            r"bolstering)\s+(?:the\s+)?$", re.IGNORECASE)
+# "trafficking $40 billion worth of illegal drugs annually to the U.S.": where it goes
+_DESTINATION_END = re.compile(r"\s*(?:[.,;:]|$)")
 _ADMINISTERED_BY = re.compile(r"\b(?:administered|managed|implemented|executed|overseen)\s+by\s+"
                               r"(?:the\s+)?(?=$|\w)")
 
@@ -485,6 +517,11 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         # billion": what is provided with money receives it
     if re.search(r"\bwhat\s+(?:the\s+)?$", before):
         return True  # "following what the UN describes as massive-scale violence"
+    if _HELPED_BEFORE.search(before):
+        return True
+    if m.name == "United States government" and re.search(r"\bto\s+(?:the\s+)?$", before) \
+            and _DESTINATION_END.match(sentence, m.end):
+        return True
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
     owner = _POSSESSIVE_END.search(before)

@@ -113,7 +113,10 @@ _BASELINE_PHRASE = re.compile(
     # ("over the annualized Continuing Resolution (CR) level": a name's abbreviation too)
     r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.()-]+\s+){0,5}?"
     r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
-    r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b",
+    r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b"
+    # "an increase of $404 million over the amount initially requested by the White House"
+    r"(?:\s+(?:(?:initially|originally|first|previously)\s+)?(?:requested|proposed|sought|"
+    r"enacted|appropriated|approved)(?:\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’']*\s?){1,3})?)?",
     re.IGNORECASE)
 
 
