@@ -47,6 +47,8 @@ from etl.extract.roles import (
     document_aliases,
 )
 from etl.extract.stages import (
+    _ANAPHORIC_START,
+    _DIFFERENCE_AFTER,
     _owned_cues,
     _stage_of_comparisons,
     _stage_of_enacted_bill,
@@ -176,10 +178,17 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 ))
                 kind_reads.append(read)
             context = _sentence_context(sentence, span.kind, mentions, agencies, sources)
-            if all(f.year is None for f in figures):
+            if all(f.year is None for f in figures) or (
+                    _ANAPHORIC_START.match(sentence)
+                    and _DIFFERENCE_AFTER.match(sentence[money[0].end :])):
+                # ("This is $13 billion below the ... estimate, ... over the funding ... for
+                # FY 2011": a difference's sentence names the years it is measured from)
                 # "$3.4 billion over 10 years ... for the Brisbane 2032 Olympic and Paralympic
                 # Games": a year its own figures did not take is not the money's, after it
                 context.years = []
+            # ("Congress has provided almost $1.8 billion": a total with no year is a span)
+            context.span = context.span or all(f.kind == "cumulative" and f.year is None
+                                               for f in figures)
             contexts.append(context)
         result.figures.extend(figures)
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,

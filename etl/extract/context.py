@@ -93,6 +93,7 @@ class _Context:
     payers: list[tuple[str, str]]  # (canonical name, words)
     heading: bool
     from_date: bool = False  # its year is the document's date ("today", "on Tuesday")
+    span: bool = False  # it names a span of years and no single year ("FY2012-16")
 
 
 _SIGNED_ON = re.compile(r"\b[Ss]igned\s+into\s+law\b[^.;$]{0,50}?\b(?:in|on)\s+"
@@ -125,7 +126,8 @@ def _sentence_context(sentence: str, kind: str,
         # helpful," Gates said): its years and its speaker belong to the remark
         return _Context([], [], kind == "heading")
     return _Context(years if len(distinct) == 1 else [],
-                    payers if len({p for p, _ in payers}) == 1 else [], kind == "heading")
+                    payers if len({p for p, _ in payers}) == 1 else [], kind == "heading",
+                    span=not named and any(y is None for _, _, y, _, _ in mentions))
 
 
 _THIS_YEAR = re.compile(r"this\s+year(?:[\x27’]s)?", re.IGNORECASE)
@@ -136,7 +138,11 @@ _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
 # total ... to", "To date, ... has totaled", "The United States has spent nearly $57 billion")
 _BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b|\bto date\b|\bso far\b|"
                            r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?"
-                           r"(?:spent|disbursed)\b", re.IGNORECASE)
+                           r"(?:spent|disbursed)\b|"
+                           # "With the recent enactment of the FY2010 ... Act, Congress has
+                           # provided almost $1.8 billion": the total the law brought it to
+                           r"\bwith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\b",
+                           re.IGNORECASE)
 # "This PDA package has an estimated value of $1 billion": the payer's package, valued
 _ESTIMATED_VALUE = re.compile(r"\bestimated\s+(?:value|worth)\b", re.IGNORECASE)
 # "an authorization of a Presidential Drawdown ... valued at up to $50 million": the
@@ -158,6 +164,11 @@ def _fiscal_years_named(text: str) -> set[int]:
     return named
 
 
+# a part of the total before: "Of the total savings, $100 billion", "Congress provided $248
+# million of that funding", "the vast majority of the funds—roughly $1.5 billion"
+_PART_OF_BEFORE = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|these|those)\b|"
+                             r"\bof\s+(?:that|this|these|those|the)\s+(?:total|funding|funds|"
+                             r"amount|money|sum|savings)\b")
 _APPROPRIATIONS_ACT_YEAR = re.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
 
 
@@ -212,6 +223,10 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     continue
                 if contexts[j].from_date and f.kind == "cumulative":
                     break  # a running total is not of the day the story is dated
+                if contexts[j].span and _PART_OF_BEFORE.search(result.sentences[i].text):
+                    break  # "The FY2012-16 ... plan ... identified $178 billion in savings.
+                    # Of the total savings, $100 billion ...": a part of a span's total, or
+                    # of a total with no year
                 if contexts[j].years:
                     year, year_type, words = contexts[j].years[0]
                     # (not a date: "Yesterday (Mexico City, June 25, 2009)" is a day's year)

@@ -42,6 +42,22 @@ _SPAN_OF_YEARS = re.compile(
     # "From fiscal year 2014 through 2018, ... allocated about $723 million"
     r"\bfrom\s+(?:fiscal\s+years?\s+|FY\s?)?(?:19|20)\d\d\s+(?:through|to|until)\s+"
     r"(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)
+# "With the recent enactment of the FY2010 Supplemental Appropriations Act (...), Congress
+# has provided almost $1.8 billion for the Mérida Initiative": the total the law brought it to
+_ENACTED_TOTAL = re.compile(r"\b[Ww]ith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\b"
+                            r"[^$;]{0,160}?,\s+(?:[A-Z][\w.]*\s+){1,3}(?:has|have)\s+(?:now\s+)?"
+                            r"(?:provided|appropriated|made\s+available)\s+(?:(?:about|almost|"
+                            r"nearly|more\s+than|over|roughly|some|approximately)\s+)?$")
+# "As of March 2017, more than $1.6 billion of Mérida assistance had been delivered": what
+# had been paid by a date (not "As of February 2008, Congress has not taken action on the
+# remaining $102.5 billion")
+_AS_OF = re.compile(r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
+                    r"June|July|August|September|October|November|December)\s+"
+                    r"(?:\d{1,2},\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+_BEEN_AFTER = re.compile(r"[^$.;]{0,60}?\b(?:had|has|have)\s+(?:already\s+)?been\b")
+# "The FY2012-16 Future Years Defense Program ... identified $178 billion in savings": a
+# span of years in short (a year and the next, "2024-25", is one fiscal year)
+_SHORT_SPAN = re.compile(r"(?:\b|(?<=FY))(?:19|20)(\d\d)[-–](\d\d)\b(?!-)")
 # "The $500 million would be the initial installment of a two- or three-year program": a
 # part of the total, itself an amount
 # "In the first stage of the multi-year Merida Initiative, the U.S. is providing $400 million"
@@ -99,7 +115,14 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
                                  near_start + m.start()):
             continue
         return "cumulative"
-    if not has_year and _SPAN_OF_YEARS.search(sentence, lo, hi):
+    if not has_year and _ENACTED_TOTAL.search(sentence, max(lo, fig.start - 240), fig.start):
+        return "cumulative"
+    if not has_year and _AS_OF.search(sentence, max(lo, fig.start - 80), fig.start) \
+            and _BEEN_AFTER.match(sentence, fig.end):
+        return "cumulative"
+    if not has_year and (_SPAN_OF_YEARS.search(sentence, lo, hi) or any(
+            int(m.group(1)) % 100 + 1 < int(m.group(2)) <= int(m.group(1)) % 100 + 30
+            for m in _SHORT_SPAN.finditer(sentence, lo, hi))):
         return "cumulative"
     return "amount"
 

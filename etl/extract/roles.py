@@ -282,6 +282,8 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
             continue
         if _FOREIGN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "the Colombian Army": that country's army, not the U.S. Army
+        if sentence.endswith(("non-", "non‑", "Non-"), 0, m.start()):
+            continue  # "$7 billion for additional non-Pentagon defense related activities"
         mention = _Mention(m.start(), m.end(), _AGENCY_OF[m.group()], "agency")
         agencies.append(_Mention(m.start(), m.end(), mention.name, "agency",
                                  _is_attribution(sentence, mention)))

@@ -65,11 +65,11 @@ _BASELINE_BEFORE = re.compile(
     r"exceed(?:s|ed|ing)?|"
     r"down from|increase (?:from|over)|decrease (?:from|over)|of)\s+(?:the\s+|its\s+)?"
     # "a seven percent increase over enacted fiscal 2006 funding levels"
-    r"(?:(?:enacted|requested|appropriated)\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
+    r"(?:(?:enacted|requested|appropriated|estimated|projected|current|actual)\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
     re.IGNORECASE)
 _BASELINE_AFTER = re.compile(
     r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
-    r"(?:levels?|requests?|amounts?|appropriations?|enacted)\b", re.IGNORECASE)
+    r"(?:levels?|requests?|amounts?|appropriations?|enacted|budgets?)\b", re.IGNORECASE)
 _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
                r"start\w*|introduc\w*|submitt\w*|sent|made|requested|asked|released|"
                r"transmitted|issued|promised|pledged|passed|approved|adopted|enacted|voted|"
@@ -114,6 +114,8 @@ _BASELINE_PHRASE = re.compile(
     r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.()-]+\s+){0,5}?"
     r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
     r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b"
+    # (not "the Fiscal 2011 request of $159.3 billion": the words name the figure after them)
+    r"(?!\s+of\s+(?:about\s+|nearly\s+|roughly\s+)?(?:US)?[$€£])"
     # "an increase of $404 million over the amount initially requested by the White House"
     r"(?:\s+(?:(?:initially|originally|first|previously)\s+)?(?:requested|proposed|sought|"
     r"enacted|appropriated|approved)(?:\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’']*\s?){1,3})?)?",
@@ -134,6 +136,15 @@ def _not_money_year(sentence: str, start: int, end: int) -> bool:
     return _why_not_money_year(sentence, start, end) is not None
 
 
+# "With the recent enactment of the FY2010 Supplemental Appropriations Act (...), Congress
+# has provided almost $1.8 billion for the Mérida Initiative": the law that brought the total
+# to what it is, not the year of the total (etl/extract/kinds.py reads it as one)
+_ENACTMENT_OF = re.compile(r"\b[Ww]ith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\s+"
+                           r"(?:the\s+)?$")
+_HAS_PROVIDED_AFTER = re.compile(r"[^$;]{0,140}?,\s+(?:[A-Z][\w.]*\s+){1,3}(?:has|have)\s+"
+                                 r"(?:now\s+)?(?:provided|appropriated|made\s+available)\b")
+
+
 def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
     """"law", "deadline", "baseline" or "event" when the year at sentence[start:end] is not
     the year of a figure; None when it may be."""
@@ -143,6 +154,8 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
         return "law"
     if _DEADLINE_BEFORE.search(before):
         return "deadline"
+    if _ENACTMENT_OF.search(before) and _HAS_PROVIDED_AFTER.match(sentence, end):
+        return "event"
     return _baseline_or_event(sentence, before, after)
 
 
@@ -197,7 +210,7 @@ _RELATIVE_RE = re.compile(
 )
 
 
-_FISCAL_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})[-‐‑–/](?P<y2>\d\d|{_YEAR})\b")
+_FISCAL_RANGE = re.compile(rf"(?:\b|(?<=FY))(?P<y1>{_YEAR})[-‐‑–/](?P<y2>\d\d|{_YEAR})\b")
 _FISCAL_RANGE_AFTER = re.compile(
     r"\s+(?:(?:state|fiscal|school|academic|general|operating|spending|final|proposed|enacted)"
     r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
@@ -237,6 +250,14 @@ def _year_mentions(
             # "the 2016-17 state budget", "the 2008-2009 fiscal budget": one fiscal year,
             # named by the year it ends in
             found.append((m.start(), m.end(), end, "fiscal", m.group()))
+            spans.append((m.start(), m.end()))
+        elif len(second) == 2 and first + 1 < end <= first + 30 \
+                and not sentence.startswith("-", m.end()) and not inside(m.start(), m.end()):
+            # "The FY2012-16 Future Years Defense Program": a span of years in short (not
+            # a date, "2005-12-01")
+            fiscal = bool(_FISCAL_RANGE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]))
+            found.append((m.start(), m.end(), None, "fiscal" if fiscal else "calendar",
+                          m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEAR_SPAN_RE.finditer(sentence):
         if any(a <= m.start() < b for a, b in spans):
