@@ -84,6 +84,8 @@ class Span:
     text: str
     paragraph: int
     kind: str  # "body" ends with sentence punctuation; "heading" does not (title, byline)
+    # the rest of an overlong sentence cut at MAX_SENTENCE_CHARS (a statute's paragraph)
+    continues: bool = False
 
 
 def is_boilerplate(line: str) -> bool:
@@ -102,6 +104,9 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
         return False
     if text[stop_start] != ".":
         return True
+    # a proviso the OCR ended with a full stop: "Provided further. That not less than $8,000,000"
+    if token.startswith("That") and _PROVISO_END.search(text, max(0, stop_start - 30), stop_start):
+        return False
     # inside brackets that close soon after: "(App. 3 million AUD)"
     opened = text.rfind("(", max(0, stop_start - 80), stop_start)
     if opened > text.rfind(")", max(0, stop_start - 80), stop_start) and \
@@ -117,6 +122,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     word = before.group(1).lower().rstrip(".")
     if word in _TITLES:
         return False
+    if word in _MONTH_ABBREVIATIONS and _DAY.match(token):
+        return False  # "PUBLIC LAW 100-202—DEC. 22, 1987" (and Wikisource's "MMMM. DD, 1987")
     if len(word) == 1 and before.group(1).isupper():  # an initial: "John F. Kennedy"
         return False
     if word in _SOFT_ABBREVIATIONS:
@@ -124,7 +131,13 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     return True
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                        "nov", "dec", "mmmm"}
+_DAY = re.compile(r"(?:\d{1,2}|DD),")
+_PROVISO_END = re.compile(r"\bProvided(?:,?\s+(?:further|however))?$")
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     pieces: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -138,14 +151,15 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        continued = False
         while b - a > MAX_SENTENCE_CHARS:
             cut = _cut_at(text, a, a + MAX_SENTENCE_CHARS)
-            out.append((a, cut))
-            a = cut
+            out.append((a, cut, continued))
+            a, continued = cut, True
             while a < b and text[a].isspace():
                 a += 1
         if a < b:
-            out.append((a, b))
+            out.append((a, b, continued))
     return out
 
 
@@ -240,11 +254,11 @@ def split_sentences(text: str) -> list[Span]:
     for start, end in _paragraphs(text):
         paragraph += 1
         pieces = _split_paragraph(text, start, end)
-        for n, (a, b) in enumerate(pieces):
+        for n, (a, b, continued) in enumerate(pieces):
             chunk = text[a:b]
             # a heading is a paragraph of its own without a full stop; a list's
             # introduction ("would fund the following:") and a piece cut from an overlong
             # sentence are body text
-            body = re.search(r"[.!?:][\"'”’)\]]*$", chunk) or n < len(pieces) - 1
-            spans.append(Span(a, b, chunk, paragraph, "body" if body else "heading"))
+            body = re.search(r"[.!?:][\"'”’)\]]*$", chunk) or n < len(pieces) - 1 or continued
+            spans.append(Span(a, b, chunk, paragraph, "body" if body else "heading", continued))
     return spans

@@ -1589,3 +1589,41 @@ def test_defense_budgets_in_think_tank_prose() -> None:
         "Mexico.\n")
     assert (delivered["status"], delivered["kind"], delivered["year"]) == (
         "disbursed", "cumulative", None)
+
+
+def test_twenty_eighth_heldout_set() -> None:
+    """Statutes as OCR gives them: three pages of the Statutes at Large (1971, 1973, 1987,
+    as Wikisource transcribes them), 22 U.S.C. 2291a and a Member's floor remarks in the
+    Congressional Record; 18 figures annotated before the extractor ran on them (first
+    year 0.50, status 0.72, funder 0.39)."""
+    held_as_floor("heldout28", year=1.0, status=0.88, funder=0.88, kind=1.0)
+
+
+def test_statute_pages_as_ocr_gives_them() -> None:
+    """A page's running head "PUBLIC LAW 100-202—DEC. 22, 1987" (and Wikisource's "MMMM. DD,
+    1987") is the law's date, one sentence; "the Act of August 1, 1956" is a law's name;
+    "Provided further. That" goes on with the proviso; "may be expended" and "expenses
+    authorized by section 2(a)" are a law's permissions, not stages; the rest of a
+    paragraph cut at the sentence length limit keeps the paragraph's stage."""
+    from etl.__main__ import figure_records
+    from etl.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    head = ("101 STAT. 1329-146\nPUBLIC LAW 100-000—MMMM. DD, 1987\n\n"
+            "PUBLIC LAW 100-202—DEC. 22, 1987\n")
+    assert [s.text for s in split_sentences(head)][1:] == [
+        "PUBLIC LAW 100-000—MMMM. DD, 1987", "PUBLIC LAW 100-202—DEC. 22, 1987"]
+    purposes = "; ".join(["hire of passenger motor vehicles as authorized by law"] * 20)
+    paragraph = (
+        "For expenses necessary to enable the Secretary of State to provide a contribution; "
+        f"{purposes}; $346,450,000: Provided, That not less than $25,000,000 shall be "
+        "available for refugees resettling in Israel: Provided further. That not less than "
+        "$8,000,000 shall be available for educational facilities.\n")
+    assert len(paragraph) > MAX_SENTENCE_CHARS
+    records = figure_records(head + "\n" + paragraph)
+    assert [(r["year"], r["status"], r["funder"]) for r in records] == [
+        (None, "appropriated", "U.S. Congress")] * 3
+    (allowance,) = figure_records(
+        "PUBLIC LAW 92-77-AUG. 10, 1971\n\nexpenses authorized by section 2(a) of the Act of "
+        "August 1, 1956, as amended (22 U.S.C. 2669); not to exceed a total of $70,000 may be "
+        "expended for representation allowances.\n")
+    assert (allowance["year"], allowance["status"]) == (None, "reported")

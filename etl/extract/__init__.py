@@ -186,6 +186,14 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 # "$3.4 billion over 10 years ... for the Brisbane 2032 Olympic and Paralympic
                 # Games": a year its own figures did not take is not the money's, after it
                 context.years = []
+            if span.continues:
+                # the rest of an overlong sentence (a statute's paragraph cut at its length
+                # limit): its figures without a stage of their own have the stage before
+                before = _status_cues(sentences[index - 1].text)
+                for f in figures:
+                    if f.status_source is None and before:
+                        f.status, f.status_cue = before[-1][2], before[-1][3]
+                        f.status_source = "previous sentence"
             # ("Congress has provided almost $1.8 billion": a total with no year is a span)
             context.span = context.span or all(f.kind == "cumulative" and f.year is None
                                                for f in figures)

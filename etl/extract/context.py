@@ -60,7 +60,8 @@ _DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " befor
 _LAW_STAGES = {"authorized", "appropriated"}
 _LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution", re.IGNORECASE)
 # (a continuing resolution, "the annualized CR level", is the U.S. Congress's stopgap law)
-_US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\bPublic Law\b|\bStat\.|\bUnited States\b|"
+_US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\b(?i:Public Law)\b|\b(?i:Stat)\.|"
+                     r"\bUnited States\b|"
                      r"\bH\.\s?R\.\s?\d|\bS\.\s?\d|\b(?i:continuing\s+resolution|congressional)\b|"
                      r"\bNational\s+Defense\s+Authorization\s+Act\b|\bNDAA\b")
 # "New Section 32(b)(2) authorizes the annual appropriation of $10 million": a law's
@@ -255,7 +256,11 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 if not contexts[i].years:  # "This includes $56 million ...": the same day
                     contexts[i].years = [(f.year, f.year_type, f.year_text)]
                     contexts[i].from_date = True
-        if f.funder is None and f.status in _LAW_STAGES and f.status_cue and \
+        # ("For expenses necessary to enable the United States to meet its obligations ...,
+        # $X", "For necessary expenses of the Department of State, $X": in an
+        # appropriation's paragraph whoever is named is what the money is for)
+        if (f.funder is None or (f.status_cue and f.status_cue.startswith("For"))) \
+                and f.status in _LAW_STAGES and f.status_cue and \
                 _LAW_WORDS.search(f.status_cue) and (
                     "to be appropriated" in f.status_cue
                     or (_STATUTE_AUTHORIZES.search(result.sentences[i].text)

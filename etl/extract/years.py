@@ -84,7 +84,12 @@ _EVENT_BEFORE = re.compile(
 _DATE_BEFORE = re.compile(
     rf"(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?$")
 _EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
-_LAW_BEFORE = re.compile(r"\bAct(?:\s+of|,)\s+$")
+_LAW_BEFORE = re.compile(
+    r"\bAct(?:\s+of|,)\s+"
+    # "section 2(a) of the Act of August 1, 1956": a law named by the day it was enacted
+    rf"(?:(?:{_MONTHS})\s+\d{{1,2}}\W{{1,2}}\s*)?$"
+    # a page of the Statutes at Large: "PUBLIC LAW 100-202—DEC. 22, 1987"
+    r"|\bPUBLIC\s+LAW\s+[\d-]+\s*[—–-]\s*(?:[A-Z]{3,9}\.?\s+(?:\d{1,2}|DD),\s+)?$")
 # "Appropriations Act, 2006", "Continuing Appropriations Resolution, 2007": an
 # appropriation law's year is the fiscal year of its money
 _APPROPRIATION_LAW_BEFORE = re.compile(r"\bAppropriations?\s+(?:Act|Resolution)(?:\s+of|,)\s+$",
