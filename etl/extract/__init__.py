@@ -57,6 +57,7 @@ from etl.extract.stages import (
     _stage_of_parts,
     _stage_of_references,
     _stage_of_request_story,
+    _stage_of_silent_sentences,
     _status,
     _status_cues,
 )
@@ -228,4 +229,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _congress_appropriates(result)
     _appeals_name_no_payer(result)
     _calendar_budget_years(result)
+    _stage_of_silent_sentences(result, sentences)
     return result

@@ -677,3 +677,39 @@ def _stage_of_request_story(result: Extraction, text: str,
         if of_year and f.year is None and f.status == "requested" and one is not None:
             f.year, f.year_type, f.year_text, f.year_source = one[0], "fiscal", one[1], \
                 "document"
+
+
+_EARLIER_MONEY = re.compile(r"\b(?:previously|earlier|already|prior)\b", re.IGNORECASE)
+# "Combined with the €21 million announced previously, the ... response now totals €100
+# million": a sum of money at several stages
+_COMBINED = re.compile(r"\s*(?:Combined|Together|Taken\s+together)\s+with\b")
+
+
+def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> None:
+    """A figure whose sentence names no stage goes on with the stage of the last figure of
+    the sentence before, when that one's own sentence named it and the two agree on year
+    and payer: "The administration has awarded more than $2.2 billion ... Today's funding
+    includes a nearly $23 million grant"; not "In 2019, NOAA used $2 million" after "would
+    authorize ... $4 million annually over the 2020-2024 period" (another year), nor a
+    figure another payer pays, nor "the €21 million announced previously"."""
+    by_sentence = _by_sentence(result)
+    for i, figures in by_sentence.items():
+        before = by_sentence.get(i - 1)
+        # (a headline's stage is its own: the body says it again in its words)
+        if not before or before[-1].status_source != "sentence" \
+                or sentences[i - 1].kind == "heading":
+            continue
+        source = before[-1]
+        for f in figures:
+            if f.status_source is not None:
+                continue
+            if f.year is not None and source.year is not None and f.year != source.year:
+                continue
+            if f.funder is not None and source.funder is not None and f.funder != source.funder:
+                continue
+            span = sentences[i]
+            near = span.text[max(0, f.start - span.start - 40) : f.end - span.start + 40]
+            if _EARLIER_MONEY.search(near) or _COMBINED.match(span.text):
+                continue
+            f.status, f.status_cue, f.status_source = source.status, source.status_cue, \
+                "previous sentence"
