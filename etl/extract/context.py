@@ -543,7 +543,11 @@ def _congress_appropriates(result: Extraction) -> None:
     provided the Department of Defense (DOD) with about $86.8 billion". The payer's words
     are the appropriation's."""
     for f in result.figures:
-        if f.status == "appropriated" and f.currency == "USD" and f.funder in _US_EXECUTIVE \
+        # (or the government a sentence before named: "the United States' continued
+        # commitment ... These funds include: an additional $10 million")
+        if f.status == "appropriated" and f.currency == "USD" and (
+                f.funder in _US_EXECUTIVE or (f.funder == "United States government"
+                                              and f.funder_source != "sentence")) \
                 and f.status_cue and _APPROPRIATION_CUE.search(f.status_cue) \
                 and not _ALLOCATION.search(f.status_cue):
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
