@@ -49,6 +49,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "COP": "COP",
     "KSh": "KES", "Ksh": "KES", "KES": "KES", "₦": "NGN", "NGN": "NGN", "ZAR": "ZAR",
     "GH₵": "GHS", "₵": "GHS", "Rp": "IDR", "₱": "PHP", "R": "ZAR", "Rs.": "INR", "Rs": "INR",
+    # the IMF's unit of account, in which World Bank (IDA) credits are written: "an IDA
+    # credit of SDR 15.7 million ($20 million)"
+    "SDR": "XDR", "XDR": "XDR",
 }
 # Letters that are a currency only when digits follow at once: "N5 billion" (naira).
 CURRENCY_PREFIX_LETTERS: dict[str, str] = {"N": "NGN"}
@@ -69,7 +72,7 @@ CURRENCY_WORDS: dict[str, str] = {
     # an ISO 4217 code after the amount: "This 200 million JPY (App. 3 million AUD) Grant Aid"
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD",
     "CHF": "CHF", "CNY": "CNY", "INR": "INR", "MXN": "MXN", "KES": "KES", "NGN": "NGN",
-    "ZAR": "ZAR", "NZD": "NZD",
+    "ZAR": "ZAR", "NZD": "NZD", "SDR": "XDR", "XDR": "XDR",
 }
 # "pesos" alone is Mexican only when the sentence is about Mexico; otherwise the figure is
 # kept with currency "XXX" (ISO 4217's code for "no currency known") rather than guessed.

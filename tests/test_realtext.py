@@ -1682,3 +1682,40 @@ def test_a_request_is_not_the_bill_it_rides_in() -> None:
         "Mexico and $50 million for Central America. The request was tucked into a $46 billion "
         "Iraq-Afghanistan supplemental spending bill unveiled Monday.\n")
     assert (tucked["status"], tucked["funder"]) == ("requested", "White House")
+
+
+def test_lenders_and_the_news_of_the_day() -> None:
+    """Sentences of World Bank releases and news of its loans read as a twenty-ninth set,
+    not committed (32 figures; first year 0.15, status 0.48, funder 0.81;
+    0.97; after 0.65, 0.58, 0.97): an IDA credit in SDR is money, the World Bank's; a lender's approval and a
+    financing agreement commit money, in the year the sentence dates them; a dateline's
+    "today" dates the lines after it; what a dated story says was approved, with no time
+    named, is news of its day (not "previously approved", nor an event the sentence dates)."""
+    from etl.__main__ import figure_records
+
+    sdr, dollars = figure_records(
+        "Benin will use an IDA credit of SDR 15.7 million ($20 million) to carry out a rural "
+        "development project.\n")
+    assert (sdr["currency"], sdr["amount"], sdr["funder"]) == ("XDR", 15.7e6, "World Bank")
+    assert dollars["funder"] == "World Bank"
+    (nepal,) = figure_records(
+        "July 2020: The Government of Nepal has signed a financial agreement with the World "
+        "Bank for $450 million to improve the efficiency and safety of transport.\n")
+    assert (nepal["status"], nepal["year"]) == ("obligated", 2020)
+    (uganda,) = figure_records(
+        "To boost service delivery through local governments in Uganda, the World Bank "
+        "announced that it has approved approximately $300 million.\n")
+    assert uganda["status"] == "obligated"
+    (credit,) = figure_records(
+        "WASHINGTON, March 14, 2019 – The World Bank Board of Executive Directors today "
+        "approved financing for the following project:\nSri Lanka - Local Development Support "
+        "Project\nIDA Credit: US$70 million\n", date(2019, 3, 14))
+    assert (credit["year"], credit["year_source"]) == (2019, "previous sentence")
+    (balochistan,) = figure_records(
+        "ISLAMABAD: The World Bank Board of Executive Directors approved $194 million for two "
+        "projects in Balochistan.\n", date(2025, 6, 26))
+    assert (balochistan["year"], balochistan["year_source"]) == (2025, "document date")
+    (earlier,) = figure_records(
+        "Adding to previously approved U.S. assistance to Colombia of over $330 million, the "
+        "package is large.\n", date(2001, 3, 14))
+    assert earlier["year"] is None

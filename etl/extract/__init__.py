@@ -23,6 +23,7 @@ from etl.extract.context import (
     _calendar_budget_years,
     _congress_appropriates,
     _Context,
+    _dateline_year,
     _from_context,
     _headline_from_body,
     _home_dollar,
@@ -68,6 +69,7 @@ from etl.extract.years import (
     YEAR_MIN,
     _assign_years,
     _event_dated,
+    _event_years,
     _year_mentions,
 )
 from etl.money import Money, find_money
@@ -127,6 +129,11 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             agencies, sources, _ = _mentions(sentence, aliases)
             contexts.append(_sentence_context(sentence, span.kind, mentions, agencies,
                                               sources))
+        if not money and not contexts[index].years and (line := _dateline_year(sentence)):
+            # "WASHINGTON, March 14, 2019 – The World Bank Board ... today approved financing
+            # for the following project: ... IDA Credit: US$70 million": that day's
+            contexts[index].years = [(line[0], "calendar", line[1])]
+            contexts[index].from_date = True
         if money:
             agencies, sources, countries = _mentions(sentence, aliases)
             agency_starts = [a.start for a in agencies]
@@ -140,6 +147,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 len(money) > 1 or sentence.lstrip()[:3].lower() in {"of ", "out"}) else {}
             credited = _attributed_source(sentence, agencies, sources)
             years = _assign_years(sentence, money, mentions)
+            events: list[tuple[int, str]] | None = None
             purpose_cues = _PurposeCues.of(sentence, money)
             for k, (fig, (year, year_type, year_text)) in enumerate(zip(money, years,
                                                                       strict=True)):
@@ -148,6 +156,15 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
                 status, cue = _status(fig, clauses, clause_starts, cues, cue_starts, owned)
                 fig_text = sentence[fig.start : fig.end]
+                if year is None and status == "obligated" and cue and _MAYBE_YEAR.search(sentence):
+                    # money committed on a dated day is that year's: "July 2020: The
+                    # Government of Nepal has signed a financial agreement with the World
+                    # Bank for $450 million" (an announcement's date is not: "On October 22,
+                    # 2007, ... announced the Merida Initiative, a $1.4 billion ...")
+                    if events is None:
+                        events = _event_years(sentence)
+                    if len({y for y, _ in events}) == 1:
+                        year, year_type, year_text = events[0][0], "calendar", events[0][1]
                 if year is None:
                     year_type = None  # a span or "since" has no single year to qualify
                 funder_mention = _funder_mention(sentence, fig,

@@ -48,6 +48,20 @@ def _dateline_year(sentence: str) -> tuple[int, str] | None:
     return int(m.group("year")), f"{now} ({m.group().strip(' –—-')})"
 
 
+# In a dated story, what was approved, awarded or signed with no time named is news of
+# the story's day: "The World Bank Board of Executive Directors approved $194 million",
+# "The US Senate approved a total of $95 billion" (not "previously approved U.S.
+# assistance", nor a sentence that dates its own event: "On December 3, 2008, ... signed")
+_NEWS_OF_THE_DAY = re.compile(r"(?<!previously )(?<!already )(?<!earlier )(?<!originally )"
+                              r"(?<=[a-z] )(?:approved|awarded|signed|unveiled|launched|"
+                              r"granted)\b")
+
+
+def _news_of_the_day(sentence: str) -> str | None:
+    m = _NEWS_OF_THE_DAY.search(sentence)
+    return m.group() if m else None
+
+
 def _dated_now(sentence: str) -> str | None:
     """The words that place the sentence's event at the document's date, if any."""
     for m in _DEICTIC_NOW.finditer(sentence):
@@ -170,6 +184,8 @@ def _fiscal_years_named(text: str) -> set[int]:
 _PART_OF_BEFORE = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|these|those)\b|"
                              r"\bof\s+(?:that|this|these|those|the)\s+(?:total|funding|funds|"
                              r"amount|money|sum|savings)\b")
+_WHOLE_BEFORE = re.compile(r"\b(?:part|portion|share)\s+of\s+(?:the|its|a|an)\s+"
+                           r"(?:(?:about|nearly|almost|more\s+than|over)\s+)?$", re.IGNORECASE)
 _APPROPRIATIONS_ACT_YEAR = re.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
 
 
@@ -222,8 +238,11 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 # a sentence that dates its own event takes a year only from a heading
                 if dated and dated[i] and not contexts[j].heading:
                     continue
-                if contexts[j].from_date and f.kind == "cumulative":
-                    break  # a running total is not of the day the story is dated
+                if contexts[j].from_date and (f.kind == "cumulative" or _WHOLE_BEFORE.search(
+                        result.sentences[i].text, 0,
+                        f.start - result.sentences[i].start)):
+                    break  # a running total is not of the day the story is dated, nor the
+                    # whole that day's news is "part of the $3.1 billion to help" from
                 if contexts[j].span and _PART_OF_BEFORE.search(result.sentences[i].text):
                     break  # "The FY2012-16 ... plan ... identified $178 billion in savings.
                     # Of the total savings, $100 billion ...": a part of a span's total, or
@@ -245,7 +264,8 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
             sentence = result.sentences[i].text
             # (not a running total: "has now committed $7.6 billion since ...")
             if f.year is None and reference_date is not None and f.kind != "cumulative" \
-                    and (now := _dated_now(sentence)) is not None:
+                    and (now := _dated_now(sentence) or (
+                        None if dated and dated[i] else _news_of_the_day(sentence))) is not None:
                 if fiscal_named is None:
                     fiscal_named = _fiscal_years_named(text)
                 f.year = reference_date.year

@@ -696,7 +696,7 @@ def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> Non
     for i, figures in by_sentence.items():
         before = by_sentence.get(i - 1)
         # (a headline's stage is its own: the body says it again in its words)
-        if not before or before[-1].status_source != "sentence" \
+        if not before or before[-1].status_source not in ("sentence", "previous sentence") \
                 or sentences[i - 1].kind == "heading":
             continue
         source = before[-1]

@@ -192,6 +192,13 @@ def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
     return "event" if dated else None
 
 
+def _event_years(sentence: str) -> list[tuple[int, str]]:
+    """(year, words) of each date the sentence gives its event ("July 2020: The Government
+    of Nepal has signed a financial agreement ... for $450 million")."""
+    return [(int(m.group("cy")), m.group()) for m in _YEAR_RE.finditer(sentence)
+            if m.group("cy") and _why_not_money_year(sentence, m.start(), m.end()) == "event"]
+
+
 def _event_dated(sentence: str) -> bool:
     """Whether the sentence dates an event ("On October 22, 2007, ... announced"): it then
     says when, and an earlier sentence's year is not the year of its money."""
