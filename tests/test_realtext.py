@@ -1686,8 +1686,8 @@ def test_a_request_is_not_the_bill_it_rides_in() -> None:
 
 def test_lenders_and_the_news_of_the_day() -> None:
     """Sentences of World Bank releases and news of its loans read as a twenty-ninth set,
-    not committed (32 figures; first year 0.15, status 0.48, funder 0.81;
-    0.97; after 0.65, 0.58, 0.97): an IDA credit in SDR is money, the World Bank's; a lender's approval and a
+    not committed (32 figures; first year 0.15, status 0.48, funder 0.81; after 0.65, 0.58,
+    0.97): an IDA credit in SDR is money, the World Bank's; a lender's approval and a
     financing agreement commit money, in the year the sentence dates them; a dateline's
     "today" dates the lines after it; what a dated story says was approved, with no time
     named, is news of its day (not "previously approved", nor an event the sentence dates)."""
