@@ -1719,3 +1719,16 @@ def test_lenders_and_the_news_of_the_day() -> None:
         "Adding to previously approved U.S. assistance to Colombia of over $330 million, the "
         "package is large.\n", date(2001, 3, 14))
     assert earlier["year"] is None
+
+
+def test_a_request_sent_on_a_day_and_officials_who_pledge() -> None:
+    """The issue's own classes: the day a request was sent is not its money's year ("the
+    FY2012 request, sent to Congress on February 14, 2011, includes $X"), and "US officials
+    pledged" names the United States as payer."""
+    from etl.__main__ import figure_records
+
+    (sent,) = figure_records("The FY2012 request, sent to Congress on February 14, 2011, "
+                             "includes $12 million for Mexico.\n")
+    assert (sent["year"], sent["year_type"], sent["status"]) == (2012, "fiscal", "requested")
+    (pledge,) = figure_records("US officials pledged $100 million.\n")
+    assert pledge["funder"] == "United States government"

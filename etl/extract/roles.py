@@ -147,7 +147,9 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
 # announced a new $345 million military aid package": the country as the subject of a
 # paying verb is its government paying
 # (the verb in any case: a headline's "U.S. Gives Mexico $214 Million")
-_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?i:" + _PAYING_VERB + "))")
+# ("US officials pledged $100 million": its officials speak for it)
+_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:officials\s+)?(?i:"
+                      + _PAYING_VERB + "))")
 _COUNTRY_PAYS = re.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES
     # "The Canadian government will give $8.3 million"

@@ -78,7 +78,8 @@ _MONTHS = (r"January|February|March|April|May|June|July|August|September|October
            r"December")
 _EVENT_BEFORE = re.compile(
     # "spending caps imposed by Congress in 2023"
-    rf"\b(?:{_EVENT_VERB})\s+(?:by\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){{1,3}})?(?:in|on)\s+"
+    # ("the FY2012 request, sent to Congress on February 14, 2011, includes $X")
+    rf"\b(?:{_EVENT_VERB})\s+(?:(?:by|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){{1,3}})?(?:in|on)\s+"
     rf"(?:(?:early|late|mid-?)\s+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(
