@@ -1732,3 +1732,21 @@ def test_a_request_sent_on_a_day_and_officials_who_pledge() -> None:
     assert (sent["year"], sent["year_type"], sent["status"]) == (2012, "fiscal", "requested")
     (pledge,) = figure_records("US officials pledged $100 million.\n")
     assert pledge["funder"] == "United States government"
+
+
+def test_thirtieth_heldout_set() -> None:
+    """CRS RS22837 of March 18, 2008 and GAO-10-253R as quoted, on the Merida Initiative's
+    requests, 5 figures annotated before the extractor ran on them (first year 1.00, status
+    0.80, funder 0.80); read with two pages not ours to publish, where "It asks the U.S.
+    Congress to appropriate $550 million" and "solicited congress for" name the Congress
+    as the addressee of a request."""
+    held_as_floor("heldout30", year=1.0, status=0.8, funder=0.8, kind=0.8)
+    from etl.__main__ import figure_records
+
+    (asked,) = figure_records("It asks the U.S. Congress to appropriate $550 million in an "
+                              "emergency supplemental bill for FY08.\n")
+    assert asked["funder"] != "U.S. Congress"
+    (solicited,) = figure_records(
+        "On Monday, the United States Government solicited congress for the allocation of "
+        "410 million dollars to Latin America for the fiscal year 2011.\n")
+    assert (solicited["status"], solicited["funder"]) == ("requested", "United States government")

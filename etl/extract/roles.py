@@ -54,7 +54,8 @@ _ADDRESSEE_BEFORE = re.compile(
     r"wants?|wanted|"
     r"request(?:s|ed)? that|"
     r"submitted to|"
-    r"transmitted to|told)\s+(?:the\s+)?$", re.IGNORECASE)
+    # "It asks the U.S. Congress to appropriate $550 million", "solicited congress for"
+    r"transmitted to|told|solicit(?:s|ed|ing)?)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
 # between two payers named jointly: "Department of State (State) and the "
 _JOINT_BETWEEN = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?"
