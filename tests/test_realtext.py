@@ -1750,3 +1750,35 @@ def test_thirtieth_heldout_set() -> None:
         "On Monday, the United States Government solicited congress for the allocation of "
         "410 million dollars to Latin America for the fiscal year 2011.\n")
     assert (solicited["status"], solicited["funder"]) == ("requested", "United States government")
+
+
+def test_aid_packages_for_ukraine_in_the_news() -> None:
+    """Sentences of a thirty-first reading, not committed (wire and web news on U.S. aid
+    packages for Ukraine, 27 figures; first status 0.67, funder 0.70, kind 0.81; after 0.85,
+    0.85, 0.93): "Ukraine aid" is aid to Ukraine; "since Russia’s 2022 invasion" and "since
+    the onset of the Russian invasion in February 2022" make totals; weapons "Ukraine has
+    been asking for" ask for no money; "will soon announce" is not yet announced (but "I am
+    happy to announce" is); a supplemental the President signed appropriates; money a story
+    says was announced keeps its own stage."""
+    from etl.__main__ import figure_records
+
+    (approved,) = figure_records(
+        "The US has been announcing regular packages for Ukraine since Congress passed "
+        "legislation that approved nearly $61 billion in Ukraine aid earlier this year.\n")
+    assert approved["funder"] == "U.S. Congress"
+    (committed,) = figure_records(
+        "Since the onset of the Russian invasion in February 2022, the U.S. has committed an "
+        "impressive $62 billion in security aid to Ukraine.\n")
+    assert (committed["year"], committed["kind"]) == (None, "cumulative")
+    (soon,) = figure_records("Defense Secretary Lloyd Austin said Tuesday that the US will "
+                             "soon announce more than $2.3 billion in military aid for Ukraine.\n")
+    assert (soon["status"], soon["funder"]) == ("proposed", "United States government")
+    (package, supplemental, earlier) = figure_records(
+        "The US announced on Friday a new $400 million military aid package to Ukraine. The "
+        "package includes weapons Ukraine has been asking for, among other equipment. The "
+        "announcement marks the second package since President Joe Biden signed a "
+        "long-delayed national security supplemental securing $60 billion in funding for "
+        "Ukraine. Last month, the US announced a $1 billion PDA package to Ukraine.\n")
+    assert package["status"] == "reported"
+    assert (supplemental["status"], supplemental["funder"]) == ("appropriated", "U.S. Congress")
+    assert earlier["status"] == "reported"

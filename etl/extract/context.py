@@ -72,7 +72,11 @@ def _dated_now(sentence: str) -> str | None:
 
 _DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
-_LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution", re.IGNORECASE)
+_LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution|\bsupplemental\b",
+                        re.IGNORECASE)
+# "President Joe Biden signed a long-delayed national security supplemental securing $60
+# billion": the President signs what the Congress appropriates
+_PRESIDENT_SIGNED = re.compile(r"\bPresident\b[^.;$]{0,40}?\bsign(?:ed|s)\b")
 # (a continuing resolution, "the annualized CR level", is the U.S. Congress's stopgap law)
 _US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\b(?i:Public Law)\b|\b(?i:Stat)\.|"
                      r"\bUnited States\b|"
@@ -285,8 +289,11 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     "to be appropriated" in f.status_cue
                     or (_STATUTE_AUTHORIZES.search(result.sentences[i].text)
                         and not _STATE_STORY.search(text))
-                    or (_US_LAW.search(text)
-                        and not _PRESIDENTIAL.search(result.sentences[i].text))):
+                    or ((_US_LAW.search(text) or (f.currency == "USD" and f.status_cue
+                                                  and _PRESIDENT_SIGNED.search(
+                                                      result.sentences[i].text)))
+                        and (not _PRESIDENTIAL.search(result.sentences[i].text)
+                             or _PRESIDENT_SIGNED.search(result.sentences[i].text)))):
             # "There are authorized to be appropriated ... $2,500,000": the law's payer is
             # the Congress that makes it, named by the words that make it law
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
@@ -554,6 +561,7 @@ def _president_asks(text: str) -> str | None:
 # the words of an appropriation itself (not an allocation of it: "USAID's spend plan ...
 # allocated $7.85 billion" is the agency's)
 _APPROPRIATION_CUE = re.compile(r"appropriat|enacted|continuing\s+resolution|signed\s+into\s+law|"
+                                r"\bsigned\s+(?:a|an|the)\s[^$]*\bsupplemental\b|"
                                 r"omnibus|Congress", re.IGNORECASE)
 
 

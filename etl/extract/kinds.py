@@ -39,6 +39,11 @@ _SPAN_OF_YEARS = re.compile(
     r"(?:19|20)\d\d\b|\bFY\s?(?:19|20)\d\d\s*[-–]\s*FY\s?(?:19|20)\d\d\b|"
     r"\bfor\s+(?:an?\s+)?(?:(?:additional|another|further)\s+)?(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:more\s+)?years\b|"
+    # "Since the onset of the Russian invasion in February 2022, the U.S. has committed an
+    # impressive $62 billion", "since Russia’s 2022 invasion, ... committing more than $62
+    # billion": what a figure of no year adds up since a year
+    r"\bsince\s+(?:[\w’'.-]+\s+){0,8}?(?:(?:on|in)\s+)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?"
+    r"(?:19|20)\d\d\b|"
     # "From fiscal year 2014 through 2018, ... allocated about $723 million"
     r"\bfrom\s+(?:fiscal\s+years?\s+|FY\s?)?(?:19|20)\d\d\s+(?:through|to|until)\s+"
     r"(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)

@@ -141,7 +141,7 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
                 r"investing|spending|giving|sending|committing|funding)\b"
                 # "The UK has announced £61 million" (not "announced the Merida Initiative"),
                 # "The New Zealand government has today announced a further two million dollars"
-                r"|(?:(?:has|have|had|also|now|today)\s+){0,2}announc(?:ed|es)\s+(?:(?:an?|additional|"
+                r"|(?:(?:has|have|had|also|now|today|will|soon)\s+){0,2}announc(?:ed|es|e)\s+(?:(?:an?|additional|"
                 r"extra|further|new|nearly|almost|about|over|more\s+than|up\s+to)\s+)*"
                 r"(?=[$€£¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b))")
 # "the U.S. has sent $1 billion", "the United States would provide", "The U.S. has
@@ -167,6 +167,7 @@ _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
 _COUNTRY_MINISTER = re.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES + r")\s+(?:(?:Foreign|Prime|Finance|Aid|Development|"
     r"Deputy\s+Prime|Defen[cs]e|International\s+Development)\s+)Minister\b")
+_AID_WORD = re.compile(r"\s+(?:aid|assistance|grants?|loans?)\b")
 _COUNTRY_MONEY = re.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES + r")(?:"
     # "Australia's humanitarian assistance", "New Zealand's latest humanitarian funding"
@@ -310,7 +311,12 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
     # States is named: most sentences name none, and these scans cost)
     foreign = any(c.name != "United States" for c in countries)
     for m in _COUNTRY_MONEY.finditer(sentence) if foreign else ():
-        # "President Pastrana has pledged $4 billion of Colombian resources"
+        # "President Pastrana has pledged $4 billion of Colombian resources" (but "nearly $61
+        # billion in Ukraine aid" is aid to Ukraine: a country's own name before "aid" is
+        # where it goes, its adjective, "Japanese aid", who gives it)
+        if m.group("name") == _COUNTRY_OF_NAME.get(m.group("name")) and _AID_WORD.match(
+                sentence, m.end("name")):
+            continue
         if not any(a.start <= m.start() < a.end for a in agencies):
             agencies.append(_Mention(m.start(), m.end(),
                                      _government_of(_COUNTRY_OF_NAME[m.group("name")]),

@@ -679,6 +679,7 @@ def _stage_of_request_story(result: Extraction, text: str,
                 "document"
 
 
+_ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\b", re.IGNORECASE)
 _EARLIER_MONEY = re.compile(r"\b(?:previously|earlier|already|prior)\b", re.IGNORECASE)
 # "Combined with the €21 million announced previously, the ... response now totals €100
 # million": a sum of money at several stages
@@ -709,7 +710,8 @@ def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> Non
                 continue
             span = sentences[i]
             near = span.text[max(0, f.start - span.start - 40) : f.end - span.start + 40]
-            if _EARLIER_MONEY.search(near) or _COMBINED.match(span.text):
-                continue
+            if _EARLIER_MONEY.search(near) or _COMBINED.match(span.text) \
+                    or _ANNOUNCED.search(span.text):
+                continue  # ("the US announced a $1 billion PDA package": news, reported)
             f.status, f.status_cue, f.status_source = source.status, source.status_cue, \
                 "previous sentence"
