@@ -17,7 +17,8 @@ PROVENANCE = ("sentence (the figure's own) | previous sentence | heading | docum
               "(the source's publication date, for \"today\") | later sentence (a "
               "headline's figure restated in the body) | next sentence (the bill's stage "
               "said next) | document (what the whole story is about, e.g. the budget it says "
-              "was signed) | curation (a person); empty when "
+              "was signed) | table header (the header of the figure's column in a table written as "
+              "text) | curation (a person); empty when "
               "none was found")
 
 

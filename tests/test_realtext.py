@@ -1782,3 +1782,41 @@ def test_aid_packages_for_ukraine_in_the_news() -> None:
     assert package["status"] == "reported"
     assert (supplemental["status"], supplemental["funder"]) == ("appropriated", "U.S. Congress")
     assert earlier["status"] == "reported"
+
+
+def test_thirty_second_heldout_set() -> None:
+    """USAID's page on the FY2025 request and CRS R48231's summary (January 6, 2025), 11
+    figures annotated before the extractor ran on them (first status 0.55, funder 0.82)."""
+    held_as_floor("heldout32", year=0.8, status=0.8, funder=1.0, kind=0.9)
+
+
+def test_a_table_written_as_text() -> None:
+    """A table's figures take their column's year, stage and payer from its header, and
+    say so ("table header"): the USGLC's budget snapshot read with the thirty-second set
+    (not committed; status 0.35 -> 0.90 on its 21 figures)."""
+    from etl.__main__ import figure_records
+
+    records = figure_records(
+        "INTERNATIONAL AFFAIRS BUDGET SNAPSHOT\n\n"
+        " FY24 Enacted*  FY25 Request*  FY25 House  FY25 Senate FY25 Full-Year CR\n"
+        "Non-Emergency $57.5 billion $63.1 billion  $52.7 billion $57.5 billion $58.6 billion\n"
+        "Base Emergency $2.5 billion  $2.8 billion $0 $5.9 billion $2.5 billion\n\n"
+        "*Excludes $26.8 billion in emergency funding.\n")
+    table = [(r["year"], r["status"], r["funder"]) for r in records[:10]]
+    columns = [(2024, "appropriated", "U.S. Congress"), (2025, "requested", "White House"),
+               (2025, "proposed", "U.S. Congress"), (2025, "proposed", "U.S. Congress"),
+               (2025, "appropriated", "U.S. Congress")]
+    assert table == columns * 2
+    assert {r["year_source"] for r in records[:10]} == {"table header"}
+    assert records[1]["status_cue"] == "FY25 Request"
+    # a budget function's name is no President's Budget; an estimate compared with is a
+    # baseline
+    (function,) = figure_records("Notably, funding for the FY25 International Affairs Budget "
+                                 "would increase by 1.8% ($1.1 billion).\n")
+    assert function["status"] != "requested"
+    total, above = figure_records(
+        "The President’s Fiscal Year (FY) 2025 Budget Request for the Department of State and "
+        "the United States Agency for International Development (USAID) is $42.8 billion for "
+        "foreign assistance, which is $411.5 million (1 percent) above the FY 2023 Estimate.\n")
+    assert [(r["status"], r["funder"]) for r in (total, above)] == [
+        ("requested", "White House")] * 2

@@ -17,6 +17,7 @@ from datetime import date
 
 from etl.checks import ratio_qualifier
 from etl.extract.claims import _claims
+from etl.extract.columns import _stage_of_table_columns
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
 from etl.extract.context import (
     _appeals_name_no_payer,
@@ -247,4 +248,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _appeals_name_no_payer(result)
     _calendar_budget_years(result)
     _stage_of_silent_sentences(result, sentences)
+    _stage_of_table_columns(result, text)
     return result

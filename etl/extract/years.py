@@ -121,7 +121,9 @@ _BASELINE_PHRASE = re.compile(
     r"exceed(?:s|ed|ing)?)"
     # ("over the annualized Continuing Resolution (CR) level": a name's abbreviation too)
     r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.()-]+\s+){0,5}?"
-    r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year)\b"
+    # ("$411.5 million (1 percent) above the FY 2023 Estimate")
+    r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year|"
+    r"estimates?)\b"
     r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b"
     # (not "the Fiscal 2011 request of $159.3 billion": the words name the figure after them)
     r"(?!\s+of\s+(?:about\s+|nearly\s+|roughly\s+)?(?:US)?[$€£])"
