@@ -1820,3 +1820,25 @@ def test_a_table_written_as_text() -> None:
         "foreign assistance, which is $411.5 million (1 percent) above the FY 2023 Estimate.\n")
     assert [(r["status"], r["funder"]) for r in (total, above)] == [
         ("requested", "White House")] * 2
+
+
+def test_explainers_of_foreign_aid() -> None:
+    """Sentences of a fifty-third reading, not committed (explainers of U.S. foreign aid:
+    USAFacts, World Population Review, Reference.com, U.S. News; 27 figures; first year
+    0.93, year type 0.89, status 0.70; after 0.96, 0.96, 0.78): "fiscal year (FY) 2024" is a
+    fiscal year; "about the same as 2018" is a baseline; what the U.S. "spends" and what it
+    is "distributing" are paid out; "each year, which amounted to about $40 billion in 2013"
+    is that year's amount."""
+    from etl.__main__ import figure_records
+
+    (israel,) = figure_records("In fiscal year (FY) 2024 — the most recent fully-reported year — "
+                               "Israel received $6.82 billion, the most of any country.\n")
+    assert (israel["year"], israel["year_type"]) == (2024, "fiscal")
+    _spent, more = figure_records(
+        "In 2019, the U.S. spent over $47 billion on foreign aid – about the same as 2018 and "
+        "$1 billion more than in 2017.\n")
+    assert (more["year"], more["status"]) == (2019, "disbursed")
+    (yearly,) = figure_records(
+        "The United States spends around 1 percent of the federal budget on foreign aid each "
+        "year, which amounted to about $40 billion in 2013.\n")
+    assert (yearly["year"], yearly["kind"], yearly["status"]) == (2013, "amount", "disbursed")

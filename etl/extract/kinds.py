@@ -31,6 +31,9 @@ _RATE = re.compile(
     re.IGNORECASE)
 
 
+_IN_ITS_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b")
+
+
 # A span of years anywhere between the figures around it, for a figure of no single year:
 # "Congress authorized $15 billion to be spent on ... programs between FY2004 and FY2008",
 # "for an additional 5 years (FY 2009-FY 2013) at up to $48 billion"
@@ -105,6 +108,10 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
             continue
         # "from $3 million per year before 2009 to $51 million": the rate right after the
         # figure before is that figure's
+        # ("spends ... on foreign aid each year, which amounted to about $40 billion in
+        # 2013": that year's amount)
+        if has_year and _IN_ITS_YEAR.match(sentence, fig.end):
+            continue
         if not (lo and m.end() <= fig.start and not sentence[lo : m.start()].strip()):
             return "rate"
     if _BRINGS_TO.search(sentence[max(lo, fig.start - 100) : fig.start]):

@@ -21,7 +21,7 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YEAR_RE = re.compile(
     # the look-ahead lets the engine skip, at one test, every place no alternative can start
     # ("financial year 2024": the fiscal year's name in Commonwealth countries)
-    rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?|financial[- ]years?|FY)
+    rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?(?:\s+\(FY\))?|financial[- ]years?|FY)
             \s?['’]?(?P<fy>{_YEAR}|\d\d)\b)
       | (?P<fiscal2>\b(?P<fy2>{_YEAR})\s+fiscal\s+year\b)
       | (?P<budget>\b(?P<by>{_YEAR})\s+(?:(?:defense|military|federal|Pentagon|State\s+Department|
@@ -172,6 +172,8 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
 
 # "above the 2012 budget", "less than in 2012", "compared to 2014": the year compared with
 _COMPARED_WITH = re.compile(r"\b(?:above|below|than(?:\s+in)?|versus|compared\s+(?:with|to)|"
+                            # "about the same as 2018 and $1 billion more than in 2017"
+                            r"(?:the\s+)?same\s+as|"
                             r"relative\s+to)\s+(?:the\s+)?(?:(?:original|enacted|revised|"
                             r"adopted|prior|current|final|proposed)\s+)?"
                             r"(?:(?:fiscal(?:\s+year)?|FY)\s?)?$", re.IGNORECASE)
