@@ -1809,6 +1809,11 @@ def test_a_table_written_as_text() -> None:
     assert table == columns * 2
     assert {r["year_source"] for r in records[:10]} == {"table header"}
     assert records[1]["status_cue"] == "FY25 Request"
+    # a hard-wrapped line of prose that names years is no header
+    wrapped = figure_records(
+        "The law authorized funds for the program for fiscal years 2010 through 2014, and the\n"
+        "Congress provided $50 million and $20 million for its two parts.\n")
+    assert {r["year_source"] for r in wrapped} != {"table header"}
     # a budget function's name is no President's Budget; an estimate compared with is a
     # baseline
     (function,) = figure_records("Notably, funding for the FY25 International Affairs Budget "

@@ -28,6 +28,9 @@ _COLUMN_STAGES = (
 )
 _PAYER_OF_STAGE = {"appropriated": "U.S. Congress", "proposed": "U.S. Congress",
                    "requested": "White House"}
+# a line of prose that names years ("for fiscal years 2010 through 2014, and the"): no header
+_PROSE = re.compile(r"\b(?:and|or|to|through|the|of|in|for|from|with|between|than|since|by|"
+                    r"was|were|is|are)\b|[.;,](?:\s|$)")
 MAX_LABEL = 40  # a column label longer than this is prose, not a header
 MAX_ROWS = 40  # how far below its header a table's rows are looked for
 
@@ -35,7 +38,7 @@ MAX_ROWS = 40  # how far below its header a table's rows are looked for
 def _columns(line: str) -> list[tuple[int, str, str | None]] | None:
     """(year, label, stage) of each column a header line names, or None if it is no header."""
     years = list(_YEAR_TOKEN.finditer(line))
-    if len(years) < 2 or "$" in line:
+    if len(years) < 2 or "$" in line or _PROSE.search(line):
         return None
     out = []
     for m, nxt in zip(years, [*years[1:], None], strict=True):
