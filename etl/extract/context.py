@@ -193,6 +193,21 @@ _WHOLE_BEFORE = re.compile(r"\b(?:part|portion|share)\s+of\s+(?:the|its|a|an)\s+
 _APPROPRIATIONS_ACT_YEAR = re.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
 
 
+def _made_by_law(f: Figure, sentence: str, text: str) -> bool:
+    """Whether a figure at a law's stage is named so by the words that make it law ("to be
+    appropriated", a statute's section that authorizes, a U.S. law's stage not a President's
+    request, a supplemental the President signed), so that the Congress pays it."""
+    if f.status not in _LAW_STAGES or not f.status_cue or not _LAW_WORDS.search(f.status_cue):
+        return False
+    if "to be appropriated" in f.status_cue:
+        return True
+    if _STATUTE_AUTHORIZES.search(sentence) and not _STATE_STORY.search(text):
+        return True
+    signed = _PRESIDENT_SIGNED.search(sentence) is not None
+    us_law = _US_LAW.search(text) is not None or (f.currency == "USD" and signed)
+    return us_law and (signed or not _PRESIDENTIAL.search(sentence))
+
+
 def _from_context(result: Extraction, contexts: list[_Context], scoped: list[bool],
                   text: str, reference_date: date | None,
                   dated: list[bool] | None = None) -> None:
@@ -284,16 +299,7 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
         # $X", "For necessary expenses of the Department of State, $X": in an
         # appropriation's paragraph whoever is named is what the money is for)
         if (f.funder is None or (f.status_cue and f.status_cue.startswith("For"))) \
-                and f.status in _LAW_STAGES and f.status_cue and \
-                _LAW_WORDS.search(f.status_cue) and (
-                    "to be appropriated" in f.status_cue
-                    or (_STATUTE_AUTHORIZES.search(result.sentences[i].text)
-                        and not _STATE_STORY.search(text))
-                    or ((_US_LAW.search(text) or (f.currency == "USD" and f.status_cue
-                                                  and _PRESIDENT_SIGNED.search(
-                                                      result.sentences[i].text)))
-                        and (not _PRESIDENTIAL.search(result.sentences[i].text)
-                             or _PRESIDENT_SIGNED.search(result.sentences[i].text)))):
+                and _made_by_law(f, result.sentences[i].text, text):
             # "There are authorized to be appropriated ... $2,500,000": the law's payer is
             # the Congress that makes it, named by the words that make it law
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
