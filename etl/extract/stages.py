@@ -688,9 +688,10 @@ _COMBINED = re.compile(r"\s*(?:Combined|Together|Taken\s+together)\s+with\b")
 
 def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> None:
     """A figure whose sentence names no stage goes on with the stage of the last figure of
-    the sentence before, when that one's own sentence named it and the two agree on year
-    and payer: "The administration has awarded more than $2.2 billion ... Today's funding
-    includes a nearly $23 million grant"; not "In 2019, NOAA used $2 million" after "would
+    the sentence before, when that one has a stage from its own sentence or, in a chain,
+    from the one before it, and the two agree on year and payer: "The administration has
+    awarded more than $2.2 billion ... Today's funding includes a nearly $23 million
+    grant"; not "In 2019, NOAA used $2 million" after "would
     authorize ... $4 million annually over the 2020-2024 period" (another year), nor a
     figure another payer pays, nor "the €21 million announced previously"."""
     by_sentence = _by_sentence(result)
@@ -700,6 +701,9 @@ def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> Non
         if not before or before[-1].status_source not in ("sentence", "previous sentence") \
                 or sentences[i - 1].kind == "heading":
             continue
+        span = sentences[i]
+        if _COMBINED.match(span.text) or _ANNOUNCED.search(span.text):
+            continue  # ("the US announced a $1 billion PDA package": news, reported)
         source = before[-1]
         for f in figures:
             if f.status_source is not None:
@@ -708,10 +712,8 @@ def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> Non
                 continue
             if f.funder is not None and source.funder is not None and f.funder != source.funder:
                 continue
-            span = sentences[i]
             near = span.text[max(0, f.start - span.start - 40) : f.end - span.start + 40]
-            if _EARLIER_MONEY.search(near) or _COMBINED.match(span.text) \
-                    or _ANNOUNCED.search(span.text):
-                continue  # ("the US announced a $1 billion PDA package": news, reported)
+            if _EARLIER_MONEY.search(near):
+                continue
             f.status, f.status_cue, f.status_source = source.status, source.status_cue, \
                 "previous sentence"
