@@ -44,14 +44,18 @@ EXTRACTIONS_PER_MINUTE = Limit("FUNDTRACE_EXTRACTIONS_PER_MINUTE", 6,
 EXPORTS_PER_MINUTE = Limit("FUNDTRACE_EXPORTS_PER_MINUTE", 12,
                            "ZIP bundles and chart images (PNG, SVG) per visitor per minute")
 ROWS_SHOWN = Limit("FUNDTRACE_MAX_ROWS_SHOWN", 5_000,
-                   "rows of a table on one page of the Data page (the rest a page number away)")
+                   "rows of a table on one page of the Data page (the rest a page number "
+                   "away) and of the Compare page's list of dated figures")
 ROWS_DOWNLOADED = Limit("FUNDTRACE_MAX_ROWS_DOWNLOADED", 250_000,
                         "rows in one table download (the ZIP bundle has every row)")
 FIGURES_DRAWN = Limit("FUNDTRACE_MAX_FIGURES_DRAWN", 1_000,
                       "figures of one series drawn on the Overview's chart (beyond, each "
                       "year's reconciled value and range)")
+ITEMS_LISTED = Limit("FUNDTRACE_MAX_ITEMS_LISTED", 25,
+                    "claims on one page of the Claims page, series-years compared on one "
+                    "page of the Compare page (the rest a page number away)")
 LIMITS = (EXTRACTIONS_PER_MINUTE, EXPORTS_PER_MINUTE, ROWS_SHOWN, ROWS_DOWNLOADED,
-          FIGURES_DRAWN)
+          FIGURES_DRAWN, ITEMS_LISTED)
 
 
 class LimitReached(Exception):

@@ -35,11 +35,11 @@ def _connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _source(folder: str, table: str) -> str:
+def _source(folder: str, table: str, options: str = "") -> str:
     if table not in TABLES:
         raise ValueError(f"no table {table!r}")
     path = str(Path(folder) / f"{table}.parquet").replace("'", "''")
-    return f"read_parquet('{path}')"
+    return f"read_parquet('{path}'{options})"
 
 
 def _column(table: str, column: str) -> str:
@@ -149,3 +149,106 @@ class Ids:
 
     def __repr__(self) -> str:
         return f"Ids({self.table}.{self.column})"
+
+
+# --- the Compare page: dated figures with their series' reconciliation -----------------
+
+COMPARED_BY = ("funder", "recipient", "status")  # the Compare page's filters
+
+
+def _dated(folder: str) -> str:
+    """Every dated figure (series_figures) with its series' funder, recipient and purpose
+    ("—" when none), how many sources give its series-year, its source's name, and its row
+    in the file: the rows ``dashboard.compare.figures_by_source`` makes, in its order."""
+    figures = _source(folder, "series_figures", ", file_row_number = true")
+    return (
+        "SELECT f.*, coalesce(o.funder, '—') AS funder, coalesce(o.recipient, '—') AS "
+        "recipient, coalesce(o.purpose, '—') AS purpose, coalesce(o.n_sources, 1) AS "
+        "n_sources, o.agreement AS agreement, o.year_type_warning AS year_type_warning, "
+        "coalesce(d.publisher || ', ' || d.date_published, f.document_id) AS source "
+        f"FROM {figures} AS f "
+        "LEFT JOIN (SELECT series_id, year, funder, recipient, purpose, n_sources, agreement, "
+        f"year_type_warning FROM {_source(folder, 'observations')} WHERE reported) AS o "
+        "USING (series_id, year) "
+        "LEFT JOIN (SELECT document_id, publisher, date_published FROM "
+        f"{_source(folder, 'documents')}) AS d USING (document_id)")
+
+
+_DATED_ORDER = "funder, recipient, purpose, year, source, file_row_number"
+
+
+def _kept(kept: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, list[object]]:
+    parts: list[str] = []
+    params: list[object] = []
+    for column, values in kept:
+        if column not in COMPARED_BY:
+            raise ValueError(f"the Compare page has no filter {column!r}")
+        if values:
+            parts.append(f'"{column}" IN ({", ".join("?" * len(values))})')
+            params.extend(values)
+    return " AND ".join(parts) or "TRUE", params
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def dated_options(folder: str, version: str, column: str) -> list[str]:
+    """The values of one of the Compare page's filters among the dated figures, sorted."""
+    if column not in COMPARED_BY:
+        raise ValueError(f"the Compare page has no filter {column!r}")
+    return [row[0] for row in _connection().execute(
+        f'SELECT DISTINCT "{column}" FROM ({_dated(folder)}) WHERE "{column}" IS NOT NULL '
+        "ORDER BY 1").fetchall()]
+
+
+@dataclass(frozen=True)
+class DatedCounts:
+    figures: int  # dated figures the filters keep
+    several: int  # series-years among them that several sources give
+    conflicts: int  # of those, how many conflict
+    mixed: int  # of those, how many mix fiscal and calendar years
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def dated_counts(folder: str, version: str,
+                 kept: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> DatedCounts:
+    """How many dated figures the filters keep, and the series-years several sources give."""
+    clause, params = _kept(kept)
+    con = _connection()
+    figures = con.execute(f"SELECT count(*) FROM ({_dated(folder)}) WHERE {clause}",
+                          params).fetchone()[0]
+    several, conflicts, mixed = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE agreement LIKE 'conflict%'), "
+        "count(*) FILTER (WHERE year_type_warning IS NOT NULL) FROM (SELECT DISTINCT "
+        "series_id, year, agreement, year_type_warning "
+        f"FROM ({_dated(folder)}) WHERE n_sources > 1 AND {clause})", params).fetchone()
+    return DatedCounts(int(figures), int(several), int(conflicts or 0), int(mixed or 0))
+
+
+def _series_figures(df: pd.DataFrame) -> pd.DataFrame:
+    return _typed(df[list(TABLES["series_figures"].names)], "series_figures")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def dated_page(folder: str, version: str, kept: tuple[tuple[str, tuple[str, ...]], ...] = (),
+               offset: int = 0, limit: int = 1000) -> pd.DataFrame:
+    """Rows ``offset`` to ``offset + limit`` of the dated figures the filters keep (the
+    series_figures table's columns), in the Compare page's order."""
+    clause, params = _kept(kept)
+    return _series_figures(_frame(
+        f"SELECT * FROM ({_dated(folder)}) WHERE {clause} ORDER BY {_DATED_ORDER} "
+        "LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def compared_page(folder: str, version: str,
+                  kept: tuple[tuple[str, tuple[str, ...]], ...] = (), offset: int = 0,
+                  limit: int = 25) -> pd.DataFrame:
+    """Every dated figure the filters keep of series-years ``offset`` to ``offset +
+    limit`` among those several sources give (in the Compare page's order): the
+    series_figures table's columns."""
+    clause, params = _kept(kept)
+    dated = f"SELECT * FROM ({_dated(folder)}) WHERE n_sources > 1 AND {clause}"
+    return _series_figures(_frame(
+        f"WITH kept AS ({dated}), picked AS (SELECT DISTINCT funder, recipient, purpose, "
+        "year, series_id FROM kept ORDER BY funder, recipient, purpose, year, series_id "
+        "LIMIT ? OFFSET ?) SELECT kept.* FROM kept SEMI JOIN picked USING (series_id, year) "
+        f"ORDER BY {_DATED_ORDER}", [*params, int(limit), int(offset)]))

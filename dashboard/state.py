@@ -33,8 +33,8 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": ("s_funder", "s_recipient", "s_purpose", "s_status", "view", "src", "chart", "basis",
          "base", "notes", "only"),
     "sources": ("doc", "figure", "claim"),
-    "claims": ("verdict",),
-    "compare": ("cmp_funder", "cmp_recipient", "cmp_status"),
+    "claims": ("verdict", "page"),
+    "compare": ("cmp_funder", "cmp_recipient", "cmp_status", "page"),
     "data": ("table", "f_funder", "f_recipient", "f_status", "f_year", "page"),
 }
 DEFAULTS: dict[str, object] = {"notes": True, "chart": "dots", "table": "figures", "page": 1,
@@ -83,7 +83,7 @@ class UrlState(BaseModel):
     f_recipient: list[str] = []
     f_status: list[str] = []
     f_year: list[int] = []
-    page: int = Field(default=1, ge=1)  # the Data page's page of rows
+    page: int = Field(default=1, ge=1)  # the Data page's page of rows, the Claims page's
     v: str | None = None
 
     @field_validator("*", mode="before")

@@ -112,3 +112,23 @@ def test_rule_says_why_nearly_and_that_a_bound_leaves_a_side_open() -> None:
     exact = check_claim(3, "nearly", "nearly tripled", Term(12.2e6, None, "exact", 2008),
                         Term(34e6, None, "exact", 2010), 1.0)
     assert exact.verdict_nominal == "consistent" and "side open" not in exact.rule
+
+
+def test_claims_page_pages_through_the_claims_in_published_order(monkeypatch) -> None:
+    """The page queries the claims a page at a time (FUNDTRACE_MAX_ITEMS_LISTED a page):
+    at one a page, page n shows the table's n-th claim, and the figures it compares."""
+    import dashboard.data
+    from dashboard.formatting import escape_markdown
+
+    monkeypatch.setenv("FUNDTRACE_MAX_ITEMS_LISTED", "1")
+    claims = pd.read_parquet(f"{dashboard.data.load_tables().folder}/claims.parquet")
+    assert len(claims) >= 2
+    for number, claim in enumerate(claims.itertuples(), start=1):
+        at = run_app("claims", query={"page": str(number)})
+        assert not at.exception
+        text = "\n".join(m.value for m in at.markdown)
+        assert text.count("**“") == 1 and f"**“{escape_markdown(claim.text)}”**" in text
+        assert at.number_input(key="page").value == number
+        assert any(f"claims {number}–{number} shown" in c.value for c in at.caption)
+        if isinstance(claim.base_figure_id, str):  # its figure, looked up by its id
+            assert "From: —" not in text

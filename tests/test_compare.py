@@ -150,3 +150,55 @@ def test_add_page_shows_the_corpus_verdict(editing) -> None:
     assert machine.loc["$15 million", "corpus"] == f"conflicts with 1 source ({SEED_ID})"
     assert machine.loc["$15 million", "see"].endswith(f"/sources?doc={SEED_ID}")
     assert machine.loc["$34.2 million", "corpus"].startswith("consistent with 1 source")
+
+
+def test_compare_queries_give_the_rows_of_the_whole_tables(two_sources: Path) -> None:
+    """The Compare page's DuckDB queries (dashboard/query.py) give the rows
+    figures_by_source makes of the whole tables, in its order; their counts and their
+    pages of series-years agree with comparisons(); a filter keeps what pandas keeps."""
+    from dashboard import query
+
+    tidy = (two_sources / "tidy").resolve()
+    obs, docs = (pd.read_parquet(tidy / f"{t}.parquet") for t in ("observations", "documents"))
+    whole = figures_by_source(pd.read_parquet(tidy / "series_figures.parquet"), obs, docs)
+    at = (str(tidy), "queries-test")
+    pd.testing.assert_frame_equal(figures_by_source(query.dated_page(*at), obs, docs), whole)
+    both = comparisons(whole)
+    years = both[["series_id", "year", "agreement"]].drop_duplicates()
+    counts = query.dated_counts(*at)
+    assert (counts.figures, counts.several, counts.conflicts, counts.mixed) == (
+        len(whole), len(years), 1, 1)
+    pages = [comparisons(figures_by_source(query.compared_page(*at, (), i, 1), obs, docs))
+             for i in range(len(years))]
+    assert all(len(p[["series_id", "year"]].drop_duplicates()) == 1 for p in pages)
+    pd.testing.assert_frame_equal(pd.concat(pages, ignore_index=True), both)
+    assert query.compared_page(*at, (), len(years), 1).empty
+    kept = (("status", ("proposed",)),)
+    proposed = whole[whole["status"] == "proposed"].reset_index(drop=True)
+    assert len(proposed) and len(proposed) < len(whole)
+    pd.testing.assert_frame_equal(
+        figures_by_source(query.dated_page(*at, kept), obs, docs), proposed)
+    assert query.dated_counts(*at, kept).figures == len(proposed)
+    assert query.dated_options(*at, "funder") == sorted(set(whole["funder"]))
+
+
+def test_compare_page_pages_through_series_years(two_sources: Path, monkeypatch) -> None:
+    """One series-year a page (FUNDTRACE_MAX_ITEMS_LISTED=1): page 2 draws and lists the
+    second series-year several sources give, and the page number is in the link."""
+    import dashboard.data
+
+    monkeypatch.setattr(dashboard.data, "DATA_DIR", two_sources)
+    monkeypatch.setenv("FUNDTRACE_MAX_ITEMS_LISTED", "1")
+    tidy = two_sources / "tidy"
+    both = comparisons(figures_by_source(*(pd.read_parquet(tidy / f"{t}.parquet") for t in (
+        "series_figures", "observations", "documents"))))
+    second = both[["series_id", "year"]].drop_duplicates().iloc[1]
+    at = run_app("compare", query={"page": "2"})
+    assert not at.exception
+    listed = at.dataframe[0].value
+    assert set(listed["year_label"].str[-4:].astype(int)) == {second["year"]}
+    assert at.number_input(key="page").value == 2
+    assert "(of 3;" in at.number_input(key="page").label
+    # the list of every dated figure is not paged by it
+    assert len(at.dataframe[1].value) == len(figures_by_source(*(pd.read_parquet(
+        tidy / f"{t}.parquet") for t in ("series_figures", "observations", "documents"))))

@@ -71,3 +71,26 @@ def test_the_overview_reads_only_what_it_charts() -> None:
     assert not at.exception and at.get("vega_lite_chart")
     assert set(dashboard.data.load_tables().loaded()) == {"cpi_u", "documents",
                                                           "observations"}
+
+
+@pytest.mark.parametrize("page,query", [
+    ("sources", {"figure": None}), ("claims", {}), ("compare", {}),
+    ("sources", {"claim": None})])
+def test_the_other_pages_read_no_whole_table(page: str, query: dict) -> None:
+    """Sources (a figure's or a claim's link), Claims and Compare query the figures,
+    claims and series' figures they show: none of the big tables is read whole."""
+    import pandas as pd
+
+    import dashboard.data
+
+    dashboard.data._cached_tables.clear()
+    folder = dashboard.data.load_tables().folder
+    for key in query:  # a real id of the seed's: its first figure, its first claim
+        table = {"figure": "figures", "claim": "claims"}[key]
+        query[key] = pd.read_parquet(f"{folder}/{table}.parquet")[f"{key}_id"].iloc[0]
+    dashboard.data._cached_tables.clear()
+    at = run_app(page, query=query)
+    assert not at.exception and not at.error
+    assert at.markdown or at.dataframe
+    loaded = set(dashboard.data.load_tables().loaded())
+    assert not loaded & {"figures", "sentences", "claims", "series_figures"}, loaded

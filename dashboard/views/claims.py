@@ -1,4 +1,6 @@
-"""Claims: every quantitative claim, what it states, what the figures compute, a verdict."""
+"""Claims: every quantitative claim, what it states, what the figures compute, a verdict.
+The claims are queried from the published Parquet a page at a time (dashboard/query.py),
+with the figures they compare: never a whole table."""
 
 from __future__ import annotations
 
@@ -7,13 +9,15 @@ import math
 import pandas as pd
 import streamlit as st
 
-from dashboard.common import tables_or_stop
+from dashboard import query
+from dashboard.common import page_number, tables_or_stop
 from dashboard.formatting import amount_with_qualifier, escape_markdown
+from dashboard.limits import ITEMS_LISTED
 from dashboard.state import VERDICTS
 
 tables = tables_or_stop()
-claims = tables.claims
-figures = tables.figures.set_index("figure_id")
+at = (tables.folder, tables.version)
+per_page = ITEMS_LISTED.value()  # each claim is a box of its own: a page of them
 
 st.subheader("Claims and how they check out", anchor=False)
 st.caption("A claim is checked against the figures its own sentence gives. A ratio computed "
@@ -21,9 +25,18 @@ st.caption("A claim is checked against the figures its own sentence gives. A rat
            "CPI-U (U.S. Bureau of Labor Statistics).")
 picked = st.multiselect("Verdict", list(VERDICTS), key="verdict", bind="query-params",
                         placeholder="all verdicts")
-shown = claims[claims["verdict_nominal"].isin(picked)] if picked else claims
+where = query.Filter((("verdict_nominal", tuple(picked)),))
+found = query.count(*at, "claims", where)
+number = page_number(found, per_page, "claims", ITEMS_LISTED.variable)
+shown = query.page(*at, "claims", where, (number - 1) * per_page, per_page)
 if shown.empty:
     st.info("No claims match.")
+elif found > per_page:
+    first = (number - 1) * per_page + 1
+    st.caption(f"{found:,} claims · claims {first:,}–{first + len(shown) - 1:,} shown")
+ids = tuple(sorted({i for column in ("base_figure_id", "compared_figure_id")
+                    for i in shown[column] if isinstance(i, str)}))
+figures = query.rows_where_in(*at, "figures", "figure_id", ids).set_index("figure_id")
 
 BADGE = {"consistent": ":green-badge[consistent]", "inconsistent": ":red-badge[inconsistent]",
          "not checkable from the sources": ":gray-badge[not checkable from the sources]"}

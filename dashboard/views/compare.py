@@ -1,39 +1,54 @@
 """Compare sources: every figure of a series and year as each source gives it, drawn side
-by side, with the verdict of the reconciliation (intervals that meet, or a conflict)."""
+by side, with the verdict of the reconciliation (intervals that meet, or a conflict). The
+figures are queried from the published Parquet (dashboard/query.py) a page of series-years
+at a time: the page never reads the series' figures whole."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import query
 from dashboard.charts import compare_chart
-from dashboard.common import tables_or_stop
+from dashboard.common import page_number, tables_or_stop
 from dashboard.compare import comparisons, figures_by_source
+from dashboard.limits import ITEMS_LISTED, ROWS_SHOWN
 from etl.reconcile import RULE
 
 tables = tables_or_stop()
-table = figures_by_source(tables.series_figures, tables.observations, tables.documents)
+at = (tables.folder, tables.version)
+per_page = ITEMS_LISTED.value()  # series-years drawn and listed at once
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def described(key: str, kept: tuple, offset: int, limit: int, several: bool):
+    """The Compare page's rows for a page of dated figures (``several``: of series-years
+    several sources give), once per data version (``key``) and page; shared, read-only."""
+    rows = (query.compared_page if several else query.dated_page)(*at, kept, offset, limit)
+    table = figures_by_source(rows, tables.observations, tables.documents)
+    return comparisons(table) if several else table
+
 
 st.subheader("Compare sources", anchor=False)
 cols = st.columns(3)
-shown = table
-for col, column in zip(cols, ["funder", "recipient", "status"], strict=True):
-    counts = table[column].value_counts()
-    picked = col.multiselect(column.capitalize(), sorted(counts.index), key=f"cmp_{column}",
-                             bind="query-params", placeholder="all")
-    if picked:
-        shown = shown[shown[column].isin(picked)]
+kept = []
+for col, column in zip(cols, query.COMPARED_BY, strict=True):
+    picked = col.multiselect(column.capitalize(), query.dated_options(*at, column),
+                             key=f"cmp_{column}", bind="query-params", placeholder="all")
+    kept.append((column, tuple(picked)))
+kept = tuple(kept)
+counts = query.dated_counts(*at, kept)
 
-both = comparisons(shown)
-if both.empty:
+if not counts.several:
     st.info("No series and year here is given by more than one source. Add a source that "
             "covers the same money to compare them.")
 else:
-    years = both[["series_id", "year", "agreement"]].drop_duplicates()
-    n_conflicts = int(years["agreement"].str.startswith("conflict").sum())
-    n_mixed = int(years["agreement"].str.contains("mixed").sum())
-    st.markdown(f"**{len(years)}** series-years are given by several sources: "
-                f"**{n_conflicts}** conflict, **{len(years) - n_conflicts}** are consistent"
-                + (f"; **{n_mixed}** mix fiscal and calendar years." if n_mixed else "."))
+    st.markdown(f"**{counts.several}** series-years are given by several sources: "
+                f"**{counts.conflicts}** conflict, **{counts.several - counts.conflicts}** are "
+                "consistent"
+                + (f"; **{counts.mixed}** mix fiscal and calendar years." if counts.mixed
+                   else "."))
+    number = page_number(counts.several, per_page, "series-years", ITEMS_LISTED.variable)
+    both = described(tables.key, kept, (number - 1) * per_page, per_page, True)
     st.vega_lite_chart(compare_chart(both).to_dict(), width="stretch")
     st.caption("Each source in its own colour; a vertical line spans the amounts its words "
                "allow (an arrow: no upper end). " + RULE)
@@ -47,6 +62,12 @@ else:
             "year_label": st.column_config.TextColumn("Year")})
 
 st.markdown("**All dated figures, by source**")
+size = ROWS_SHOWN.value()
+shown = described(tables.key, kept, 0, size, False)
+if counts.figures > len(shown):
+    st.caption(f"The first {len(shown):,} of {counts.figures:,} ({ROWS_SHOWN.variable}); "
+               "the Data page pages through all of them and downloads them (the "
+               "series_figures table).")
 st.dataframe(shown[["funder", "recipient", "purpose", "year_label", "source", "figure",
                     "status", "role", "agreement", "sentence"]],
              hide_index=True, width="stretch",

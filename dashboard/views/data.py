@@ -4,14 +4,13 @@ rows it shows and the counts, never a whole table."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import query
-from dashboard.common import tables_or_stop
+from dashboard.common import page_number, tables_or_stop
 from dashboard.data import DATA_DIR, column_help
 from dashboard.downloads import Rows, bundle_download, table_downloads
 from dashboard.limits import ROWS_SHOWN
@@ -46,17 +45,11 @@ where = query.Filter(tuple(kept), years)
 total = query.count(*at, name)
 found = query.count(*at, name, where)
 size = ROWS_SHOWN.value()
-pages = max(1, math.ceil(found / size))
-number = 1
-if pages > 1:
-    number = st.number_input(f"Page (of {pages:,}; {size:,} rows each, {ROWS_SHOWN.variable})",
-                             min_value=1, max_value=pages, value=1, step=1, key="page",
-                             bind="query-params", width=260)
-number = min(max(1, int(number or 1)), pages)
+number = page_number(found, size, "rows", ROWS_SHOWN.variable)
 shown = query.page(*at, name, where, (number - 1) * size, size)
 first = (number - 1) * size + 1
 st.caption(f"{found:,} of {total:,} rows"
-           + (f" · rows {first:,}–{first + len(shown) - 1:,} shown" if pages > 1 else "")
+           + (f" · rows {first:,}–{first + len(shown) - 1:,} shown" if found > size else "")
            + f" · data version {tables.version}")
 config = {c: st.column_config.Column(help=h) for c, h in column_help(name).items()}
 st.dataframe(shown, hide_index=True, width="stretch", column_config=config)

@@ -1,11 +1,15 @@
 """Sources: the article with every extracted figure highlighted, and each figure's
-provenance. Article text is escaped and rendered as markdown text, never as HTML."""
+provenance. Article text is escaped and rendered as markdown text, never as HTML. The
+figures, claims and observations shown are queried from the published Parquet
+(dashboard/query.py): the page reads one source's rows, never a whole table but the
+documents the picker lists."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import query
 from dashboard.common import show_error, tables_or_stop
 from dashboard.data import DataUnavailable, load_article
 from dashboard.formatting import amount_with_qualifier, escape_markdown
@@ -19,6 +23,7 @@ def _given(value: object, missing: str) -> str:
 
 
 tables = tables_or_stop()
+at = (tables.folder, tables.version)
 docs = tables.documents
 if docs.empty:
     st.info("No sources yet.")
@@ -26,19 +31,19 @@ if docs.empty:
 
 doc_ids = list(docs["document_id"])
 wanted = st.query_params.get("figure")
-owner = tables.figures.loc[tables.figures["figure_id"] == wanted, "document_id"]
+owner = query.rows_where_in(*at, "figures", "figure_id", (wanted,) if wanted else ()
+                            )["document_id"]
 claim_id = st.query_params.get("claim")
-claim_rows = tables.claims[tables.claims["claim_id"] == claim_id]
+claim_rows = query.rows_where_in(*at, "claims", "claim_id", (claim_id,) if claim_id else ())
 if len(claim_rows):
     owner = claim_rows["document_id"]
 by_id = docs.set_index("document_id")
 
 
-def title_of(document_id: str) -> str:
-    """A source as the picker lists it: its title, publisher and date (the URL keeps its
-    id)."""
-    row = by_id.loc[document_id]
-    return f"{row['title']} · {row['publisher']}, {row['date_published']}"
+# A source as the picker lists it: its title, publisher and date (the URL keeps its id);
+# made for every source at once, not looked up one by one (10,000 sources: 0.9 s a run).
+titles = dict(zip(doc_ids, docs["title"].astype(str) + " · " + docs["publisher"].astype(str)
+                  + ", " + docs["date_published"].astype(str), strict=True))
 
 
 # The picker shows titles and the link keeps the id (`doc=`), so the two are kept in step
@@ -51,12 +56,13 @@ if asked is None and "doc" not in st.session_state and len(owner):
     asked = owner.iloc[0]  # a figure or claim link opens its own source
 if asked is not None and asked != st.session_state.get("doc"):
     st.session_state["doc_pick"] = asked  # a link followed, or Back: the URL decides
-doc_id = st.selectbox("Source", doc_ids, key="doc_pick", format_func=title_of)
+doc_id = st.selectbox("Source", doc_ids, key="doc_pick", format_func=titles.__getitem__)
 st.session_state["doc"] = doc_id  # the view's state, as the Share box reads it
 if st.query_params.get("doc") != doc_id and (asked is not None or doc_id != doc_ids[0]):
     st.query_params["doc"] = doc_id
 doc = by_id.loc[doc_id]
-figs = tables.figures[tables.figures["document_id"] == doc_id].sort_values("start")
+figs = query.rows_where_in(*at, "figures", "document_id", (doc_id,)).sort_values(
+    "start", kind="stable").reset_index(drop=True)
 
 if wanted is not None and wanted not in set(figs["figure_id"]):
     # A figure of another source (unknown ones were already named by the URL check).
@@ -119,11 +125,12 @@ with side:
                           "value": [("" if pd.isna(fig[a]) else str(fig[a])) for a in attrs]}),
             hide_index=True, width="stretch",
         )
-        obs = tables.observations[tables.observations["figure_id"] == selected]
+        obs = query.rows_where_in(*at, "observations", "figure_id", (selected,))
         where = [f"figures: row {selected}"]
         where += [f"observations: series {o.series_id}, year {o.year}" for o in obs.itertuples()]
-        claims = tables.claims[(tables.claims["base_figure_id"] == selected)
-                               | (tables.claims["compared_figure_id"] == selected)]
+        claims = pd.concat([query.rows_where_in(*at, "claims", role, (selected,))
+                            for role in ("base_figure_id", "compared_figure_id")]
+                           ).drop_duplicates("claim_id")
         where += [f"claims: “{c.text}” ({c.claim_id})" for c in claims.itertuples()]
         st.markdown("**In the tables**\n\n" + "\n".join(f"- {escape_markdown(w)}"
                                                        for w in where))
