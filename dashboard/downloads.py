@@ -20,7 +20,7 @@ from dashboard.limits import (
     take,
     wait_seconds,
 )
-from etl.export import FORMATS, MIME, bundle_zip, file_name, read_published, table_bytes
+from etl.export import FORMATS, MIME, bundle_zip, file_name, table_bytes
 
 EXPORT_WIDTH = 900
 
@@ -103,8 +103,7 @@ def table_downloads(title: str, what: str, displayed: pd.DataFrame | Rows,
 def bundle_download(tidy, version: str, view: str, key: str = "dl-bundle") -> None:
     """The ZIP of every table; its README names the ``view`` (a link) it came from."""
     def make() -> bytes:
-        tables, descriptor = read_published(tidy)
-        return bundle_zip(tables, descriptor, view=view)
+        return bundle_zip(tidy, view=view)
 
     session = session_id()
     wait = _export_wait(session)

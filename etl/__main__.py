@@ -227,29 +227,35 @@ def _cmd_remove(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from etl.export import bundle_zip, read_published, table_bytes
-    from etl.schema import TABLES
-    from etl.txn import atomic_write
+    import pandas as pd
 
-    tidy = Path(args.data) / "tidy"
+    from etl.export import bundle_zip, table_bytes, write_bundle
+    from etl.schema import TABLES
+    from etl.txn import atomic_write, atomic_writer
+
+    tidy = (Path(args.data) / "tidy").resolve()
     if not (tidy / "datapackage.json").exists():
         raise SourceError(f"{tidy}: no published tables; run `python -m etl build` first")
-    tables, descriptor = read_published(tidy)
+    out = Path(args.out)
     if args.format == "zip":
         if args.table:
             raise SourceError("--table does not go with --format zip (the bundle holds all)")
-        data = bundle_zip(tables, descriptor)
+        if str(out) == "-":
+            sys.stdout.buffer.write(bundle_zip(tidy))
+            return 0
+        with atomic_writer(out) as fh:  # streamed from the published files to the disk
+            write_bundle(tidy, fh)
     else:
         name = args.table or "figures"
         if name not in TABLES:
             raise SourceError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
-        data = table_bytes(tables[name], args.format, sheet=name)
-    out = Path(args.out)
-    if str(out) == "-":
-        sys.stdout.buffer.write(data)
-        return 0
-    atomic_write(out, data)
-    print(f"wrote {out} ({len(data):,} bytes, data version {descriptor['version']})",
+        data = table_bytes(pd.read_parquet(tidy / f"{name}.parquet"), args.format, sheet=name)
+        if str(out) == "-":
+            sys.stdout.buffer.write(data)
+            return 0
+        atomic_write(out, data)
+    version = json.loads((tidy / "datapackage.json").read_text("utf-8"))["version"]
+    print(f"wrote {out} ({out.stat().st_size:,} bytes, data version {version})",
           file=sys.stderr)
     return 0
 
