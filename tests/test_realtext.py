@@ -1790,6 +1790,13 @@ def test_thirty_second_heldout_set() -> None:
     held_as_floor("heldout32", year=0.8, status=0.8, funder=1.0, kind=0.9)
 
 
+def test_thirty_fourth_heldout_set() -> None:
+    """The U.S. Embassy in El Salvador's release and the Secretary of State's statement on
+    $252 million for Central America (June 2020), 10 figures annotated before the extractor
+    ran on them (first year type 0.40, status 0.20, funder 0.50)."""
+    held_as_floor("heldout34", year=0.8, year_type=0.8, status=0.5, funder=0.7, kind=0.9)
+
+
 def test_a_table_written_as_text() -> None:
     """A table's figures take their column's year, stage and payer from its header, and
     say so ("table header"): the USGLC's budget snapshot read with the thirty-second set
@@ -1847,3 +1854,40 @@ def test_explainers_of_foreign_aid() -> None:
         "The United States spends around 1 percent of the federal budget on foreign aid each "
         "year, which amounted to about $40 billion in 2013.\n")
     assert (yearly["year"], yearly["kind"], yearly["status"]) == (2013, "amount", "disbursed")
+
+
+def test_central_america_aid_of_2020() -> None:
+    """Rules the thirty-fourth set showed, on its own sentences: what aid "seeks to" do is
+    its aim, not a request; an "intent to provide" is a proposal; the Office of INL is the
+    State Department's; the whole a clause opens with ("Of the $58.2 million ..., USAID
+    will direct $41.2 million") is not its subject's to pay; departments named as a list
+    pay jointly, as the U.S. government."""
+    from etl.__main__ import figure_records
+
+    embassy = figure_records(
+        "U.S. announces an additional $58.2 million in foreign assistance for El Salvador\n\n"
+        "Secretary of State Mike Pompeo announced that the United States had allocated $252 "
+        "million in additional foreign aid for El Salvador, Guatemala and Honduras. The aid "
+        "seeks to provide critical and vital assistance to these countries.\n\n"
+        "Of the $58.2 million specifically designated for El Salvador, the United States "
+        "Agency for International Development (USAID) will direct $41.2 million toward "
+        "improving security. The Office of International Narcotics and Law Enforcement "
+        "Affairs (INL) will allocate $1.8 million for regional and local security efforts.\n",
+        date(2020, 6, 25))
+    by_text = {r["text"]: r for r in embassy}  # (the body's $58.2 million, not the headline's)
+    assert by_text["$58.2 million"]["start"] > 100
+    assert by_text["$58.2 million"]["status"] != "requested"
+    assert by_text["$58.2 million"]["funder"] == "United States government"
+    assert by_text["$41.2 million"]["funder"] == "U.S. Agency for International Development"
+    assert by_text["$1.8 million"]["funder"] == "Department of State"
+    [statement] = figure_records(
+        "Recently, I informed Congress of the Administration’s intent to provide $252 "
+        "million in additional U.S. foreign assistance for El Salvador, Guatemala, and "
+        "Honduras.\n", date(2020, 6, 24))
+    assert (statement["status"], statement["funder"]) == ("proposed", "White House")
+    [gao] = figure_records(
+        "Key U.S. government agencies, consisting of the Departments of State (State), "
+        "Agriculture, and Defense, and the U.S. Agency for International Development (USAID) "
+        "allocated a total of about $3.7 billion in assistance for Central America from "
+        "fiscal years 2013 through 2018.\n")
+    assert gao["funder"] == "United States government"

@@ -60,6 +60,14 @@ _JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
 # between two payers named jointly: "Department of State (State) and the "
 _JOINT_BETWEEN = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?"
                             r"(?:[A-Z][\w.]*\s+){0,3}")
+# "the Departments of State (State), Agriculture, and Defense, and the U.S. Agency for
+# International Development (USAID) allocated": departments named as a list pay jointly
+_DEPARTMENTS_BEFORE = re.compile(r"\b[Dd]epartments\s+of\s+[A-Z][^.;$]{0,120}?,?\s+and\s+"
+                                 r"(?:the\s+)?$")
+# "Of the $58.2 million specifically designated for El Salvador, USAID will direct $41.2
+# million": the whole a clause begins with is not the money its subject pays
+_OF_THE_WHOLE = re.compile(r"(?:^|[.;:]\s+|\n)(?:[Oo]f|[Oo]ut\s+of)\s+(?:the|this|that)\s+"
+                           r"(?:total\s+(?:of\s+)?)?$")
 _AGENT_BEFORE = re.compile(
     r"\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
     r"provided|funded|granted|given|allocated|pledged|committed|donated|paid|awarded|"
@@ -407,7 +415,9 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
                   # Refugees (UNHCR) and ...", "$300,000 will go to both the UN's Office ...":
                   # what the money goes to, each of a list, receives it
                   and not (a.start >= fig.end and _GOES_TO.fullmatch(sentence, fig.end, a.start)
-                           and not _ACTS_AFTER.match(sentence, a.end))]
+                           and not _ACTS_AFTER.match(sentence, a.end))
+                and not (a.start >= fig.end and _OF_THE_WHOLE.search(sentence, 0, fig.start)
+                         and "," in sentence[fig.end : a.start])]
     if not candidates:
         return None
     plain = [a for a in candidates if not a.attributed]
@@ -436,6 +446,8 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
     # they belong to
     if _not_american(best.name):
         return best.name
+    if _DEPARTMENTS_BEFORE.search(sentence, max(0, best.start - 160), best.start):
+        return "United States government"
     joint = _JOINT_AFTER.match(sentence, best.end)
     if joint and any(a.start == joint.end() and a.name != best.name
                      and not _not_american(a.name) for a in agencies):
