@@ -1797,6 +1797,32 @@ def test_thirty_fourth_heldout_set() -> None:
     held_as_floor("heldout34", year=0.8, year_type=0.8, status=0.5, funder=0.7, kind=0.9)
 
 
+def test_thirty_fifth_heldout_set() -> None:
+    """Releases and remarks of the House Committee on Appropriations (2012, 2015, 2019),
+    19 figures annotated before the extractor ran on them (first status 0.58, funder
+    0.68)."""
+    held_as_floor("heldout35", year=1.0, year_type=1.0, status=0.85, funder=0.65, kind=1.0)
+
+
+def test_a_committee_recommendation_and_what_it_is_compared_with() -> None:
+    """The thirty-fifth set's remarks: "The recommendation for FY 2013 provides" is the
+    committee's proposal; "the CBO estimate of the President's request" and "the same as
+    the request" are what a figure is compared with, not its stage."""
+    from etl.__main__ import figure_records
+
+    legislative, *_ = figure_records(
+        "The recommendation for FY 2013 provides $3.3 billion, excluding Senate items.\n")
+    assert (legislative["year"], legislative["status"]) == (2013, "proposed")
+    defense = figure_records(
+        "Before us today is the Subcommittee recommendation for the fiscal year 2013 "
+        "Department of Defense budget. This recommendation includes base funding of $519.2 "
+        "billion, which is $3.1 billion above the CBO estimate of the President's request, "
+        "and overseas contingency operations funding of $88.5 billion, the same as the "
+        "request.\n")
+    assert [(r["year"], r["status"], r["funder"]) for r in defense] == [
+        (2013, "proposed", None)] * 3
+
+
 def test_a_table_written_as_text() -> None:
     """A table's figures take their column's year, stage and payer from its header, and
     say so ("table header"): the USGLC's budget snapshot read with the thirty-second set

@@ -117,14 +117,17 @@ _BASELINE_PHRASE = re.compile(
     # "about $10 billion below what the department had originally projected"
     r"\b(?:above|below|over|under|than)\s+what\s+[^.;,$]{0,60}?\b(?:projected|requested|enacted|"
     r"appropriated|proposed|planned|estimated|expected|approved)\b|"
+    # ("overseas contingency operations funding of $88.5 billion, the same as the request")
     r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?|"
-    r"exceed(?:s|ed|ing)?)"
+    r"exceed(?:s|ed|ing)?|same\s+as)"
     # ("over the annualized Continuing Resolution (CR) level": a name's abbreviation too)
     r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.()-]+\s+){0,5}?"
     # ("$411.5 million (1 percent) above the FY 2023 Estimate")
     r"(?:request|level|levels|enacted|appropriations?|budget|amount|allocation|year|"
     r"estimates?)\b"
     r"(?:\s+(?:request|requests|level|levels|enacted|budget|amounts?))*\b"
+    # "$3.1 billion above the CBO estimate of the President's request": whose estimate of what
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w’'.]+\s+){0,3}?(?:request|budget|proposal)\b)?"
     # (not "the Fiscal 2011 request of $159.3 billion": the words name the figure after them)
     r"(?!\s+of\s+(?:about\s+|nearly\s+|roughly\s+)?(?:US)?[$€£])"
     # "an increase of $404 million over the amount initially requested by the White House"
