@@ -11,18 +11,32 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from browserkit import ROOT
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Download, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 TIDY = ROOT / "data" / "tidy"
 
 
+def clicked_download(page: Page, button: Locator, attempts: int = 3) -> Download:
+    """The file a click on ``button`` downloads. A click that lands while the page is
+    rerunning (its first run rewriting the link) can be lost with the button it hit: when
+    no download starts, the button is clicked again (the server makes the file on each
+    click; each made file is the same)."""
+    for attempt in range(attempts):
+        try:
+            with page.expect_download(timeout=20_000) as info:
+                button.click()
+            return info.value
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def download(page: Page, row: int, label: str) -> tuple[str, bytes]:
     """Click the ``label`` button of download row ``row`` (0 displayed, 1 full)."""
-    button = page.get_by_role("button", name=label, exact=True).nth(row)
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    dl = info.value
+    dl = clicked_download(page, page.get_by_role("button", name=label, exact=True).nth(row))
     return dl.suggested_filename, Path(dl.path()).read_bytes()
 
 
@@ -59,9 +73,7 @@ def test_zip_bundle(page: Page, base_url: str, tmp_path: Path) -> None:
     page.goto(base_url + "/data?table=claims")
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
     button = page.get_by_role("button", name=re.compile("All tables as a ZIP"))
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    data = Path(info.value.path()).read_bytes()
+    data = Path(clicked_download(page, button).path()).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         zf.extractall(tmp_path)
     descriptor = json.loads((tmp_path / "datapackage.json").read_text())
