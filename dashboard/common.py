@@ -60,13 +60,14 @@ def credit_line(documents, rows) -> str:
 
 
 def page_number(count: int, per_page: int, what: str, setting: str) -> int:
-    """The page of ``count`` items ``per_page`` at a time the visitor is on (1 when all fit):
-    a number box bound to the link's ``page=``, shown only when there are several pages; a
-    number past the last is read as the last."""
+    """The page of ``count`` items (``what``, a plural noun) ``per_page`` at a time the
+    visitor is on (1 when all fit): a number box bound to the link's ``page=``, shown only
+    when there are several pages; a number past the last is read as the last."""
     pages = max(1, -(-count // per_page))
     number = 1
     if pages > 1:
-        number = st.number_input(f"Page (of {pages:,}; {per_page:,} {what} each, {setting})",
+        noun = what.removesuffix("s") if per_page == 1 else what  # "1 claim each"
+        number = st.number_input(f"Page (of {pages:,}; {per_page:,} {noun} each, {setting})",
                                  min_value=1, max_value=pages, value=1, step=1, key="page",
                                  bind="query-params", width=260)
     return min(max(1, int(number or 1)), pages)

@@ -198,7 +198,7 @@ def test_compare_page_pages_through_series_years(two_sources: Path, monkeypatch)
     listed = at.dataframe[0].value
     assert set(listed["year_label"].str[-4:].astype(int)) == {second["year"]}
     assert at.number_input(key="page").value == 2
-    assert "(of 3;" in at.number_input(key="page").label
+    assert "(of 3; 1 series-year each" in at.number_input(key="page").label
     # the list of every dated figure is not paged by it
     assert len(at.dataframe[1].value) == len(figures_by_source(*(pd.read_parquet(
         tidy / f"{t}.parquet") for t in ("series_figures", "observations", "documents"))))
