@@ -79,15 +79,6 @@ def table_bytes(df: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def read_published(tidy: Path) -> tuple[dict[str, pd.DataFrame], dict]:
-    """The published tables and their descriptor, from ``data/tidy`` (the link is resolved
-    once, so that a build publishing meanwhile cannot mix two versions)."""
-    tidy = tidy.resolve()
-    tables = {name: pd.read_parquet(tidy / f"{name}.parquet") for name in TABLES}
-    descriptor = json.loads((tidy / "datapackage.json").read_text("utf-8"))
-    return tables, descriptor
-
-
 def bundle_readme(tables: dict[str, pd.DataFrame], descriptor: dict, retrieved: date,
                   view: str | None = None) -> str:
     """How to cite, where it came from (``view``: the link of the page it was downloaded
@@ -163,11 +154,12 @@ def write_bundle(tidy: Path, out: BinaryIO, retrieved: date | None = None,
             info.file_size = size  # known before writing: ZIP64 when a table passes 2 GiB
             return info
 
-        for name, data in (
+        for name, text in (
                 ("README.md", bundle_readme(tables, descriptor, retrieved, view)),
                 ("datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False)
                  + "\n")):
-            zf.writestr(entry(name, len(data.encode("utf-8"))), data.encode("utf-8"))
+            data = text.encode("utf-8")
+            zf.writestr(entry(name, len(data)), data)
         for name in TABLES:
             csv = tidy / f"{name}.csv"
             with csv.open("rb") as src, zf.open(entry(f"{name}.csv", csv.stat().st_size),

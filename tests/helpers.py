@@ -26,6 +26,20 @@ def run_app(page: str | None = None, query: dict[str, str] | None = None, timeou
     return at
 
 
+def read_published(tidy: Path) -> tuple[dict, dict]:
+    """Every published table (pandas) and the descriptor, read whole: what a download of
+    all of them should hold. (The product never reads them all; the bundle streams.)"""
+    import json
+
+    import pandas as pd
+
+    from etl.schema import TABLES
+
+    tidy = tidy.resolve()
+    tables = {name: pd.read_parquet(tidy / f"{name}.parquet") for name in TABLES}
+    return tables, json.loads((tidy / "datapackage.json").read_text("utf-8"))
+
+
 def markdown_text(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 

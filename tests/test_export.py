@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import DATA, ROOT
+from helpers import DATA, ROOT, read_published
 
-from etl.export import FORMATS, bundle_zip, file_name, read_published, table_bytes
+from etl.export import FORMATS, bundle_zip, file_name, table_bytes
 from etl.schema import TABLES
 
 TIDY = DATA / "tidy"

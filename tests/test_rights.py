@@ -10,11 +10,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import DATA, ROOT
+from helpers import DATA, ROOT, read_published
 
 from etl.build import build_tables
 from etl.cpi import load_cpi
-from etl.export import bundle_zip, read_published
+from etl.export import bundle_zip
 from etl.sources import load_sources, text_shareable
 
 SEED_ID = "wapo-2010-11-11-military-mexico-cartels"
