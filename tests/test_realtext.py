@@ -1917,3 +1917,55 @@ def test_central_america_aid_of_2020() -> None:
         "allocated a total of about $3.7 billion in assistance for Central America from "
         "fiscal years 2013 through 2018.\n")
     assert gao["funder"] == "United States government"
+
+
+def test_thirty_sixth_heldout_set() -> None:
+    """Interior's and Justice's own pages on grants and the infrastructure law, and two
+    CRS summaries on the Millennium Challenge Corporation: 25 figures annotated before the
+    extractor ran on them (first year 0.88, status 0.68, funder 0.52)."""
+    held_as_floor("heldout36", year=0.9, year_type=0.9, status=0.9, funder=0.8, kind=1.0)
+
+
+def test_receivers_list_items_and_a_figure_named_an_appropriation() -> None:
+    """The thirty-sixth set's sentences: who receives money does not pay it, and an earlier
+    sentence's payer is not lent to it (a law it comes through is its payer); a later item
+    of a semicolon list is another item's subject; "the FY2015 appropriation of $899.5
+    million" names that figure's year and stage, the Congress's."""
+    from etl.__main__ import figure_records
+
+    fws = figure_records(
+        "The U.S. Fish and Wildlife Service was directly appropriated $455 million over five "
+        "years in Bipartisan Infrastructure Law funding.\n\nThe Department of the Interior "
+        "(DOI) will receive $30.6 billion over five years in direct funding through the "
+        "Bipartisan Infrastructure Law.\n")
+    assert (fws[1]["funder"], fws[1]["status"]) == ("U.S. Congress", "appropriated")
+    assert fws[1]["funder_source"] == "sentence"
+    [received] = figure_records(
+        "Interior Secretary Deb Haaland visited the Department of the Interior's field "
+        "offices.\n\nThe Department received $28.1 billion across our bureaus and offices.\n")
+    assert received["funder"] is None
+    weekly = figure_records(
+        "This Week: the Bipartisan Infrastructure Law makes a $45 million investment in "
+        "Tribal communities; the Bureau of Land Management proposes steps to increase "
+        "high-speed internet for communities.\nInterior this week announced a $45 million "
+        "investment in Tribal communities through the President’s Bipartisan Infrastructure "
+        "Law.\n")
+    assert weekly[0]["funder"] != "Bureau of Land Management"
+    assert weekly[0]["status"] != "proposed"
+    assert weekly[1]["funder"] == "Department of the Interior"
+    [law] = figure_records("The Bipartisan Infrastructure Law contains $28.1 billion for the "
+                           "Department’s initiatives.\n")
+    assert (law["status"], law["funder"]) == ("appropriated", "U.S. Congress")
+    [awards] = figure_records(
+        "The Department of Justice’s Office of Justice Programs (OJP) announced grant awards "
+        "totaling nearly $444 million to support a wide range of violence reduction "
+        "efforts.\n")
+    assert (awards["status"], awards["funder"]) == ("obligated", "Department of Justice")
+    request, enacted = figure_records(
+        "On February 2, 2015, the Administration issued its FY2016 budget request, proposing "
+        "$1.25 billion for the MCC, an increase of 39% over the FY2015 appropriation of "
+        "$899.5 million.\n", date(2015, 3, 11))
+    assert (request["year"], request["status"], request["funder"]) == (
+        2016, "requested", "White House")
+    assert (enacted["year"], enacted["status"], enacted["funder"]) == (
+        2015, "appropriated", "U.S. Congress")

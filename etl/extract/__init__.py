@@ -155,7 +155,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 lo, hi = fig.start - WINDOW, fig.end + WINDOW
                 near_countries = _near(countries, country_starts, lo, hi)
                 funder = _funder(sentence, fig, _near(agencies, agency_starts, lo, hi), sources)
-                status, cue = _status(fig, clauses, clause_starts, cues, cue_starts, owned)
+                status, cue = _status(fig, clauses, clause_starts, cues, cue_starts, owned,
+                                      sentence)
                 fig_text = sentence[fig.start : fig.end]
                 if year is None and status == "obligated" and cue and _MAYBE_YEAR.search(sentence):
                     # money committed on a dated day is that year's: "July 2020: The
@@ -197,6 +198,11 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 ))
                 kind_reads.append(read)
             context = _sentence_context(sentence, span.kind, mentions, agencies, sources)
+            # a sentence with figures lends the payer it gave them, not every body it names
+            # ("...; the Bureau of Land Management proposes steps to increase high-speed
+            # internet": no payer of the sentence's money)
+            context.payers = [p for p in context.payers
+                              if any(f.funder == p[0] for f in figures)]
             if all(f.year is None for f in figures) or (
                     _ANAPHORIC_START.match(sentence)
                     and _DIFFERENCE_AFTER.match(sentence[money[0].end :])):

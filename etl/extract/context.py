@@ -193,6 +193,18 @@ _WHOLE_BEFORE = re.compile(r"\b(?:part|portion|share)\s+of\s+(?:the|its|a|an)\s+
 _APPROPRIATIONS_ACT_YEAR = re.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
 
 
+# "The Department received", "The Department of the Interior (DOI) will receive": the
+# subject of the verb just before the figure receives it
+_RECEIVER_BEFORE = re.compile(
+    r"^\s*(?:The\s+)?(?:(?:[A-Z][\w.’'-]*|of|the|and|for)\s+){0,8}?(?:\([A-Z][\w.]*\)\s+)?"
+    r"(?:also\s+|will\s+|would\s+|has\s+|have\s+|had\s+)?(?:received|receives|receive|got|gets)\s+"
+    r"(?:a\s+total\s+of\s+|about\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+|"
+    r"approximately\s+|roughly\s+|some\s+)?$")
+# "in direct funding through the Bipartisan Infrastructure Law"
+_THROUGH_LAW = re.compile(r"[^.;$]{0,60}?\b(?:through|from|under)\s+(?:the\s+)?"
+                          r"(?P<law>(?:[A-Z][\w’'-]*\s+){1,6}(?:Law|Act)\b)")
+
+
 def _made_by_law(f: Figure, sentence: str, text: str) -> bool:
     """Whether a figure at a law's stage is named so by the words that make it law ("to be
     appropriated", a statute's section that authorizes, a U.S. law's stage not a President's
@@ -306,7 +318,23 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 f.status_source
         # a cost estimate ("CBO estimates ... would cost $X") names no payer; a projection
         # of spending ("$235 million projected by year end") is still the payer's money
-        if f.funder is None and not (f.status == "estimated" and not (
+        receiver = None
+        if f.funder is None:
+            sentence = result.sentences[i].text
+            receiver = _RECEIVER_BEFORE.search(sentence, 0, f.start - result.sentences[i].start)
+        if receiver is not None:
+            # "The Department of the Interior (DOI) will receive $30.6 billion over five years
+            # in direct funding through the Bipartisan Infrastructure Law", "The Department
+            # received $28.1 billion": the sentence says who receives the money, so an
+            # earlier sentence's payer is not its payer; a law it comes through is
+            law = _THROUGH_LAW.search(sentence, f.end - result.sentences[i].start)
+            if law is not None:
+                f.funder, f.funder_text, f.funder_source = "U.S. Congress", law.group(
+                    "law"), "sentence"
+                if f.status == "reported":
+                    f.status, f.status_cue, f.status_source = "appropriated", law.group(
+                        "law"), "sentence"
+        elif f.funder is None and not (f.status == "estimated" and not (
                 (f.status_cue and _PROJECTION.search(f.status_cue))
                 or _ESTIMATED_VALUE.search(result.sentences[i].text))):
             for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
@@ -579,15 +607,22 @@ def _congress_appropriates(result: Extraction) -> None:
     for f in result.figures:
         # (or the government a sentence before named: "the United States' continued
         # commitment ... These funds include: an additional $10 million")
-        if f.status == "appropriated" and f.currency == "USD" and (
-                f.funder in _US_EXECUTIVE or (f.funder == "United States government"
-                                              and f.funder_source != "sentence")) \
-                and f.status_cue and _APPROPRIATION_CUE.search(f.status_cue) \
-                and not _ALLOCATION.search(f.status_cue):
+        executive = f.status == "appropriated" and f.currency == "USD" and (
+            f.funder in _US_EXECUTIVE or (f.funder == "United States government"
+                                          and f.funder_source != "sentence")) \
+            and bool(f.status_cue) and bool(_APPROPRIATION_CUE.search(f.status_cue or "")) \
+            and not _ALLOCATION.search(f.status_cue or "")
+        # "the Administration issued its FY2016 budget request, proposing $1.25 billion ...,
+        # an increase of 39% over the FY2015 appropriation of $899.5 million": the figure the
+        # words name an appropriation is the Congress's, not the requester's
+        named = f.funder == "White House" and f.status == "appropriated" \
+            and bool(_NAMED_APPROPRIATION.search(f.status_cue or ""))
+        if executive or named:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
                 f.status_source
 
 
+_NAMED_APPROPRIATION = re.compile(r"\bappropriations?\s+of\s*$", re.IGNORECASE)
 _ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
 
 

@@ -92,7 +92,8 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       # ("last year's bipartisan infrastructure law provided $7.5 billion")
                       r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}law)"
                       r"(?=\s+(?:also\s+)?(?:provides|provided|"
-                      r"includes|included|invests|invested|appropriates|appropriated|"
+                      r"includes|included|contains|contained|invests|invested|"
+                      r"appropriates|appropriated|"
                       r"allocates|allocated)\b)|"
                       # "PEPFAR was authorized by the United States Leadership Against HIV/AIDS,
                       # Tuberculosis and Malaria Act of 2003": what a law authorizes, the Congress
@@ -234,7 +235,8 @@ _SHORT_DEPARTMENT = re.compile(r"Department of (?:the )?(Commerce|Interior|Energ
 
 # a person's name after a title: "Secretary of State Hillary Rodham Clinton"
 _PERSON_AFTER = re.compile(r"\s+(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){0,2}(?P<last>[A-Z][a-z]{2,})\b")
-_SUBJECT_AFTER = (r"(?=\s+(?:has|had|have|was|is|will|would|did|does|also|planned|intended|"
+_SUBJECT_AFTER = (r"(?=\s+(?:(?:this|last)\s+week\s+|today\s+|on\s+[A-Z]\w+day\s+)?"
+                  r"(?:has|had|have|was|is|will|would|did|does|also|planned|intended|"
                   r"obligated|spent|awarded|provided|allocated|allocates|received|decided|"
                   r"adopted|adopts|announced|announces|approved|sets?|gives|gave|pledged|"
                   r"committed)\b|[\x27’]s\b)")
@@ -275,6 +277,11 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
                 if person.group("last") not in found:
                     found[person.group("last")] = _AGENCY_OF[m.group()]
                     shorts.add(person.group("last"))
+    # "Interior this week announced a $45 million investment": the Department's own news
+    # names it by its short form alone (not "the Interior Ministry": a subject of a verb)
+    if "Interior" not in found and re.search(r"\bInterior" + _SUBJECT_AFTER, text):
+        found["Interior"] = "Department of the Interior"
+        shorts.add("Interior")
     if not found:
         return None, {}
     abbreviations = [re.escape(a) for a in found if a not in shorts]
@@ -410,6 +417,10 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
                   # "(5) Commerce had obligated $21.1 million ...; (6) the Army planned":
                   # the next numbered item's subject is not this item's
                   and not (a.start >= fig.end and _NEXT_ITEM.search(sentence, fig.end, a.start))
+                  # "the Bipartisan Infrastructure Law makes a $45 million investment in Tribal
+                  # communities ...; the Bureau of Land Management proposes steps ...": a
+                  # later item of a list is another item's subject
+                  and not (a.start >= fig.end and ";" in sentence[fig.end : a.start])
                   and not (a.end <= fig.start and _OWN_ITEM.search(sentence, a.end, fig.start))
                   # "half a million dollars each to the Red Cross, the UN High Commission for
                   # Refugees (UNHCR) and ...", "$300,000 will go to both the UN's Office ...":

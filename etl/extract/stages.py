@@ -193,7 +193,8 @@ def _both_chambers(sentence: str, cues: list[tuple[int, int, str, str]]
 
 def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int],
             cues: list[tuple[int, int, str, str]], cue_starts: list[int],
-            owned: dict[int, set[tuple[int, int]]] | None = None) -> tuple[str, str | None]:
+            owned: dict[int, set[tuple[int, int]]] | None = None,
+            sentence: str = "") -> tuple[str, str | None]:
     """The cue nearest the figure wins, one in the figure's own clause first; ties go to
     the more specific status (appropriated > requested > proposed > estimated). A cue
     that modifies another figure ("less than the estimated $1.7 billion", ``others`` are
@@ -206,6 +207,8 @@ def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int]
             continue
         if (start, end) in owned.get(fig.start, set()):
             continue
+        if start >= fig.end and ";" in sentence[fig.end : start]:
+            continue  # "...; the Bureau of Land Management proposes steps": another item's
         same = clause[0] <= start < clause[1]
         dist = fig.start - end if end <= fig.start else start - fig.end
         hits.append((0 if same else 1, dist + _STATUS_PRIORITY.index(status), status, words))

@@ -187,7 +187,18 @@ _CHANGE_FROM = re.compile(r"\b(?:increase|decrease|cut|reduction|drop|rise|up|do
                           re.IGNORECASE)
 
 
+# "an increase of 39% over the FY2015 appropriation of $899.5 million": the year names the
+# figure it is compared with, which is a figure of that year
+_NAMES_FIGURE_AFTER = re.compile(
+    r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
+    r"(?:levels?|requests?|amounts?|appropriations?|enacted|budgets?)\s+of\s+"
+    r"(?:about\s+|nearly\s+|roughly\s+|approximately\s+|some\s+|just\s+)?(?:US)?[$€£]",
+    re.IGNORECASE)
+
+
 def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
+    if _NAMES_FIGURE_AFTER.match(after):
+        return None
     if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
                                             or _COMPARED_WITH.search(before)
                                             or _CHANGE_FROM.search(before)):
