@@ -1969,3 +1969,55 @@ def test_receivers_list_items_and_a_figure_named_an_appropriation() -> None:
         2016, "requested", "White House")
     assert (enacted["year"], enacted["status"], enacted["funder"]) == (
         2015, "appropriated", "U.S. Congress")
+
+
+def test_news_of_a_president_s_budget_request() -> None:
+    """News of budget requests for Colombia read with the thirty-sixth set and not committed
+    (The Colombian Herald, 2020; the Miami Herald, 2005; Inside Defense, 2003; Reuters via
+    Devex; The Crime Report, 2017; 19 figures): first year 0.74, status 0.53, payer 0.32.
+    "Bush is asking Congress" and "Bush proposed ... in fiscal 2006" are the President's
+    request in a story of the budget request "released Monday"; a running total "pumped ...
+    since 2000" in a relative clause of its own is not the request; the request's fiscal
+    year dates the story's other requests; a year between "from $X" and "to $Y" is $X's;
+    what a President's budget was "requested in" names who asked."""
+    from etl.__main__ import figure_records
+
+    herald = figure_records(
+        "WASHINGTON - The Bush administration is proposing to keep military counter-drug aid "
+        "to Colombia almost unchanged in the next fiscal year, according to its budget "
+        "request released Monday.\nBush is asking Congress to allot $550 million to combat "
+        "drugs in Colombia in fiscal 2006, with the military and police receiving more than "
+        "$393 million -- about $10 million less than in fiscal 2005, a State Department "
+        "official said.\nLatin America analysts awaited the administration's request with "
+        "interest, because Plan Colombia, the broad counter-drug program under which "
+        "Washington has pumped more than $3 billion into Colombia since 2000, is due to "
+        "expire Sept. 30.\nBush proposed $735 million for the Andean Counterdrug Initiative "
+        "in fiscal 2006, $4 million more than 2005.\n")
+    assert [(r["year"], r["status"], r["funder"]) for r in herald if r["kind"] == "amount"] \
+        == [(2006, "requested", "White House")] * 5
+    pumped = herald[3]
+    assert (pumped["kind"], pumped["status"], pumped["funder"]) == (
+        "cumulative", "reported", "United States government")
+    colombia = figure_records(
+        "Trump’s budget request, released Monday, nearly doubles Colombian anti-narcotics "
+        "funding, from $125 million this year to $237.5 million for the upcoming fiscal year "
+        "which starts Oct. 1.\n\nBut rather than adopt anti-coca measures recommended by "
+        "international authorities, including the United Nations, his proposal aims to "
+        "further build the military and police machinery.\n\nColombia would get more "
+        "anti-narcotics security aid than any other country, nearly four times the $60 "
+        "million asked for Afghanistan, the second largest.\n\nMeanwhile, the proposal cuts "
+        "economic development aid from $207.3 million this year to $140 million, a reduction "
+        "of 32%.\n", date(2020, 2, 11))
+    by_text = {r["text"]: r for r in colombia}
+    assert (by_text["$237.5 million"]["year"], by_text["$237.5 million"]["status"]) == (
+        2021, "requested")
+    for text in ("$60 million", "$140 million"):
+        assert (by_text[text]["year"], by_text[text]["year_source"]) == (2021, "document")
+        assert by_text[text]["funder"] != "United Nations"
+    assert by_text["$207.3 million"]["year"] == 2020
+    [restore] = figure_records(
+        "The Defense Department wants defense appropriators to restore $57.9 million in "
+        "counternarcotics support to Colombia requested in President Bush's fiscal year 2004 "
+        "budget plan.\n")
+    assert (restore["year"], restore["status"], restore["funder"]) == (
+        2004, "requested", "White House")

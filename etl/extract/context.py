@@ -100,7 +100,10 @@ _OWNER_OF_OTHER = re.compile(
 # "will be delivered through the United Nations": what a sentence without money names as
 # an object or a channel pays nothing the next sentence gives
 _OBJECT_BEFORE = re.compile(r"\b(?:supports?|supported|backs?|backed|welcomes?|welcomed|"
-                            r"joins?|joined|through|via|with)\s+(?:the\s+)?$")
+                            r"joins?|joined|through|via|with|"
+                            # "anti-coca measures recommended by international authorities,
+                            # including the United Nations": an example, not a payer
+                            r"including|such\s+as)\s+(?:the\s+)?(?:U\.S\.\s+)?$")
 
 
 @dataclass

@@ -72,6 +72,7 @@ _AGENT_BEFORE = re.compile(
     r"\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
     r"provided|funded|granted|given|allocated|pledged|committed|donated|paid|awarded|"
     r"disbursed|obligated|financed)\s+by\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$")
+_REQUESTED_IN = re.compile(r"\b(?:requested|proposed|sought)\s+(?:in|by)\s+(?:the\s+)?$")
 _GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
 # receive
@@ -143,6 +144,8 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
                 r"(?:sent|spent|send|spend|gave|give|gives|provided|provide|provides|pledged|"
                 r"pledges|extend|extends|extended|"
                 r"committed|commits|contribute|contributed|contributes|funded|funds|allocated|"
+                # "under which Washington has pumped more than $3 billion into Colombia"
+                r"pumped|poured|invested|invests|"
                 r"allocates|donated|donates|paid)\b"
                 # "the Manitoba government is contributing up to $2.6 million", "New Zealand
                 # will be providing an additional $4 million"
@@ -158,7 +161,10 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
 # paying verb is its government paying
 # (the verb in any case: a headline's "U.S. Gives Mexico $214 Million")
 # ("US officials pledged $100 million": its officials speak for it)
-_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States)(?=\s+(?:officials\s+)?(?i:"
+# ("Washington has pumped more than $3 billion": the capital for its government, as the
+# subject of a paying verb)
+_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States|(?<!George )(?<!University of )Washington)"
+                      r"(?=\s+(?:officials\s+)?(?i:"
                       + _PAYING_VERB + "))")
 _COUNTRY_PAYS = re.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES
@@ -438,6 +444,10 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
         s = _distance(a, fig)
         if 0 <= a.start - fig.end <= 80 and _AGENT_BEFORE.match(sentence, fig.end, a.start):
             s -= 1000  # "the $750 million approved by the U.S. Congress": the agent pays
+        if 0 <= a.start - fig.end <= 80 and _REQUESTED_IN.search(sentence, fig.end, a.start) \
+                and "$" not in sentence[fig.end : a.start]:
+            s -= 1000  # "restore $57.9 million in counternarcotics support to Colombia
+            # requested in President Bush's fiscal year 2004 budget plan": who asked
         # "the United States" is most often the country; "U.S. agencies", "the U.S.
         # government" name the payer as such
         if a.name == "United States government" and not _GOVERNMENT_WORDS.search(

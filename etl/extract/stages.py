@@ -191,6 +191,13 @@ def _both_chambers(sentence: str, cues: list[tuple[int, int, str, str]]
             for a, b, status, words in cues]
 
 
+# a relative clause with its own subject and a verb in the perfect, the figure its object
+_OWN_RELATIVE = re.compile(
+    r"\b(?:which|whom|where)\s+[^,;$()]{1,40}?\b(?:has|have|had)\s+(?:already\s+|now\s+)?"
+    r"(?:pumped|poured|spent|provided|given|sent|invested|contributed|paid|put)\s+"
+    r"(?:(?:more\s+than|about|nearly|over|some|almost|roughly|approximately)\s+)?$")
+
+
 def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int],
             cues: list[tuple[int, int, str, str]], cue_starts: list[int],
             owned: dict[int, set[tuple[int, int]]] | None = None,
@@ -209,6 +216,11 @@ def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int]
             continue
         if start >= fig.end and ";" in sentence[fig.end : start]:
             continue  # "...; the Bureau of Land Management proposes steps": another item's
+        if start < fig.start and (own := _OWN_RELATIVE.search(
+                sentence, max(0, fig.start - 100), fig.start)) and start < own.start():
+            continue  # "awaited the administration's request ..., because Plan Colombia, the
+            # program under which Washington has pumped more than $3 billion into Colombia
+            # since 2000": the relative clause says what was done with the figure
         same = clause[0] <= start < clause[1]
         dist = fig.start - end if end <= fig.start else start - fig.end
         hits.append((0 if same else 1, dist + _STATUS_PRIORITY.index(status), status, words))
@@ -624,6 +636,10 @@ def _stage_of_parts(result: Extraction, sentences: list[Span]) -> None:
 _REQUEST_STORY = re.compile(
     r"\b(?:sent|released|submitted|unveiled|rolled\s+out|detailed|delivered)\s+(?:[\w$.,'’-]+\s+)"
     r"{0,6}?(?:budget|funding|spending)\s+request\b"
+    # "according to its budget request released Monday", "Trump’s budget request, released
+    # Monday, nearly doubles ..."
+    r"|\b(?:budget|funding|spending)\s+request,?\s+(?:was\s+|is\s+)?(?:sent|released|submitted|"
+    r"unveiled|rolled\s+out|delivered)\b"
     # where a parliament receives the government's budget: "has tabled its first budget for
     # the financial year 2023/24", "presented the Ksh 3.68 trillion budget in parliament",
     # "the Budget ... was read before the National Assembly"
@@ -635,6 +651,9 @@ _REQUEST_STORY = re.compile(
     r"|\bbudget\b[^.;]{0,80}?\bwas\s+read\s+(?:before|in|to)\s+(?:the\s+)?"
     r"(?:parliament|National\s+Assembly)\b", re.IGNORECASE)
 _OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
+# what the proposal would do: "This year, total aid would fall by a much smaller amount, $36
+# million or 8%"
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing|ements?)\b", re.IGNORECASE)
 # what a proposed budget sets aside is the proposal's: "Development projects have been
 # allocated a sum of Ksh 718.9 billion" in a story about the budget tabled
@@ -670,8 +689,17 @@ def _stage_of_request_story(result: Extraction, text: str,
         # (and the bullet points of the budget's announcements, and what "the Chancellor
         # announced": "Key announcements - £3.4 billion long-term capital investment over three
         # years" in a story of the spring Budget)
-        if (f.status_source is None and not earlier
-                and (_OF_THE_REQUEST.search(sentence) or of_year
+        # ("Bush proposed $735 million for the Andean Counterdrug Initiative in fiscal 2006":
+        # what the President proposes in his budget is his request)
+        if f.status == "proposed" and f.funder == "White House" and not earlier \
+                and (f.status_cue or "").lower().startswith("propos") \
+                and f.status_source == "sentence":
+            f.status = "requested"
+            continue
+        # (not a running total: "Plan Colombia, ... under which Washington has pumped more
+        # than $3 billion into Colombia since 2000")
+        if (f.status_source is None and not earlier and f.kind != "cumulative"
+                and (_OF_THE_REQUEST.search(sentence) or of_year or _WOULD.search(sentence)
                      or _is_list_item(result.sentences[f.sentence_index])
                      or _ANNOUNCED.search(sentence))) or (
                 of_year and f.status == "appropriated" and f.status_cue
@@ -680,6 +708,17 @@ def _stage_of_request_story(result: Extraction, text: str,
         if of_year and f.year is None and f.status == "requested" and one is not None:
             f.year, f.year_type, f.year_text, f.year_source = one[0], "fiscal", one[1], \
                 "document"
+    # the fiscal year the story's own requests name, when they name one: "$237.5 million for
+    # the upcoming fiscal year which starts Oct. 1" dates "nearly four times the $60 million
+    # asked for Afghanistan" in the same story
+    asked = {(f.year, f.year_text) for f in result.figures if f.status == "requested"
+             and f.year_type == "fiscal" and f.year_source == "sentence"}
+    if len({y for y, _ in asked}) == 1:
+        year, words = min(asked, key=lambda a: a[1] or "")
+        for f in result.figures:
+            if f.year is None and f.status == "requested" and f.kind == "amount":
+                f.year, f.year_type, f.year_text, f.year_source = year, "fiscal", words, \
+                    "document"
 
 
 _ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\b", re.IGNORECASE)

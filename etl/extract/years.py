@@ -397,6 +397,15 @@ _COMPARED_LEVEL = re.compile(
     r"appropriations?|budget)\b[^$;]*$", re.IGNORECASE)
 
 
+# "cuts economic development aid from $207.3 million this year to $140 million": the year
+# between the two figures of a change is the first's
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|approximately\s+|"
+                          r"some\s+|just\s+)?$", re.IGNORECASE)
+_YEAR_OF_FROM = re.compile(r"\s+(?:in\s+|for\s+|during\s+)?(?:the\s+)?", re.IGNORECASE)
+_FROM_TO_BETWEEN = re.compile(r",?\s+to\s+(?:about\s+|nearly\s+|roughly\s+|approximately\s+|"
+                              r"some\s+|just\s+|more\s+than\s+|over\s+)?", re.IGNORECASE)
+
+
 def _assign_years(
     sentence: str, money: list[Money], mentions: list[tuple[int, int, int | None, str, str]]
 ) -> list[tuple[int | None, str | None, str | None]]:
@@ -427,6 +436,11 @@ def _assign_years(
                 coordinated = ys >= fig.end and re.fullmatch(
                     r"[^$;]*?\band\s+\S+[^$;]*", joined) and not re.search(r"[;(]", joined)
                 score += 300 if coordinated else 1000
+            if ys < fig.start and _FROM_TO_BETWEEN.fullmatch(sentence, ye, fig.start) and any(
+                    m.end <= ys and _YEAR_OF_FROM.fullmatch(sentence, m.end, ys)
+                    and _FROM_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+                    for m in money):
+                continue  # "from $207.3 million this year to $140 million": the first's year
             if ys >= fig.end and _NEXT_ITEM.search(sentence, fig.end, ys):
                 continue  # "...; (6) ... for fiscal year 1988": the next numbered item's
             if ys >= fig.end and _COMPARED_LEVEL.match(sentence, fig.end, ys):
