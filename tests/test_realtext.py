@@ -2021,3 +2021,47 @@ def test_news_of_a_president_s_budget_request() -> None:
         "budget plan.\n")
     assert (restore["year"], restore["status"], restore["funder"]) == (
         2004, "requested", "White House")
+
+
+def test_thirty_seventh_heldout_set() -> None:
+    """Agency heads' statements on their budget requests (the Secretary of the Interior,
+    2000; NASA, 2004-2022) and two CRS summaries on aid to Latin America, 15 figures
+    annotated before the extractor ran on them (first year 0.60, payer 0.47)."""
+    held_as_floor("heldout37", year=0.95, year_type=0.95, status=0.9, funder=0.75, kind=1.0)
+
+
+def test_a_department_s_own_request_and_the_years_it_is_compared_with() -> None:
+    """The thirty-seventh set's sentences: "the Department" of a statement naming one
+    department is that one, and its request its own; the Subcommittee a witness appears
+    before, or whose jurisdiction a program is under, does not pay; "the amounts provided in
+    2000", "the net budget authority enacted for 2008" and "(constant 2012 dollars)" are
+    not the money's years; a figure compared with is no part of the request before it."""
+    from etl.__main__ import figure_records
+
+    interior = figure_records(
+        "Statement of Bruce Babbitt Secretary of the Interior Before the House Appropriations "
+        "Subcommittee on Interior and Related Agencies\n\nI am pleased to present the fiscal "
+        "year 2001 budget for the Department of the Interior.\n\nThe Department's 2001 "
+        "request for appropriations is $9.2 billion, an increase of $979.9 million above the "
+        "amounts provided in 2000.\n\nFor Department programs that are under the "
+        "jurisdiction of the Subcommittee, the request for annual appropriations is $8.4 "
+        "billion, an increase of $946.2 million above the levels provided in the 2000 "
+        "Interior and Related Agencies Appropriations Act.\n", date(2000, 2, 29))
+    assert [(r["year"], r["status"], r["funder"]) for r in interior] == [
+        (2001, "requested", "Department of the Interior")] * 4
+    [nasa] = figure_records(
+        "Thank you for the opportunity to appear today to discuss the President’s FY 2009 "
+        "budget request for NASA. The President’s budget request for NASA is $17.6 billion, "
+        "a 2.9 percent increase over the net budget authority enacted for 2008, along with a "
+        "steady, five-year runout commensurate with inflation.\n", date(2008, 2, 27))
+    assert (nasa["year"], nasa["year_type"], nasa["status"]) == (2009, "fiscal", "requested")
+    [since] = figure_records(
+        "Since 1946, the United States has provided over $160 billion (constant 2012 "
+        "dollars) in assistance to the region.\n", date(2014, 9, 10))
+    assert (since["year"], since["kind"]) == (None, "cumulative")
+    request, less, received = figure_records(
+        "For FY2018, the Trump Administration requested $1.1 billion to be provided to Latin "
+        "America and the Caribbean. That would have been $617 million, or 36%, less than the "
+        "$1.7 billion of U.S. assistance the region received in FY2017.\n", date(2018, 5, 9))
+    assert (less["year"], less["status"]) == (2018, "requested")
+    assert (received["year"], received["status"]) == (2017, "reported")

@@ -88,8 +88,10 @@ _MULTI_YEAR = re.compile(
     r"plan|program|programme|initiative|deal|agreement|commitment)\b"
     # "as of 1st January 2013 for a period of 24 months"
     r"|\b(?:for|over)\s+a\s+period\s+of\s+(?:(?:1[3-9]|[2-9]\d)\s+months|(?:[2-9]|[1-9]\d|two|"
-    r"three|four|five|six|seven|eight|nine|ten)\s+years)\b"
-    rf"|\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b", re.IGNORECASE)
+    r"three|four|five|six|seven|eight|nine|ten)\s+years)\b", re.IGNORECASE)
+# a running total's date: "As of June 1, 2013, State and USAID obligated at least $463 million"
+_AS_OF = re.compile(rf"\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b",
+                    re.IGNORECASE)
 
 
 def extract(text: str, doc_key: str = "", reference_date: date | None = None) -> Extraction:
@@ -99,7 +101,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     ref_year = reference_date.year if reference_date else None
     ref_month = reference_date.month if reference_date else None
     contexts: list[_Context] = []
-    scoped: list[bool] = []
+    scoped: list[bool] = []  # the sentence names a year or a running total's date
+    spans: list[list[tuple[int, int]]] = []  # where it names a rate or a span of years
     dated: list[bool] = []
     aliases = document_aliases(text)  # "the Department of State (State)"
     # what each figure's kind was read from, to read it again once context gives a year
@@ -121,8 +124,12 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                     if _MAYBE_YEAR.search(sentence)
                     else [])
         # a sentence that states when (even as a span, "since" or "after") lends no year
-        scoped.append(bool(mentions) or bool(_RATE.search(sentence))
-                      or bool(_MULTI_YEAR.search(sentence)))
+        scoped.append(bool(mentions) or bool(_AS_OF.search(sentence)))
+        # (a rate or a span of years says when for the figures near it: "It allocates €5
+        # million for a period of 24 months", not "$17.6 billion, a 1.8 percent increase
+        # ..., along with a steady, five-year runout that includes an increase each year")
+        spans.append([m.span() for pattern in (_RATE, _MULTI_YEAR)
+                      for m in pattern.finditer(sentence)])
         dated.append(not mentions and bool(money) and _event_dated(sentence))
         if not money and not mentions and not _AGENCY_RE.search(sentence):
             contexts.append(_Context([], [], span.kind == "heading"))
@@ -227,7 +234,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         result.claims.extend(_claims(index, span.start, sentence, figures, doc_key,
                                      sentence_key))
     _parts_take_kind(result.figures, text)
-    _from_context(result, contexts, scoped, text, reference_date, dated)
+    _from_context(result, contexts, scoped, text, reference_date, dated, spans)
     for f, (sentence, fig, has_year, lo, hi) in zip(result.figures, kind_reads, strict=True):
         # "In total, the bill provides $690.2 billion", in a section on the FY20 bill: a
         # total of one year is that year's amount

@@ -223,9 +223,13 @@ def _made_by_law(f: Figure, sentence: str, text: str) -> bool:
     return us_law and (signed or not _PRESIDENTIAL.search(sentence))
 
 
+_SPAN_NEAR = 60  # characters between a figure and the rate or span of years it is read with
+
+
 def _from_context(result: Extraction, contexts: list[_Context], scoped: list[bool],
                   text: str, reference_date: date | None,
-                  dated: list[bool] | None = None) -> None:
+                  dated: list[bool] | None = None,
+                  spans: list[list[tuple[int, int]]] | None = None) -> None:
     """Fill a figure's year and payer from the sentences before it when its own sentence
     is silent (and says no span, no "since", no "after"; one that dates its own event,
     "On October 22, 2007, ... announced", only from a heading), and its year from the document's
@@ -250,7 +254,12 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 f.year_text = f"{f.year_text} (fiscal year {named}, as the document names it)"
         # (a running total, "this request will bring the total ... to more than $20
         # billion", is not of the year a sentence before names)
-        if f.year is None and not scoped[i] and f.kind != "cumulative":
+        # (a sentence that names a year says when, and so does a rate or a span of years
+        # near the figure)
+        lo, hi = f.start - result.sentences[i].start, f.end - result.sentences[i].start
+        said = scoped[i] or (f.kind != "amount" and bool(spans and spans[i])) or any(
+            lo - _SPAN_NEAR <= b and a <= hi + _SPAN_NEAR for a, b in (spans[i] if spans else ()))
+        if f.year is None and not said and f.kind != "cumulative":
             # the release's own dateline, or for its headline the dateline just below
             here = _dateline_year(result.sentences[i].text)
             below = None
@@ -266,7 +275,7 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 if here and not contexts[i].years:  # "This includes $56 million ..."
                     contexts[i].years = [(f.year, f.year_type, f.year_text)]
                     contexts[i].from_date = True
-        if f.year is None and not scoped[i] and not (
+        if f.year is None and not said and not (
                 f.kind == "cumulative" and _BRINGS_TOTAL.search(result.sentences[i].text)):
             for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
                 # a sentence that dates its own event takes a year only from a heading

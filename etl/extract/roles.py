@@ -55,7 +55,10 @@ _ADDRESSEE_BEFORE = re.compile(
     r"request(?:s|ed)? that|"
     r"submitted to|"
     # "It asks the U.S. Congress to appropriate $550 million", "solicited congress for"
-    r"transmitted to|told|solicit(?:s|ed|ing)?)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$", re.IGNORECASE)
+    r"transmitted to|told|solicit(?:s|ed|ing)?|"
+    # "Statement ... Before the House Appropriations Subcommittee", "under the jurisdiction of
+    # the Subcommittee": whom a witness addresses, whose purview; neither pays
+    r"before|(?:jurisdiction|purview)\s+of)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
 # between two payers named jointly: "Department of State (State) and the "
 _JOINT_BETWEEN = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?"
@@ -288,12 +291,20 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
     if "Interior" not in found and re.search(r"\bInterior" + _SUBJECT_AFTER, text):
         found["Interior"] = "Department of the Interior"
         shorts.add("Interior")
+    # "The Department's 2001 request for appropriations is $9.2 billion", in the statement of
+    # the one department the document names in full: "the Department" is that one
+    departments = {_AGENCY_OF[m.group()] for m in _AGENCY_RE.finditer(text)
+                   if _AGENCY_OF[m.group()].startswith("Department of")}
+    if len(departments) == 1 and "Department" not in found:
+        found["Department"] = departments.pop()
+        shorts.add("Department")
     if not found:
         return None, {}
     abbreviations = [re.escape(a) for a in found if a not in shorts]
     # a short form only as the subject of a verb ("Commerce had obligated"), not inside a
     # name ("The House Commerce Justice Science Appropriations subcommittee")
-    short_forms = [r"(?<!President )" + re.escape(a) + _SUBJECT_AFTER for a in shorts]
+    short_forms = [(r"(?<=[Tt]he )" if a == "Department" else r"(?<!President )")
+                   + re.escape(a) + _SUBJECT_AFTER for a in shorts]
     return re.compile(r"\b(?:" + "|".join(abbreviations + short_forms) + r")\b"), found
 
 

@@ -359,8 +359,17 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
             if anchor.status_source is not None:
                 f.status, f.status_cue = anchor.status, anchor.status_cue
                 f.status_source = "previous sentence"
-        elif f.status_source is None and anchor.status_source is not None:
+        elif f.status_source is None and anchor.status_source is not None \
+                and not _COMPARED_FIGURE_BEFORE.search(sentence.text, 0, f.start - sentence.start):
+            # (not the figure compared with: "less than the $1.7 billion of U.S. assistance
+            # the region received in FY2017" is no part of the request before)
             f.status, f.status_source = anchor.status, "previous sentence"
+
+
+_COMPARED_FIGURE_BEFORE = re.compile(
+    r"\b(?:(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)\s+than|above|below|"
+    r"over|under|compared\s+(?:with|to)|versus|from)\s+(?:the|its|their|this\s+year['’]s|"
+    r"last\s+year['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # "In the act, Mexico receives $352 million", "These funds include: ...": the sentence

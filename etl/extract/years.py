@@ -132,7 +132,10 @@ _BASELINE_PHRASE = re.compile(
     r"(?!\s+of\s+(?:about\s+|nearly\s+|roughly\s+)?(?:US)?[$€£])"
     # "an increase of $404 million over the amount initially requested by the White House"
     r"(?:\s+(?:(?:initially|originally|first|previously)\s+)?(?:requested|proposed|sought|"
-    r"enacted|appropriated|approved)(?:\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’']*\s?){1,3})?)?",
+    r"enacted|appropriated|approved|provided)(?:\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’']*\s?){1,3}"
+    # "above the levels provided in the 2000 Interior and Related Agencies Appropriations Act"
+    r"|\s+in\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:(?:(?-i:[A-Z])[\w.’'-]*|and|of|for)\s+){1,10}?"
+    r"(?-i:Act|Law)\b)?)?",
     re.IGNORECASE)
 
 
@@ -160,8 +163,8 @@ _HAS_PROVIDED_AFTER = re.compile(r"[^$;]{0,140}?,\s+(?:[A-Z][\w.]*\s+){1,3}(?:ha
 
 
 def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
-    """"law", "deadline", "baseline" or "event" when the year at sentence[start:end] is not
-    the year of a figure; None when it may be."""
+    """"law", "deadline", "baseline", "prices" or "event" when the year at
+    sentence[start:end] is not the year of a figure; None when it may be."""
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
     if _LAW_BEFORE.search(before):
@@ -196,9 +199,29 @@ _NAMES_FIGURE_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# "an increase of $979.9 million above the amounts provided in 2000", "above the levels
+# provided in the 2000 Interior and Related Agencies Appropriations Act": the year compared
+# with
+_PROVIDED_IN_BEFORE = re.compile(
+    # ("a 2.9 percent increase over the net budget authority enacted for 2008")
+    r"\b(?:above|below|over|under|than|from|versus)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:amounts?|"
+    r"levels?|funding|appropriations?|sums?|totals?|authority|budget)\s+"
+    r"(?:provided|enacted|appropriated|approved|available|"
+    r"received|requested)\s+(?:in|for)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
+    re.IGNORECASE)
+# "over $160 billion (constant 2012 dollars)": the prices the money is counted in, not its year
+_PRICE_BASE = re.compile(r"\b(?:constant|real|inflation-adjusted|current)\s+"
+                         r"(?:fiscal\s+(?:year\s+)?|FY\s?)?$|\bin\s+$", re.IGNORECASE)
+_DOLLARS_AFTER = re.compile(r"^\s*(?:U\.S\.\s+|US\s+)?dollars\b", re.IGNORECASE)
+
+
 def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
     if _NAMES_FIGURE_AFTER.match(after):
         return None
+    if _DOLLARS_AFTER.match(after) and _PRICE_BASE.search(before):
+        return "prices"  # "(constant 2012 dollars)", "in 2012 dollars"
+    if _PROVIDED_IN_BEFORE.search(before):
+        return "baseline"
     if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
                                             or _COMPARED_WITH.search(before)
                                             or _CHANGE_FROM.search(before)):
