@@ -128,8 +128,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
         # (a rate or a span of years says when for the figures near it: "It allocates €5
         # million for a period of 24 months", not "$17.6 billion, a 1.8 percent increase
         # ..., along with a steady, five-year runout that includes an increase each year")
-        spans.append([m.span() for pattern in (_RATE, _MULTI_YEAR)
-                      for m in pattern.finditer(sentence)])
+        spans.append([] if scoped[-1] else [m.span() for pattern in (_RATE, _MULTI_YEAR)
+                                             for m in pattern.finditer(sentence)])
         dated.append(not mentions and bool(money) and _event_dated(sentence))
         if not money and not mentions and not _AGENCY_RE.search(sentence):
             contexts.append(_Context([], [], span.kind == "heading"))

@@ -267,7 +267,9 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
     Development (USAID)". Within that document the abbreviation names the same payer."""
     found: dict[str, str] = {}
     shorts: set[str] = set()
+    named: set[str] = set()
     for m in _AGENCY_RE.finditer(text):
+        named.add(_AGENCY_OF[m.group()])
         d = _DEFINED_AFTER.match(text, m.end())
         if d and d.group("abbr") not in _AGENCY_OF:
             found.setdefault(d.group("abbr"), _AGENCY_OF[m.group()])
@@ -293,8 +295,7 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
         shorts.add("Interior")
     # "The Department's 2001 request for appropriations is $9.2 billion", in the statement of
     # the one department the document names in full: "the Department" is that one
-    departments = {_AGENCY_OF[m.group()] for m in _AGENCY_RE.finditer(text)
-                   if _AGENCY_OF[m.group()].startswith("Department of")}
+    departments = {name for name in named if name.startswith("Department of")}
     if len(departments) == 1 and "Department" not in found:
         found["Department"] = departments.pop()
         shorts.add("Department")

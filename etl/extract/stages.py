@@ -208,6 +208,7 @@ def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int]
     the other figures' starts) is that figure's alone."""
     clause = clauses[_clause_of(clause_starts, fig.start)]
     hits: list[tuple[int, int, str, str]] = []
+    own: int | None = None  # where a relative clause of the figure's own begins, once asked
     for start, end, status, words in _near(cues, cue_starts, fig.start - WINDOW,
                                            fig.end + WINDOW):
         if fig.start <= start < fig.end:
@@ -216,9 +217,12 @@ def _status(fig: Money, clauses: list[tuple[int, int]], clause_starts: list[int]
             continue
         if start >= fig.end and ";" in sentence[fig.end : start]:
             continue  # "...; the Bureau of Land Management proposes steps": another item's
-        if start < fig.start and (own := _OWN_RELATIVE.search(
-                sentence, max(0, fig.start - 100), fig.start)) and start < own.start():
-            continue  # "awaited the administration's request ..., because Plan Colombia, the
+        if start < fig.start:
+            if own is None:
+                found = _OWN_RELATIVE.search(sentence, max(0, fig.start - 100), fig.start)
+                own = found.start() if found else -1
+            if start < own:
+                continue  # "awaited the administration's request ..., because Plan Colombia, the
             # program under which Washington has pumped more than $3 billion into Colombia
             # since 2000": the relative clause says what was done with the figure
         same = clause[0] <= start < clause[1]
