@@ -57,6 +57,7 @@ from etl.extract.stages import (
     _stage_of_enacted_budget,
     _stage_of_lists,
     _stage_of_parts,
+    _stage_of_passed_bill,
     _stage_of_references,
     _stage_of_request_story,
     _stage_of_silent_sentences,
@@ -246,6 +247,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_lists(result, sentences)
     _stage_of_parts(result, sentences)
     _stage_of_enacted_bill(result, text)
+    _stage_of_passed_bill(result, text)
     _stage_of_references(result, sentences)
     _stage_of_comparisons(result, sentences)
     budget_years = [y for c, span in zip(contexts, sentences, strict=True)

@@ -60,6 +60,12 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
                     if not any(a <= m.start() < b for a, b in baselines)
                     # "Funding has not yet been appropriated": no stage reached
                     and not _NEGATED.search(sentence, max(0, m.start() - 24), m.start()))
+    # (who asked for a figure, in the clause right after it, only where the figure is named
+    # as that: "a far cry from the $5.7 billion Trump requested", not "the bill includes
+    # nearly $450 million Democrats sought", nor "5.4 million who have sought refuge")
+    strong = [c for c in strong if not (_ASKED_FOR_IT.fullmatch(c[3])
+                                        and sentence.endswith(("illion ", "ILLION "), 0, c[0]))
+              or _THE_FIGURE_BEFORE.search(sentence, max(0, c[0] - 40), c[0])]
     # a cue inside a longer one is part of it: "authorized to be appropriated" is an
     # authorization, not an appropriation
     strong = [c for c in strong if not any(o is not c and o[0] <= c[0] and c[1] <= o[1]
@@ -136,6 +142,10 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
                    if 0 <= c[0] - m.end <= 1
                    and re.fullmatch(r"[A-Za-z]+ed(?:\s+for\s+\S+)?", c[3])]
+    # "a far cry from the $5.7 billion Trump requested": a clause right after a figure that
+    # says who asked for it is that figure's
+    adjectives += [(c[0], c[1], m.start) for c in cues for m in money
+                   if 0 <= c[0] - m.end <= 1 and _ASKED_FOR_IT.fullmatch(c[3])]
     # "have obligated or committed approximately $19.4 million (51 percent) of the $38
     # million in total ... funds": the verb before a part is the part's; the whole it is a
     # part of was not obligated
@@ -164,6 +174,10 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
             for m in money}
 
 
+_ASKED_FOR_IT = re.compile(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:sought|requested|wanted|asked\s+for)",
+                           re.IGNORECASE)
+_THE_FIGURE_BEFORE = re.compile(
+    r"\bthe\s+(?:US)?[$€£]\s?[\d.,]+\s+(?:million|billion|trillion)\s+$", re.IGNORECASE)
 _PART_OF_WHOLE = re.compile(r"\s*(?:\([^()$]{1,30}\)\s*)?(?:of|out\s+of)\s+"
                             r"(?:the|its|their|a|an)\s+(?:(?:total|overall|available)\s+)?"
                             r"(?:(?:about|nearly|approximately|some|more\s+than|over)\s+)?",
@@ -558,6 +572,36 @@ def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
                 and not state:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", enacted.group(), \
                 "document"
+
+
+def _stage_of_passed_bill(result: Extraction, text: str) -> None:
+    """In a story about a bill one chamber passed ("The Senate passed a massive spending bill
+    Tuesday"), and that no story of the law's enactment follows, a figure whose sentence
+    names no stage of its own, or only the bill's ("The $854 billion bill will be taken up
+    by the House", "the Pentagon budget ... under the current version of the bill is"), but
+    speaks of the bill, is what that chamber passed; the story's words are its cue (source
+    "document")."""
+    if _ENACTED_BILL.search(text):
+        return
+    passed = _CHAMBER_PASSED.search(text)
+    if passed is None:
+        return
+    for f in result.figures:
+        sentence = result.sentences[f.sentence_index]
+        if f.start < passed.start() or not _THE_LAW.search(sentence.text):
+            continue
+        if f.status_source is None or _weak(f) or (
+                f.status == "appropriated" and f.status_source != "sentence"):
+            f.status, f.status_cue, f.status_source = "passed_chamber", passed.group(), \
+                "document"
+
+
+_CHAMBER_PASSED = re.compile(
+    r"\b(?:the\s+)?(?:U\.S\.\s+|US\s+)?(?:House|Senate)\s+(?:(?:on\s+\w+day|\w+day|has|had|"
+    r"overwhelmingly|narrowly|just)\s+)*(?:passed|approved)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:spending\s+)?(?:bill|measure|package|legislation)\b"
+    r"|\b(?:bill|measure|package|legislation)\s+passed\s+the\s+(?:House|Senate)\b"
+    r"|\b(?:House|Senate)[\x27’]s\s+passage\s+of\b", re.IGNORECASE)
 
 
 def _stage_of_enacted_budget(result: Extraction, text: str,

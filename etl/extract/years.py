@@ -118,8 +118,9 @@ _BASELINE_PHRASE = re.compile(
     r"\b(?:above|below|over|under|than)\s+what\s+[^.;,$]{0,60}?\b(?:projected|requested|enacted|"
     r"appropriated|proposed|planned|estimated|expected|approved)\b|"
     # ("overseas contingency operations funding of $88.5 billion, the same as the request")
+    # ("$1.6 billion for border barriers, in line with the original White House request")
     r"\b(?:above|below|over|under|than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?|"
-    r"exceed(?:s|ed|ing)?|same\s+as)"
+    r"exceed(?:s|ed|ing)?|same\s+as|in\s+line\s+with)"
     # ("over the annualized Continuing Resolution (CR) level": a name's abbreviation too)
     r"\s+(?:the\s+|last\s+year'?s\s+)?(?:[\w’'.()-]+\s+){0,5}?"
     # ("$411.5 million (1 percent) above the FY 2023 Estimate")
@@ -204,11 +205,16 @@ _NAMES_FIGURE_AFTER = re.compile(
 # with
 _PROVIDED_IN_BEFORE = re.compile(
     # ("a 2.9 percent increase over the net budget authority enacted for 2008")
-    r"\b(?:above|below|over|under|than|from|versus)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:amounts?|"
+    # ("$1.375 billion ..., the same amount included in the fiscal 2019 bill")
+    r"\b(?:(?:above|below|over|under|than|from|versus)\s+(?:the\s+)?|the\s+same\s+)"
+    r"(?:[\w-]+\s+){0,2}?(?:amounts?|"
     r"levels?|funding|appropriations?|sums?|totals?|authority|budget)\s+"
-    r"(?:provided|enacted|appropriated|approved|available|"
+    r"(?:provided|enacted|appropriated|approved|available|included|"
     r"received|requested)\s+(?:in|for)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
     re.IGNORECASE)
+_CAMPAIGN_AFTER = re.compile(r"\s+(?:presidential\s+|midterm\s+|general\s+|primary\s+)?"
+                             r"(?:campaign|elections?|race|primar(?:y|ies)|Olympics|World\s+Cup)\b",
+                             re.IGNORECASE)
 # "over $160 billion (constant 2012 dollars)": the prices the money is counted in, not its year
 _PRICE_BASE = re.compile(r"\b(?:constant|real|inflation-adjusted|current)\s+"
                          r"(?:fiscal\s+(?:year\s+)?|FY\s?)?$|\bin\s+$", re.IGNORECASE)
@@ -222,6 +228,8 @@ def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
         return "prices"  # "(constant 2012 dollars)", "in 2012 dollars"
     if _PROVIDED_IN_BEFORE.search(before):
         return "baseline"
+    if _CAMPAIGN_AFTER.match(after):
+        return "event"  # "his main promise during the 2016 campaign"
     if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
                                             or _COMPARED_WITH.search(before)
                                             or _CHANGE_FROM.search(before)):
