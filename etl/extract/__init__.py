@@ -46,6 +46,7 @@ from etl.extract.roles import (
     _funder_mention,
     _mentions,
     _recipient,
+    _respective_payers,
     document_aliases,
 )
 from etl.extract.stages import (
@@ -158,6 +159,8 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
             years = _assign_years(sentence, money, mentions)
             events: list[tuple[int, str]] | None = None
             purpose_cues = _PurposeCues.of(sentence, money)
+            respective = _respective_payers(sentence, money, agencies) \
+                if "respectively" in sentence else {}
             for k, (fig, (year, year_type, year_text)) in enumerate(zip(money, years,
                                                                       strict=True)):
                 lo, hi = fig.start - WINDOW, fig.end + WINDOW
@@ -180,6 +183,9 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
                 funder_mention = _funder_mention(sentence, fig,
                                                  _near(agencies, agency_starts, lo, hi),
                                                  sources, funder)
+                if fig.start in respective:  # "$770 million and $148 million, respectively"
+                    own = respective[fig.start]
+                    funder, funder_mention = own.name, sentence[own.start : own.end]
                 figures.append(Figure(
                     figure_id=_stable_id("fig", doc_key, sentence_key, fig.start, fig_text),
                     sentence_index=index,

@@ -4,6 +4,7 @@ sources by grammar.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from etl.extract.common import _distance, _Mention, _names_regex
@@ -235,7 +236,8 @@ def _org_name(words: str) -> str:
     return "United States government" if name == "Government" else name
 
 
-_DEFINED_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
+# ("the Agency for International Development's (AID) implementation": a possessive between)
+_DEFINED_AFTER = re.compile(r"(?:[\x27’]s)?\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
 
 
 _SHORT_DEPARTMENT = re.compile(r"Department of (?:the )?(Commerce|Interior|Energy|Labor|Education|"
@@ -647,3 +649,26 @@ def _currency(fig: Money, countries: list[_Mention]) -> str:
         named = [table[c.name] for c in countries if c.name in table]
         return named[0] if len(set(named)) == 1 else "XXX"
     return fig.currency
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?")
+_FIGURES_AND = re.compile(r",?\s+and\s+")
+_RESPECTIVELY = re.compile(r",?\s+respectively\b")
+
+
+def _respective_payers(sentence: str, money: list[Money], agencies: list[_Mention]
+                       ) -> dict[int, _Mention]:
+    """"USAID and State plan to allocate $770 million and $148 million, respectively": the
+    first figure is the first payer's, the second the second's (by each figure's start)."""
+    out: dict[int, _Mention] = {}
+    for a, b in itertools.pairwise(money):
+        if not (_FIGURES_AND.fullmatch(sentence, a.end, b.start)
+                and _RESPECTIVELY.match(sentence, b.end)):
+            continue
+        named = [m for m in agencies if m.end <= a.start]
+        for x, y in itertools.pairwise(named):
+            if x.name != y.name and _AND_BETWEEN.fullmatch(sentence, x.end, y.start) \
+                    and "$" not in sentence[y.end : a.start]:
+                out[a.start], out[b.start] = x, y
+    return out
+

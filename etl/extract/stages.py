@@ -178,8 +178,9 @@ _ASKED_FOR_IT = re.compile(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:sought|requested|want
                            re.IGNORECASE)
 _THE_FIGURE_BEFORE = re.compile(
     r"\bthe\s+(?:US)?[$€£]\s?[\d.,]+\s+(?:million|billion|trillion)\s+$", re.IGNORECASE)
+# ("disbursed $204 million (31 percent) of $651 million in funding": no article either)
 _PART_OF_WHOLE = re.compile(r"\s*(?:\([^()$]{1,30}\)\s*)?(?:of|out\s+of)\s+"
-                            r"(?:the|its|their|a|an)\s+(?:(?:total|overall|available)\s+)?"
+                            r"(?:(?:the|its|their|a|an)\s+)?(?:(?:total|overall|available)\s+)?"
                             r"(?:(?:about|nearly|approximately|some|more\s+than|over)\s+)?",
                             re.IGNORECASE)
 

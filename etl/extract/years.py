@@ -55,7 +55,10 @@ _YEAR_SPAN_RE = re.compile(
       | \b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b
       | \bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b
       | \bbetween\s+now\s+and\s+(?:the\s+end\s+of\s+)?
-        (?:(?:fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b""",
+        (?:(?:fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
+      # "its M accounts for FY 1984 and before": that year and every one before it
+      | (?P<fy4>(?:fiscal(?:[- ]years?)?|FY)\s?)?{_YEAR}\s+and\s+(?:before|earlier|prior|
+        previous\s+years|later|after)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
@@ -89,7 +92,8 @@ _DATE_BEFORE = re.compile(
     rf"(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?$")
 _EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
 _LAW_BEFORE = re.compile(
-    r"\bAct(?:\s+of|,)\s+"
+    # ("the Enhanced Partnership with Pakistan Act of 1 2009": a footnote's number between)
+    r"\bAct(?:\s+of|,)\s+(?:\d\s+)?"
     # "section 2(a) of the Act of August 1, 1956": a law named by the day it was enacted
     rf"(?:(?:{_MONTHS})\s+\d{{1,2}}\W{{1,2}}\s*)?$"
     # a page of the Statutes at Large: "PUBLIC LAW 100-202—DEC. 22, 1987"
@@ -212,6 +216,8 @@ _PROVIDED_IN_BEFORE = re.compile(
     r"(?:provided|enacted|appropriated|approved|available|included|"
     r"received|requested)\s+(?:in|for)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
     re.IGNORECASE)
+_FUNDED_AFTER = re.compile(r"^,?\s+(?:the\s+)?(?:U\.S\.\s+)?Congress\s+(?:\w+\s+)?"
+                           r"(?:appropriated|provided|allocated)\b")
 _CAMPAIGN_AFTER = re.compile(r"\s+(?:presidential\s+|midterm\s+|general\s+|primary\s+)?"
                              r"(?:campaign|elections?|race|primar(?:y|ies)|Olympics|World\s+Cup)\b",
                              re.IGNORECASE)
@@ -228,6 +234,9 @@ def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
         return "prices"  # "(constant 2012 dollars)", "in 2012 dollars"
     if _PROVIDED_IN_BEFORE.search(before):
         return "baseline"
+    if _DATE_BEFORE.search(before) and _FUNDED_AFTER.match(after):
+        return "event"  # "In July 2010, Congress appropriated more than $1.14 billion": the
+        # day of the law, not the fiscal year of its money
     if _CAMPAIGN_AFTER.match(after):
         return "event"  # "his main promise during the 2016 campaign"
     if _BASELINE_BEFORE.search(before) and (_BASELINE_AFTER.match(after)
@@ -328,7 +337,8 @@ def _year_mentions(
         if any(a <= m.start() < b for a, b in spans):
             continue
         if not inside(m.start(), m.end()):
-            kind = "fiscal" if (m.group("fy") or m.group("fy2") or m.group("fy3")) else "calendar"
+            kind = "fiscal" if (m.group("fy") or m.group("fy2") or m.group("fy3")
+                                or m.group("fy4")) else "calendar"
             found.append((m.start(), m.end(), None, kind, m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEAR_RE.finditer(sentence):
