@@ -2177,3 +2177,49 @@ def test_respective_payers_law_days_and_spans_before() -> None:
         "which authorizes up to $1.5 billion a year for civilian assistance to Pakistan for "
         "fiscal years 2010 through 2014.\n")
     assert (law["year"], law["status"], law["kind"]) == (None, "authorized", "rate")
+
+
+def test_fortieth_heldout_set() -> None:
+    """CRS R47582 (May 2023) on the FY2024 defense request, 9 figures annotated before the
+    extractor ran on them: all right on first reading."""
+    held_as_floor("heldout40", year=1.0, year_type=1.0, status=1.0, funder=1.0, kind=1.0)
+
+
+def test_commentary_on_a_defense_budget() -> None:
+    """Commentary on the FY2024 defense request read with the fortieth set and not
+    committed (The National Interest, the National Taxpayers Union Foundation; 14 figures,
+    first status 0.70 -> 0.87 with the set, payer 0.65 -> 0.91): what the President
+    "proposed for FY2023" is his request; "approved in the National Defense Authorization
+    Act" is the Congress's authorization; "the congressionally approved FY2023 level of
+    $858 billion" its appropriation; what comes after "higher than the $858 billion" says
+    who made that figure, not the others; "since the Biden administration came into office"
+    is a span; "now amounts to" a running total; "the federal government" pays."""
+    from etl.__main__ import figure_records
+
+    korb = figure_records(
+        "First, in deciding on the size of his FY2024 defense budget increase, would Biden use "
+        "the $813 billion he originally proposed for FY2023 as a base? Or would Biden use the "
+        "$860 billion, which was approved in the National Defense Authorization Act (NDAA) "
+        "for FY2023?\nFor FY2024, Biden used the latter—the congressionally approved FY2023 "
+        "level of $858 billion—as a base and proposed a total budget for FY2024 of $886 "
+        "billion, an increase of 3.2 percent.\n")
+    assert [(r["year"], r["status"], r["funder"]) for r in korb] == [
+        (2023, "requested", "White House"), (2023, "authorized", "U.S. Congress"),
+        (2023, "appropriated", "U.S. Congress"), (2024, "requested", "White House")]
+    request, difference, enacted = figure_records(
+        "President Biden’s defense budget request for fiscal year (FY) 2024 includes a record "
+        "$886 billion for the national defense budget.\n\nThe $886 billion for defense is $28 "
+        "billion, or 3.26 percent, higher than the $858 billion defense budget Congress "
+        "enacted in FY 2023.\n")[1:]
+    assert (request["status"], request["funder"]) == ("requested", "White House")
+    assert (difference["status"], difference["funder"]) == ("requested", "White House")
+    assert (enacted["status"], enacted["funder"]) == ("appropriated", "U.S. Congress")
+    grown, ukraine, retirement = figure_records(
+        "Even if Congress does not add to his FY2024 proposal, which appears unlikely, this "
+        "would mean that, since the Biden administration came into office, the defense budget "
+        "will have grown by $146 billion, or 20 percent. This is exclusive of the military "
+        "assistance to Ukraine, which now amounts to over $50 billion. Moreover, it does not "
+        "include the $100 billion the federal government spends each year.\n")
+    assert grown["year"] is None
+    assert (ukraine["year"], ukraine["kind"]) == (None, "cumulative")
+    assert (retirement["funder"], retirement["kind"]) == ("United States government", "rate")

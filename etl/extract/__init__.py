@@ -53,6 +53,7 @@ from etl.extract.stages import (
     _ANAPHORIC_START,
     _DIFFERENCE_AFTER,
     _owned_cues,
+    _president_proposes,
     _stage_of_comparisons,
     _stage_of_enacted_bill,
     _stage_of_enacted_budget,
@@ -261,6 +262,7 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_request_story(result, text, budget_years)
     _stage_of_enacted_budget(result, text, budget_years)
     _requests_are_fiscal(result)
+    _president_proposes(result)
     _state_payer(result, text)
     _home_dollar(result, text)
     _home_government(result, text)

@@ -159,6 +159,9 @@ _PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
 # A running total: no year of a sentence before is its year ("this request will bring the
 # total ... to", "To date, ... has totaled", "The United States has spent nearly $57 billion")
 _BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b|\bto date\b|\bso far\b|"
+                           # "the military assistance to Ukraine, which now amounts to over $50
+                           # billion"
+                           r"\bnow\s+(?:amounts?|totals?|stands?)\s+(?:to|at)\b|"
                            r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?"
                            r"(?:spent|disbursed)\b|"
                            # "With the recent enactment of the FY2010 ... Act, Congress has
@@ -634,7 +637,8 @@ def _congress_appropriates(result: Extraction) -> None:
                 f.status_source
 
 
-_NAMED_APPROPRIATION = re.compile(r"\bappropriations?\s+of\s*$", re.IGNORECASE)
+_NAMED_APPROPRIATION = re.compile(r"\b(?:appropriations?|level|funding|budget|amount)\s+of\s*$",
+                                 re.IGNORECASE)
 _ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
 
 

@@ -14,6 +14,8 @@ _CUMULATIVE = re.compile(
     r"altogether|"
     r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multi)-?year|"
     r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
+    # "the military assistance to Ukraine, which now amounts to over $50 billion"
+    r"\bnow\s+(?:amounts?|totals?|stands?)\s+(?:to|at)\b|"
     # "The United States has spent nearly $57 billion on fighting HIV/AIDS" (no year): to date
     r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?(?:spent|disbursed)\b|"
     r"\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
@@ -76,7 +78,8 @@ _PART_OF_TOTAL = re.compile(r"\b(?:installment|instalment|tranche|down\s+payment
 
 # For a figure of one year, "total funding" is its amount; a running total says so.
 _TOTAL_WORDS = re.compile(
-    r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all(?!\s+\w))\b",
+    r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all(?!\s+\w)|"
+    r"now\s+(?:amounts?|totals?|stands?)\s+(?:to|at))\b",
     re.IGNORECASE)
 
 

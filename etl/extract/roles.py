@@ -73,9 +73,9 @@ _DEPARTMENTS_BEFORE = re.compile(r"\b[Dd]epartments\s+of\s+[A-Z][^.;$]{0,120}?,?
 _OF_THE_WHOLE = re.compile(r"(?:^|[.;:]\s+|\n)(?:[Oo]f|[Oo]ut\s+of)\s+(?:the|this|that)\s+"
                            r"(?:total\s+(?:of\s+)?)?$")
 _AGENT_BEFORE = re.compile(
-    r"\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
+    r",?\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
     r"provided|funded|granted|given|allocated|pledged|committed|donated|paid|awarded|"
-    r"disbursed|obligated|financed)\s+by\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$")
+    r"disbursed|obligated|financed)\s+(?:by|in)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$")
 _REQUESTED_IN = re.compile(r"\b(?:requested|proposed|sought)\s+(?:in|by)\s+(?:the\s+)?$")
 _GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
@@ -86,6 +86,9 @@ _COORDINATED_RECIPIENT = re.compile(
 _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
                       r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
+                      # "approved in the National Defense Authorization Act (NDAA) for FY2023",
+                      # "the congressionally approved FY2023 level"
+                      r"\b(?:[A-Z][\w-]*\s+){0,4}Authorization\s+Act\b|\bcongressionally\b|"
                       # (not "£61 million funding package": any payer's package of aid)
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
@@ -441,6 +444,10 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
                   # communities ...; the Bureau of Land Management proposes steps ...": a
                   # later item of a list is another item's subject
                   and not (a.start >= fig.end and ";" in sentence[fig.end : a.start])
+                  # "$28 billion ... higher than the $858 billion defense budget Congress
+                  # enacted": who made the figure compared with
+                  and not (a.start >= fig.end
+                           and _THAN_A_FIGURE.search(sentence, fig.end, a.start))
                   and not (a.end <= fig.start and _OWN_ITEM.search(sentence, a.end, fig.start))
                   # "half a million dollars each to the Red Cross, the UN High Commission for
                   # Refugees (UNHCR) and ...", "$300,000 will go to both the UN's Office ...":
@@ -651,6 +658,9 @@ def _currency(fig: Money, countries: list[_Mention]) -> str:
     return fig.currency
 
 
+_THAN_A_FIGURE = re.compile(r"\b(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)"
+                            r"\s+than\s+(?:the|its|their)\s+(?:US)?[$€£][^;:$]*$",
+                            re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"\s*(?:\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?")
 _FIGURES_AND = re.compile(r",?\s+and\s+")
 _RESPECTIVELY = re.compile(r",?\s+respectively\b")

@@ -142,6 +142,15 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
                    if 0 <= c[0] - m.end <= 1
                    and re.fullmatch(r"[A-Za-z]+ed(?:\s+for\s+\S+)?", c[3])]
+    # "$28 billion, or 3.26 percent, higher than the $858 billion defense budget Congress
+    # enacted in FY 2023": the words after a figure compared with describe it, up to the
+    # next figure or the clause's end
+    for m in money:
+        if _THAN_THE_FIGURE.search(sentence, max(0, m.start - 60), m.start):
+            stop = next((n.start for n in money if n.start > m.end), len(sentence))
+            brk = _CLAUSE_END.search(sentence, m.end, stop)
+            stop = brk.start() if brk else stop
+            adjectives += [(c[0], c[1], m.start) for c in cues if m.end <= c[0] < stop]
     # "a far cry from the $5.7 billion Trump requested": a clause right after a figure that
     # says who asked for it is that figure's
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
@@ -174,6 +183,10 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
             for m in money}
 
 
+_THAN_THE_FIGURE = re.compile(
+    r"\b(?:(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)\s+than|"
+    r"compared\s+(?:with|to)|versus)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\s[—–-]{1,2}\s")
 _ASKED_FOR_IT = re.compile(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:sought|requested|wanted|asked\s+for)",
                            re.IGNORECASE)
 _THE_FIGURE_BEFORE = re.compile(
@@ -573,6 +586,15 @@ def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
                 and not state:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", enacted.group(), \
                 "document"
+
+
+def _president_proposes(result: Extraction) -> None:
+    """What the President proposes for a fiscal year is his budget request: "would Biden use
+    the $813 billion he originally proposed for FY2023 as a base?"."""
+    for f in result.figures:
+        if f.status == "proposed" and f.funder == "White House" and f.year_type == "fiscal" \
+                and (f.status_cue or "").lower().startswith("propos"):
+            f.status = "requested"
 
 
 def _stage_of_passed_bill(result: Extraction, text: str) -> None:

@@ -46,6 +46,9 @@ _YEAR_SPAN_RE = re.compile(
       | \bsince\s+(?:[\w’'-]+\s+){{1,8}}?(?:on|in)\s+(?:(?:January|February|March|April|May|
         June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|
         Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?)?{_YEAR}\b
+      # "since the Biden administration came into office": a span from an event
+      | \bsince\s+(?:the\s+)?(?:[\w’'.-]+\s+){{1,5}}?(?:came\s+(?:in)?to\s+office|took\s+office|
+        (?:was|were)\s+(?:created|established|launched|founded)|began|started)\b
       # "since Russia’s 2022 invasion": a span from a year named by its owner's event
       | \bsince\s+(?:the\s+)?[A-Z][\w.-]*[’']s\s+{_YEAR}\b
       | \b(?P<fy3>fiscal\s+years|FYs?)\s?{_YEAR}(?:,\s*(?:FY\s?)?{_YEAR})*,?\s+(?:and|or)\s+
