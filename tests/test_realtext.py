@@ -2223,3 +2223,19 @@ def test_commentary_on_a_defense_budget() -> None:
     assert grown["year"] is None
     assert (ukraine["year"], ukraine["kind"]) == (None, "cumulative")
     assert (retirement["funder"], retirement["kind"]) == ("United States government", "rate")
+
+
+def test_a_committee_s_recommendation_and_money_appropriated_to_an_agency() -> None:
+    """The committed sets' last payers left empty where the Congress pays: a committee's
+    "recommendation" (the House Appropriations Committee's remarks of the thirty-fifth set)
+    and money an agency "was directly appropriated" (the Fish and Wildlife Service's page of
+    the thirty-sixth)."""
+    from etl.__main__ import figure_records
+
+    [recommended] = figure_records(
+        "The recommendation for FY 2013 provides $3.3 billion, excluding Senate items.\n")
+    assert (recommended["status"], recommended["funder"]) == ("proposed", "U.S. Congress")
+    [fws] = figure_records(
+        "We were directly appropriated $455 million over five years in BIL funds for programs "
+        "related to the President’s America the Beautiful initiative.\n")
+    assert (fws["status"], fws["funder"]) == ("appropriated", "U.S. Congress")

@@ -632,11 +632,17 @@ def _congress_appropriates(result: Extraction) -> None:
         # words name an appropriation is the Congress's, not the requester's
         named = f.funder == "White House" and f.status == "appropriated" \
             and bool(_NAMED_APPROPRIATION.search(f.status_cue or ""))
-        if executive or named:
+        # "We were directly appropriated $455 million over five years in BIL funds": money
+        # appropriated with no one named is the Congress's
+        passive = f.funder is None and f.status == "appropriated" and f.currency == "USD" \
+            and f.status_source == "sentence" and bool(_PASSIVE_APPROPRIATION.search(
+                f.status_cue or ""))
+        if executive or named or passive:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
                 f.status_source
 
 
+_PASSIVE_APPROPRIATION = re.compile(r"^appropriated$", re.IGNORECASE)
 _NAMED_APPROPRIATION = re.compile(r"\b(?:appropriations?|level|funding|budget|amount)\s+of\s*$",
                                  re.IGNORECASE)
 _ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)

@@ -89,6 +89,10 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       # "approved in the National Defense Authorization Act (NDAA) for FY2023",
                       # "the congressionally approved FY2023 level"
                       r"\b(?:[A-Z][\w-]*\s+){0,4}Authorization\s+Act\b|\bcongressionally\b|"
+                      # a committee's: "The recommendation for FY 2013 provides $3.3 billion",
+                      # "This recommendation includes base funding of $519.2 billion"
+                      r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:(?:Subcommittee|Committee)(?:[\x27’]s)?\s+)?"
+                      r"recommendations?\b(?!\s+(?:of|by|from)\b)|"
                       # (not "£61 million funding package": any payer's package of aid)
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
