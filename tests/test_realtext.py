@@ -1820,7 +1820,7 @@ def test_a_committee_recommendation_and_what_it_is_compared_with() -> None:
         "and overseas contingency operations funding of $88.5 billion, the same as the "
         "request.\n")
     assert [(r["year"], r["status"], r["funder"]) for r in defense] == [
-        (2013, "proposed", None)] * 3
+        (2013, "proposed", "U.S. Congress")] * 3
 
 
 def test_a_table_written_as_text() -> None:
@@ -2239,3 +2239,36 @@ def test_a_committee_s_recommendation_and_money_appropriated_to_an_agency() -> N
         "We were directly appropriated $455 million over five years in BIL funds for programs "
         "related to the President’s America the Beautiful initiative.\n")
     assert (fws["status"], fws["funder"]) == ("appropriated", "U.S. Congress")
+
+
+def test_a_budget_in_naira_proposed_approved_and_shared_out() -> None:
+    """News of Nigeria's 2024 budget read with the fortieth set and not committed (GWG.ng,
+    VerifiedGist, Naija News; 21 figures): first status 0.33, payer 0.14 (the Ministry of
+    Interior read as the U.S. Department of the Interior) -> 0.90, 0.90. A budget "laid ...
+    to the National Assembly" is requested; "as proposed by President Bola Tinubu" between
+    "from" and "to" is the first figure's; approval "from both chambers" and "the approved
+    budget" are the budget's law; a ministry "was allocated", "received" or "secured" money
+    it does not pay; a budget's money in naira is the Nigerian government's."""
+    from etl.__main__ import figure_records
+
+    [laid] = figure_records(
+        "The federal government has given the green light to a whopping N27.5 trillion for "
+        "the 2024 budget which is expected to be laid down as the Appropriation Bill to the "
+        "National Assembly.\n", date(2023, 11, 27))
+    assert (laid["year"], laid["status"], laid["funder"]) == (
+        2024, "requested", "Government of Nigeria")
+    proposed, passed = figure_records(
+        "The budget was passed after its size was increased from N27.5 trillion, as proposed "
+        "by President Bola Tinubu, to N28.7 trillion.\n")
+    assert passed["status"] != "requested"
+    assert proposed["status"] == "requested"
+    story = figure_records(
+        "The 10th Senate passed the 2024 appropriation bill on Saturday.\n\nThis updated "
+        "Appropriation Bill received approval from both chambers of the National Assembly.\n\n"
+        "In the approved budget, Naija News gathered that the Ministry of Defence received "
+        "the highest allocation of N1.3 trillion.\n\nThe Ministry of Health and Social "
+        "Welfare was allocated N667.577 billion.\n\nThe Ministry of Interior was granted "
+        "N362.552 billion.\n\nThe Ministry of Foreign Affairs secured N140.456 billion.\n",
+        date(2023, 12, 31))
+    assert [(r["year"], r["status"], r["funder"]) for r in story] == [
+        (2024, "appropriated", "Government of Nigeria")] * 4

@@ -272,4 +272,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _calendar_budget_years(result)
     _stage_of_silent_sentences(result, sentences)
     _stage_of_table_columns(result, text)
+    _home_government(result, text)  # (again: for the figures the stages above gave a stage)
     return result

@@ -485,9 +485,12 @@ _HOME_OF_CURRENCY = {
     "NZD": "New Zealand"}
 # the bare words that name a U.S. body only when the money is U.S. money
 _GENERIC_US_BODY = re.compile(r"^(?:the\s+)?(?:(?:National\s+)?Treasury|Budget|"
-                              r"administration|Congress|government|lawmakers)$", re.IGNORECASE)
+                              r"administration|Congress|(?:federal\s+)?government|lawmakers)$",
+                              re.IGNORECASE)
 
 
+_DOLLAR_HOMES = {"Canada", "Australia", "New Zealand", "Taiwan"}  # "$" is theirs and others'
+_BUDGET_STORY = re.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
 _US_BODIES = {"Department of the Treasury", "White House", "U.S. Congress",
                "United States government"}
 
@@ -559,8 +562,11 @@ def _home_government(result: Extraction, text: str) -> None:
         if home and f.funder in _US_BODIES and f.funder_text and \
                 _GENERIC_US_BODY.match(f.funder_text.strip()):
             f.funder = _government_of(home)
-        elif home and f.funder is None and f.status in {"requested", "appropriated"} and \
-                any(re.search(rf"\b{re.escape(n)}\b", text) for n in COUNTRIES.get(home, [home])):
+        elif home and f.funder is None and f.status in {"requested", "appropriated"} and (
+                any(re.search(rf"\b{re.escape(n)}\b", text) for n in COUNTRIES.get(home, [home]))
+                # (or a story of a budget in a currency that is only that country's: "the
+                # Ministry of Defence received the highest allocation of N1.3 trillion")
+                or (home not in _DOLLAR_HOMES and _BUDGET_STORY.search(text))):
             # a budget's money in the currency of the country the story names, no payer
             # said: that country's government (as a one-state story's is the state's)
             f.funder, f.funder_text, f.funder_source = _government_of(home), home, "document"

@@ -48,7 +48,11 @@ _RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about|on|funds|funded)\s+"
 # funding
 _RECIPIENT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:at\s+(?=[$€£]|US\$)|"
                               r"(?:also\s+|will\s+|would\s+)?(?:received|receives|receive|"
-                              r"got|gets)\b)")
+                              r"got|gets|secured|obtained)\b|"
+                              # "The Ministry of Health and Social Welfare was allocated
+                              # N667.577 billion", "was granted", "was awarded"
+                              r"(?:was|were|has\s+been|have\s+been|will\s+be)\s+(?:allocated|"
+                              r"granted|given|awarded|provided\s+with)\b)")
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent(?: to)?|sends?|"
     # "The White House said it wants Congress to immediately allocate $500 million"
@@ -299,7 +303,8 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
                     shorts.add(person.group("last"))
     # "Interior this week announced a $45 million investment": the Department's own news
     # names it by its short form alone (not "the Interior Ministry": a subject of a verb)
-    if "Interior" not in found and re.search(r"\bInterior" + _SUBJECT_AFTER, text):
+    if "Interior" not in found and re.search(r"(?<!Ministry of )(?<!Minister of )(?<!the )"
+                                             r"\bInterior" + _SUBJECT_AFTER, text):
         found["Interior"] = "Department of the Interior"
         shorts.add("Interior")
     # "The Department's 2001 request for appropriations is $9.2 billion", in the statement of
@@ -313,7 +318,9 @@ def document_aliases(text: str) -> tuple[re.Pattern[str] | None, dict[str, str]]
     abbreviations = [re.escape(a) for a in found if a not in shorts]
     # a short form only as the subject of a verb ("Commerce had obligated"), not inside a
     # name ("The House Commerce Justice Science Appropriations subcommittee")
-    short_forms = [(r"(?<=[Tt]he )" if a == "Department" else r"(?<!President )")
+    # (not "The Ministry of Interior was granted N362.552 billion": another country's)
+    short_forms = [(r"(?<=[Tt]he )" if a == "Department" else
+                    r"(?<!President )(?<!Ministry of )(?<!Minister of )(?<!Ministry of the )")
                    + re.escape(a) + _SUBJECT_AFTER for a in shorts]
     return re.compile(r"\b(?:" + "|".join(abbreviations + short_forms) + r")\b"), found
 

@@ -4,6 +4,7 @@ introductions and compared figures.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -121,8 +122,9 @@ _WOULD_BEFORE = re.compile(r"\bwould\s+(?:have\s+)?$", re.IGNORECASE)
 _AUTHORIZATION_ACT = re.compile(r"\bNDAA\b|\bAuthorization\s+Act\b")
 _APPROPRIATION_WORD = re.compile(r"\bappropriat", re.IGNORECASE)
 _ESTIMATES_THAT = re.compile(r"\bestimates?\s+that\b", re.IGNORECASE)
-_ADJECTIVE_CUE = re.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+$",
-                            re.IGNORECASE)
+# ("the initially proposed N27.5 trillion": an adverb between)
+_ADJECTIVE_CUE = re.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+"
+                            r"(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 _APPROPRIATION_PARAGRAPH = re.compile(r"For\s", re.IGNORECASE)
@@ -135,7 +137,7 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
     figure's stage, not this one's."""
     adjectives = [(c[0], c[1], m.start) for c in cues for m in money
                   if 0 <= m.start - c[1] <= 2 and re.fullmatch(r"[A-Za-z]+ed", c[3])
-                  and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 8) : c[0]])]
+                  and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 24) : c[0]])]
     # "Of the $3.7 billion allocated, about $1.7 billion remained": a participle right
     # after a figure is that figure's
     # ("the $100 million approved for 2012")
@@ -151,6 +153,12 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
             brk = _CLAUSE_END.search(sentence, m.end, stop)
             stop = brk.start() if brk else stop
             adjectives += [(c[0], c[1], m.start) for c in cues if m.end <= c[0] < stop]
+    # "increased from N27.5 trillion, as proposed by President Bola Tinubu, to N28.7
+    # trillion": what is said between the two figures of a change is of the first
+    for a, b in itertools.pairwise(money):
+        if _FROM_BEFORE_FIGURE.search(sentence, max(0, a.start - 30), a.start) \
+                and _TO_BEFORE_FIGURE.search(sentence, a.end, b.start):
+            adjectives += [(c[0], c[1], a.start) for c in cues if a.end <= c[0] < b.start]
     # "a far cry from the $5.7 billion Trump requested": a clause right after a figure that
     # says who asked for it is that figure's
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
@@ -183,6 +191,11 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
             for m in money}
 
 
+_FROM_BEFORE_FIGURE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+ly\s+)?(?:\w+\s+)?$",
+                                 re.IGNORECASE)
+_TO_BEFORE_FIGURE = re.compile(r"[^$]*?,?\s+to\s+(?:the\s+)?(?:(?:revised|new|final)\s+)?"
+                               r"(?:amount\s+of\s+|sum\s+of\s+|total\s+of\s+)?"
+                               r"(?:about\s+|nearly\s+|roughly\s+)?$", re.IGNORECASE)
 _THAN_THE_FIGURE = re.compile(
     r"\b(?:(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)\s+than|"
     r"compared\s+(?:with|to)|versus)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -528,6 +541,7 @@ _ENACTED_BILL = re.compile(
     r"\bsign(?:ed|s)\s+(?:[\w$.,-]+\s+){0,6}?into\s+law\b|\bsigned\s+into\s+law\b|"
     r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
+    r"\b(?:approval|passage)\s+(?:from|by|of|in)\s+both\s+(?:houses|chambers)\b|"
     r"\b(?:final\s+)?congressional\s+passage\b|\bCongress\s+pass(?:es|ed)\b|"
     r"\bcleared\s+Congress\b|\bgave\s+final\s+(?:passage|approval)\b|"
     # "President Joe Biden is expected to sign the measure into law", "will be signed by Biden"
@@ -544,7 +558,7 @@ _ENACTED_BILL = re.compile(
 # provides", "The Transportation, Housing and Urban Development, and Related Agencies Act
 # secured over $42 million", "the 2024 Fiscal Year legislation")
 _THE_LAW = re.compile(r"\b(?:the|this|that|an?)\s+(?:[\w$.,-]+\s+){0,4}?(?:act|law|bill|"
-                      r"legislation|package|measure|line\s+item|spending|funding)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
+                      r"legislation|package|measure|line\s+item|spending|funding|budget)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
                       re.IGNORECASE)
 
 
@@ -588,12 +602,20 @@ def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
                 "document"
 
 
+_BUDGET_WORD = re.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
+
+
 def _president_proposes(result: Extraction) -> None:
     """What the President proposes for a fiscal year is his budget request: "would Biden use
     the $813 billion he originally proposed for FY2023 as a base?"."""
     for f in result.figures:
-        if f.status == "proposed" and f.funder == "White House" and f.year_type == "fiscal" \
-                and (f.status_cue or "").lower().startswith("propos"):
+        if f.status != "proposed" or not (f.status_cue or "").lower().startswith("propos"):
+            continue
+        # (and another country's President's, or a government's: "increased from N27.5
+        # trillion, as proposed by President Bola Tinubu", in its budget's story)
+        foreign = f.funder != "U.S. Congress" and f.currency not in (None, "USD") and bool(
+            _BUDGET_WORD.search(result.sentences[f.sentence_index].text))
+        if (f.funder == "White House" and f.year_type == "fiscal") or foreign:
             f.status = "requested"
 
 
@@ -725,6 +747,10 @@ _REQUEST_STORY = re.compile(
     # "the Budget ... was read before the National Assembly"
     r"|\btabl(?:ed|es|e|ing)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
     r"|\bpresent(?:ed|s)\s+(?:[\w$.,'’/-]+\s+){0,6}?budget\b"
+    # "the 2024 budget which is expected to be laid down as the Appropriation Bill to the
+    # National Assembly"
+    r"|\b(?:laid|lay)\s+(?:down\s+)?(?:as\s+[^.;]{0,40}?\s+)?(?:before|to)\s+(?:the\s+)?"
+    r"(?:National\s+Assembly|[Pp]arliament|[Ll]egislature)\b"
     # the UK's fiscal events, the Chancellor's statements to the Commons: "the spring
     # Budget 2024", "Summary and analysis of the Autumn Budget"
     r"|\b(?:spring|autumn|summer|emergency)\s+budget\b(?!\s+(?:reserve|line|aid|support))"

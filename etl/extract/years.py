@@ -113,8 +113,14 @@ _FISCAL_YEAR_ENDING = re.compile(
 # "shall remain available until September 30, 2009": a deadline, not the money's year;
 # "as of June 1, 2013, State had obligated $463 million": the date a running total was
 # read, not the year of the money
+# "with a June 12, 2025, ordering period end date", "a Sept. 30, 2021, completion date":
+# a date a contract ends by, named before the words that say so
+_DEADLINE_AFTER = re.compile(r"^,?\s+(?:[\w-]+\s+){0,3}?(?:end|completion|expiration)\s+date\b",
+                             re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(
-    rf"\b(?:until|through|by|no\s+later\s+than|as\s+of|"
+    # ("with an estimated completion date of June 11, 2025": when the work ends)
+    rf"\b(?:until|through|by|no\s+later\s+than|as\s+of|(?:completion|end(?:ing)?|expiration)\s+"
+    rf"date\s+(?:of|is)|expires?\s+(?:on|in)|"
     # "for the fiscal year commencing July 1, 2023, and ending June 30, 2024": its start
     rf"(?:commencing|beginning|starting)(?:\s+on)?)\s+(?:(?:{_MONTHS})\s+"
     r"(?:\d{1,2},\s+)?)$", re.IGNORECASE)
@@ -177,7 +183,7 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
     after = sentence[end : end + 80]
     if _LAW_BEFORE.search(before):
         return "law"
-    if _DEADLINE_BEFORE.search(before):
+    if _DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after):
         return "deadline"
     if _ENACTMENT_OF.search(before) and _HAS_PROVIDED_AFTER.match(sentence, end):
         return "event"
