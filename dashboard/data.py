@@ -11,6 +11,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
+from dashboard import query
+from dashboard.compare import comparisons, figures_by_source
 from etl.schema import TABLES
 from etl.sources import SourceError, load_source
 
@@ -192,3 +194,21 @@ def _cached_article(document_id: str, data_dir: str) -> str:
 
 def column_help(table: str) -> dict[str, str]:
     return {c.name: c.description for c in TABLES[table].columns}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _compare_rows(key: str, kept: tuple, offset: int, limit: int, several: bool,
+                  _tables: Tables) -> pd.DataFrame:
+    at = (_tables.folder, _tables.version)
+    rows = (query.compared_page if several else query.dated_page)(*at, kept, offset, limit)
+    table = figures_by_source(rows, _tables.observations, _tables.documents)
+    return comparisons(table) if several else table
+
+
+def compare_rows(tables: Tables, kept: tuple, offset: int, limit: int,
+                 several: bool) -> pd.DataFrame:
+    """The Compare page's rows for a page of dated figures (``several``: of the series-years
+    several sources give), made once per data version and page and shared read-only by
+    every session."""
+    return _compare_rows(tables.key, kept, offset, limit, several, tables)
+

@@ -43,8 +43,14 @@ def _source(folder: str, table: str, options: str = "") -> str:
 
 
 def _column(table: str, column: str) -> str:
-    if column not in TABLES[table].names:
-        raise ValueError(f"the {table} table has no column {column!r}")
+    return _quoted(column, TABLES[table].names, f"the {table} table has no column")
+
+
+def _quoted(column: str, allowed: tuple[str, ...] | list[str], missing: str) -> str:
+    """The column's name quoted for SQL, if it is one of ``allowed`` (names come from the
+    schema or a page's own list, never from the request)."""
+    if column not in allowed:
+        raise ValueError(f"{missing} {column!r}")
     return '"' + column + '"'
 
 
@@ -57,17 +63,25 @@ class Filter:
     years: tuple[int, int] | None = None
 
     def sql(self, table: str) -> tuple[str, list[object]]:
-        """The WHERE clause (or "") and its parameters."""
+        """The WHERE clause (or "") and its parameters, over one of the published tables."""
+        condition, params = self.condition(TABLES[table].names, f"the {table} table has no column")
+        return ("" if condition == "TRUE" else " WHERE " + condition), params
+
+    def condition(self, allowed: tuple[str, ...] | list[str],
+                  missing: str = "no column") -> tuple[str, list[object]]:
+        """The condition ("TRUE" when it keeps every row) and its parameters, over rows
+        whose columns are ``allowed`` (``missing``: the error's words for another)."""
         parts: list[str] = []
         params: list[object] = []
         for column, kept in self.values:
+            name = _quoted(column, allowed, missing)
             if kept:
-                parts.append(f"{_column(table, column)} IN ({', '.join('?' * len(kept))})")
+                parts.append(f"{name} IN ({', '.join('?' * len(kept))})")
                 params.extend(kept)
         if self.years is not None:
-            parts.append(f"{_column(table, 'year')} BETWEEN ? AND ?")
+            parts.append(f"{_quoted('year', allowed, missing)} BETWEEN ? AND ?")
             params.extend(self.years)
-        return (" WHERE " + " AND ".join(parts)) if parts else "", params
+        return " AND ".join(parts) or "TRUE", params
 
 
 def _frame(sql: str, params: list[object]) -> pd.DataFrame:
@@ -178,15 +192,8 @@ _DATED_ORDER = "funder, recipient, purpose, year, source, file_row_number"
 
 
 def _kept(kept: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, list[object]]:
-    parts: list[str] = []
-    params: list[object] = []
-    for column, values in kept:
-        if column not in COMPARED_BY:
-            raise ValueError(f"the Compare page has no filter {column!r}")
-        if values:
-            parts.append(f'"{column}" IN ({", ".join("?" * len(values))})')
-            params.extend(values)
-    return " AND ".join(parts) or "TRUE", params
+    """The Compare page's filters as a condition on the dated figures."""
+    return Filter(values=kept).condition(COMPARED_BY, "the Compare page has no filter")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -212,14 +219,17 @@ def dated_counts(folder: str, version: str,
                  kept: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> DatedCounts:
     """How many dated figures the filters keep, and the series-years several sources give."""
     clause, params = _kept(kept)
-    con = _connection()
-    figures = con.execute(f"SELECT count(*) FROM ({_dated(folder)}) WHERE {clause}",
-                          params).fetchone()[0]
-    several, conflicts, mixed = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE agreement LIKE 'conflict%'), "
-        "count(*) FILTER (WHERE year_type_warning IS NOT NULL) FROM (SELECT DISTINCT "
-        "series_id, year, agreement, year_type_warning "
-        f"FROM ({_dated(folder)}) WHERE n_sources > 1 AND {clause})", params).fetchone()
+    # one scan of the join: the figures kept, then their series-years that several sources
+    # give (a series-year's agreement and warning are the same on each of its figures)
+    figures, several, conflicts, mixed = _connection().execute(
+        "WITH kept AS MATERIALIZED (SELECT series_id, year, n_sources, agreement, "
+        "year_type_warning "
+        f"FROM ({_dated(folder)}) WHERE {clause}), "
+        "years AS (SELECT DISTINCT series_id, year, agreement, year_type_warning FROM kept "
+        "WHERE n_sources > 1) "
+        "SELECT (SELECT count(*) FROM kept), count(*), "
+        "count(*) FILTER (WHERE agreement LIKE 'conflict%'), "
+        "count(*) FILTER (WHERE year_type_warning IS NOT NULL) FROM years", params).fetchone()
     return DatedCounts(int(figures), int(several), int(conflicts or 0), int(mixed or 0))
 
 

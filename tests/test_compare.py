@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from helpers import DATA, SECOND, SECOND_ID, SEED_ID, run_app
 
 from dashboard.compare import comparisons, figures_by_source
@@ -180,6 +181,14 @@ def test_compare_queries_give_the_rows_of_the_whole_tables(two_sources: Path) ->
         figures_by_source(query.dated_page(*at, kept), obs, docs), proposed)
     assert query.dated_counts(*at, kept).figures == len(proposed)
     assert query.dated_options(*at, "funder") == sorted(set(whole["funder"]))
+    # one way to write a filter for a table and for the Compare page's join, each naming a
+    # column it does not have
+    with pytest.raises(ValueError, match="the Compare page has no filter 'purpose'"):
+        query.dated_counts(*at, (("purpose", ("x",)),))
+    with pytest.raises(ValueError, match="the figures table has no column 'nope'"):
+        query.Filter(values=(("nope", ("x",)),)).sql("figures")
+    assert query.Filter(years=(2008, 2010)).sql("figures") == (
+        ' WHERE "year" BETWEEN ? AND ?', [2008, 2010])
 
 
 def test_compare_page_pages_through_series_years(two_sources: Path, monkeypatch) -> None:

@@ -10,22 +10,13 @@ import streamlit as st
 from dashboard import query
 from dashboard.charts import compare_chart
 from dashboard.common import page_number, tables_or_stop
-from dashboard.compare import comparisons, figures_by_source
+from dashboard.data import compare_rows
 from dashboard.limits import ITEMS_LISTED, ROWS_SHOWN
 from etl.reconcile import RULE
 
 tables = tables_or_stop()
 at = (tables.folder, tables.version)
 per_page = ITEMS_LISTED.value()  # series-years drawn and listed at once
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def described(key: str, kept: tuple, offset: int, limit: int, several: bool):
-    """The Compare page's rows for a page of dated figures (``several``: of series-years
-    several sources give), once per data version (``key``) and page; shared, read-only."""
-    rows = (query.compared_page if several else query.dated_page)(*at, kept, offset, limit)
-    table = figures_by_source(rows, tables.observations, tables.documents)
-    return comparisons(table) if several else table
 
 
 st.subheader("Compare sources", anchor=False)
@@ -48,7 +39,7 @@ else:
                 + (f"; **{counts.mixed}** mix fiscal and calendar years." if counts.mixed
                    else "."))
     number = page_number(counts.several, per_page, "series-years", ITEMS_LISTED.variable)
-    both = described(tables.key, kept, (number - 1) * per_page, per_page, True)
+    both = compare_rows(tables, kept, (number - 1) * per_page, per_page, True)
     st.vega_lite_chart(compare_chart(both).to_dict(), width="stretch")
     st.caption("Each source in its own colour; a vertical line spans the amounts its words "
                "allow (an arrow: no upper end). " + RULE)
@@ -63,7 +54,7 @@ else:
 
 st.markdown("**All dated figures, by source**")
 size = ROWS_SHOWN.value()
-shown = described(tables.key, kept, 0, size, False)
+shown = compare_rows(tables, kept, 0, size, False)
 if counts.figures > len(shown):
     st.caption(f"The first {len(shown):,} of {counts.figures:,} ({ROWS_SHOWN.variable}); "
                "the Data page pages through all of them and downloads them (the "
