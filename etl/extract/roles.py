@@ -79,7 +79,9 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.;:]\s+|\n)(?:[Oo]f|[Oo]ut\s+of)\s+(?:the|thi
 _AGENT_BEFORE = re.compile(
     r",?\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
     r"provided|funded|granted|given|allocated|pledged|committed|donated|paid|awarded|"
-    r"disbursed|obligated|financed)\s+(?:by|in)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$")
+    r"disbursed|obligated|financed)\s+(?:by|in)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
+    # ("approved in the National Defense Authorization Act": the law's name before its kind)
+    r"(?:[A-Z][\w-]*\s+){0,4}$")
 _REQUESTED_IN = re.compile(r"\b(?:requested|proposed|sought)\s+(?:in|by)\s+(?:the\s+)?$")
 _GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
@@ -92,11 +94,8 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
                       # "approved in the National Defense Authorization Act (NDAA) for FY2023",
                       # "the congressionally approved FY2023 level"
-                      r"\b(?:[A-Z][\w-]*\s+){0,4}Authorization\s+Act\b|\bcongressionally\b|"
-                      # a committee's: "The recommendation for FY 2013 provides $3.3 billion",
-                      # "This recommendation includes base funding of $519.2 billion"
-                      r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:(?:Subcommittee|Committee)(?:[\x27’]s)?\s+)?"
-                      r"recommendations?\b(?!\s+(?:of|by|from)\b)|"
+                      r"\bAuthorization\s+Act\b|\bcongressionally\b|"
+
                       # (not "£61 million funding package": any payer's package of aid)
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
@@ -117,6 +116,10 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
 # funding is the Congress's money
+# a committee's: "The recommendation for FY 2013 provides $3.3 billion", "This
+# recommendation includes base funding of $519.2 billion" (looked for only where the word is)
+_RECOMMENDATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:(?:Subcommittee|Committee)"
+                             r"(?:[\x27’]s)?\s+)?recommendations?\b(?!\s+(?:of|by|from)\b)")
 _MEMBER_SECURED = re.compile(
     r"\b(?:Rep\.|Sen\.|Representative|Senator|Congress(?:man|woman|member))\s+"
     r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^()]{1,20}\)\s+)?(?:(?:has|have|also|successfully|"
@@ -406,6 +409,8 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
     for m in _MEMBER_SECURED.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _BILL_RE.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
+    for m in _RECOMMENDATION.finditer(sentence) if "ecommendation" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     agencies.sort(key=lambda a: a.start)
     for m in _SOURCE_RE.finditer(sentence):

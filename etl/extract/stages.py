@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from etl.extract.common import (
     WINDOW,
@@ -569,15 +570,25 @@ _LEFT_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:include|includes|i
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)  # (asked by the stages of enacted and of passed bills, of one text)
+def _enacted_story(text: str) -> tuple[re.Match[str] | None, bool]:
+    """The first words that say the story's bill became law (not "before it can be sent to
+    President Joe Biden to be signed into law": to come), and whether any words say so."""
+    said = False
+    for m in _ENACTED_BILL.finditer(text):
+        said = True
+        if not _NOT_YET.search(text, max(0, m.start() - 40), m.end()):
+            return m, True
+    return None, said
+
+
 def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
     # (and a figure with no payer named is the Congress's, unless the story is a state's)
     """In a story about a bill that became law or passed both chambers, a figure whose
     sentence names no stage of its own (or a weak one: "this legislation includes", a
     Member "secured") but speaks of the act, law, bill or legislation is appropriated, the
     story's words its cue (source "document")."""
-    # (not "before it can be sent to President Joe Biden to be signed into law": to come)
-    enacted = next((m for m in _ENACTED_BILL.finditer(text)
-                    if not _NOT_YET.search(text, max(0, m.start() - 40), m.end())), None)
+    enacted, _ = _enacted_story(text)
     if enacted is None:
         return
     state = _STATE_STORY.search(text) is not None
@@ -626,7 +637,7 @@ def _stage_of_passed_bill(result: Extraction, text: str) -> None:
     by the House", "the Pentagon budget ... under the current version of the bill is"), but
     speaks of the bill, is what that chamber passed; the story's words are its cue (source
     "document")."""
-    if _ENACTED_BILL.search(text):
+    if _enacted_story(text)[1]:
         return
     passed = _CHAMBER_PASSED.search(text)
     if passed is None:
@@ -641,12 +652,12 @@ def _stage_of_passed_bill(result: Extraction, text: str) -> None:
                 "document"
 
 
+# (case as written, each alternative starting with a literal word: one scan of the story)
 _CHAMBER_PASSED = re.compile(
-    r"\b(?:the\s+)?(?:U\.S\.\s+|US\s+)?(?:House|Senate)\s+(?:(?:on\s+\w+day|\w+day|has|had|"
-    r"overwhelmingly|narrowly|just)\s+)*(?:passed|approved)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?"
-    r"(?:spending\s+)?(?:bill|measure|package|legislation)\b"
-    r"|\b(?:bill|measure|package|legislation)\s+passed\s+the\s+(?:House|Senate)\b"
-    r"|\b(?:House|Senate)[\x27’]s\s+passage\s+of\b", re.IGNORECASE)
+    r"(?:House|Senate)\b(?:\s+(?:(?:on\s+\w+day|\w+day|has|had|overwhelmingly|narrowly|just)\s+)*"
+    r"(?:passed|approved)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:spending\s+)?"
+    r"(?:bill|measure|package|legislation)\b|[\x27’]s\s+passage\s+of\b)"
+    r"|(?:bill|measure|package|legislation)\s+passed\s+the\s+(?:House|Senate)\b")
 
 
 def _stage_of_enacted_budget(result: Extraction, text: str,

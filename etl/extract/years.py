@@ -59,11 +59,13 @@ _YEAR_SPAN_RE = re.compile(
       | \bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b
       | \bbetween\s+now\s+and\s+(?:the\s+end\s+of\s+)?
         (?:(?:fiscal(?:[- ]year)?|FY)\s?)?{_YEAR}\b
-      # "its M accounts for FY 1984 and before": that year and every one before it
-      | (?P<fy4>(?:fiscal(?:[- ]years?)?|FY)\s?)?{_YEAR}\s+and\s+(?:before|earlier|prior|
-        previous\s+years|later|after)\b""",
+""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "its M accounts for FY 1984 and before": that year and every one before it
+_AND_BEFORE_SPAN = re.compile(rf"(?P<fy>\b(?:fiscal(?:[- ]years?)?|FY)\s?)?\b{_YEAR}\s+and\s+"
+                              r"(?:before|earlier|prior|previous\s+years|later|after)\b",
+                              re.IGNORECASE)
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
 # the 2022 level"), the date of an event ("announced in October 2007", "On March 21, 2002,
 # President Bush requested"), a law's name ("Foreign Assistance Act of 1961"). They are
@@ -342,12 +344,16 @@ def _year_mentions(
             found.append((m.start(), m.end(), None, "fiscal" if fiscal else "calendar",
                           m.group()))
             spans.append((m.start(), m.end()))
+    for m in (_AND_BEFORE_SPAN.finditer(sentence) if " and " in sentence else ()):
+        if not inside(m.start(), m.end()):
+            found.append((m.start(), m.end(), None, "fiscal" if m.group("fy") else "calendar",
+                          m.group()))
+            spans.append((m.start(), m.end()))
     for m in _YEAR_SPAN_RE.finditer(sentence):
         if any(a <= m.start() < b for a, b in spans):
             continue
         if not inside(m.start(), m.end()):
-            kind = "fiscal" if (m.group("fy") or m.group("fy2") or m.group("fy3")
-                                or m.group("fy4")) else "calendar"
+            kind = "fiscal" if (m.group("fy") or m.group("fy2") or m.group("fy3")) else "calendar"
             found.append((m.start(), m.end(), None, kind, m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEAR_RE.finditer(sentence):
