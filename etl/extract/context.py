@@ -25,6 +25,8 @@ _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:M
                           r"(?:passed|approved)\b"
                           r"|\bthis\s+(?:morning|afternoon|evening)\b",
                           re.IGNORECASE)
+_ITEM_DAY = re.compile(r"\s*((?:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\s+\d{1,2})\s*[-–—]\s")
 # "a Pentagon official said Tuesday": the day someone spoke, not the year of the money
 _SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|noted|explained|"
                            r"announced\s+on)\s+(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
@@ -53,8 +55,12 @@ def _dateline_year(sentence: str) -> tuple[int, str] | None:
 # "The US Senate approved a total of $95 billion" (not "previously approved U.S.
 # assistance", nor a sentence that dates its own event: "On December 3, 2008, ... signed")
 _NEWS_OF_THE_DAY = re.compile(r"(?<!previously )(?<!already )(?<!earlier )(?<!originally )"
-                              r"(?<=[a-z] )(?:approved|awarded|signed|unveiled|launched|"
-                              r"granted)\b")
+                              # ("Health Resources and Services Administration (HRSA) awarded")
+                              r"(?<=[\w)] )(?:approved|awarded|signed|unveiled|launched|"
+                              r"granted)\b"
+                              # a headline's news: "HHS Awards $374 Million to Programs ..."
+                              r"|(?<=[A-Za-z)] )(?:Awards|Approves|Announces|Grants|Invests)"
+                              r"(?=\s+(?:More\s+[Tt]han\s+|Over\s+|Nearly\s+|About\s+)?(?:US)?\$)")
 
 
 def _news_of_the_day(sentence: str) -> str | None:
@@ -64,6 +70,10 @@ def _news_of_the_day(sentence: str) -> str | None:
 
 def _dated_now(sentence: str) -> str | None:
     """The words that place the sentence's event at the document's date, if any."""
+    # a newsletter's item dated by its day alone: "September 18 - The U.S. Department of
+    # Health and Human Services' ... awarded over $85 million" (in a newsletter of that week)
+    if (item := _ITEM_DAY.match(sentence)) is not None:
+        return item.group(1)
     for m in _DEICTIC_NOW.finditer(sentence):
         if not _SPOKE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             return m.group()

@@ -581,6 +581,10 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True
     if any(a <= m.start < b for a, b in _baseline_spans(sentence)):
         return True  # "above the President's request": the baseline's author
+    if re.search(r"\bthrough\s+(?:the\s+)?$", before) and re.match(r"(?:\s*\([^()]{1,12}\))?,",
+                                                                 sentence[m.end :]):
+        return True  # "HHS, through the Health Resources and Services Administration (HRSA),
+        # announced": the channel the subject pays through
     if re.search(r"\b(?:implementing|enacting|under)\s+$", before):
         return True  # "implementing the bill would cost": what is costed, not who pays
     if _ADMINISTERED_BY.search(before) or (_BY_OTHERS.search(before)
