@@ -2309,3 +2309,29 @@ def test_a_newsletter_s_dated_items_and_names_that_are_no_plans() -> None:
     [future] = figure_records("EPA will award up to $150 million in grants to EFCs over the "
                               "next five years.\n")
     assert future["status"] != "obligated"
+
+
+def test_advocacy_on_aid_to_mexico() -> None:
+    """Advocacy and commentary on U.S. aid to Mexico read with the forty-first set and not
+    committed (CUSLAR, the USGLC, Small Wars Journal, Hearing Asylum, The Texas Tribune; 9
+    figures): first status 0.78, payer 0.67, kind 0.89 -> 0.89, 0.78, 1.00. What is said
+    after a new level ("would fall to $337 million in the Administration's FY15 budget
+    request") is that level's; the government "given" money is not its payer; "By the end
+    of FY2014 ... had given" is a running total; "Mexico's $10 billion defense budget" is
+    Mexico's."""
+    from etl.__main__ import figure_records
+
+    now, then = figure_records(
+        "The United States provided about $475 million in overall foreign assistance to "
+        "Central America and Mexico in FY13, a level that would fall to $337 million in the "
+        "Administration’s FY15 budget request.\n")
+    assert (now["year"], now["status"]) == (2013, "reported")
+    assert (then["year"], then["status"]) == (2015, "requested")
+    [given] = figure_records("By the end of FY2014 the U.S. had given the Mexican government "
+                             "$2.35 billion in aid.\n")
+    assert (given["year"], given["kind"], given["funder"]) == (
+        None, "cumulative", "United States government")
+    [budget] = figure_records(
+        "The amount of U.S. monetary aid being funneled into Mexico is significant, making up "
+        "roughly 2 percent of Mexico’s $10 billion defense budget.\n")
+    assert budget["funder"] == "Government of Mexico"

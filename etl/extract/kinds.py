@@ -19,6 +19,8 @@ _CUMULATIVE = re.compile(
     # "The United States has spent nearly $57 billion on fighting HIV/AIDS" (no year): to date
     r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?(?:spent|disbursed)\b|"
     r"\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
+    # "By the end of FY2014 the U.S. had given the Mexican government $2.35 billion"
+    r"\bby\s+the\s+end\s+of\b|"
     # "over $7.3 billion ... invested in community health centers over the past year"
     r"\bover\s+the\s+(?:past|last)\s+(?:year|twelve\s+months|12\s+months)\b|"
     # "has spent about $1.8 billion over three years"

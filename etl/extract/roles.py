@@ -82,6 +82,7 @@ _AGENT_BEFORE = re.compile(
     r"disbursed|obligated|financed)\s+(?:by|in)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     # ("approved in the National Defense Authorization Act": the law's name before its kind)
     r"(?:[A-Z][\w-]*\s+){0,4}$")
+_FIGURE_NEXT = re.compile(r"\s+(?:(?:about|nearly|more\s+than|over|some)\s+)?(?:US)?[$€£]")
 _REQUESTED_IN = re.compile(r"\b(?:requested|proposed|sought)\s+(?:in|by)\s+(?:the\s+)?$")
 _GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
@@ -159,7 +160,7 @@ def _government_of(country: str) -> str:
 # "The UK has pledged an additional £61 million", "Britain will provide a £21 million
 # boost", "Mexico has spent": a country as the subject of a paying verb is its government
 _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|then|now|to)\s+){0,2}"
-                r"(?:sent|spent|send|spend|gave|give|gives|provided|provide|provides|pledged|"
+                r"(?:sent|spent|send|spend|gave|give|gives|given|provided|provide|provides|pledged|"
                 r"pledges|extend|extends|extended|"
                 r"committed|commits|contribute|contributed|contributes|funded|funds|allocated|"
                 # "under which Washington has pumped more than $3 billion into Colombia"
@@ -205,6 +206,9 @@ _COUNTRY_MONEY = re.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES + r")(?:"
     # "Australia's humanitarian assistance", "New Zealand's latest humanitarian funding"
     r"[\x27’]s\s+(?:[a-z]+\s+){0,2}(?:assistance|funding|contributions?|support|commitment|aid)"
+    # "roughly 2 percent of Mexico’s $10 billion defense budget": its own budget
+    r"|[\x27’]s(?=\s+(?:US)?[$€£]\s?[\d.,]+\s*(?:million|billion|trillion)?\s+(?:[a-z]+\s+){0,2}"
+    r"budget\b)"
     r"|\s+(?:government\s+)?(?i:resources|funds|money|contributions?|budget\s+resources|"
     # "the Extension of Japanese Grant Aid", "Chinese loans"
     r"grant\s+aid|grants?|loans?|aid))\b")
@@ -600,6 +604,9 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
                      r"(?:\s*\([^()]{1,40}\))?\s+with\b", sentence[m.end :]):
         return True  # "Congress has provided the Department of Defense (DOD) with $86.8
         # billion": what is provided with money receives it
+    if re.search(r"\b(?:given|gave|give|gives|giving|sent|send|sends|granted)\s+(?:the\s+)?$",
+                 before) and _FIGURE_NEXT.match(sentence, m.end):
+        return True  # "the U.S. had given the Mexican government $2.35 billion": who got it
     if re.search(r"\bwhat\s+(?:the\s+)?$", before):
         return True  # "following what the UN describes as massive-scale violence"
     if _HELPED_BEFORE.search(before):

@@ -160,6 +160,13 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
         if _FROM_BEFORE_FIGURE.search(sentence, max(0, a.start - 30), a.start) \
                 and _TO_BEFORE_FIGURE.search(sentence, a.end, b.start):
             adjectives += [(c[0], c[1], a.start) for c in cues if a.end <= c[0] < b.start]
+    # "$475 million ... in FY13, a level that would fall to $337 million in the
+    # Administration's FY15 budget request": what is said after a new level is its own
+    for a, b in itertools.pairwise(money):
+        if _CHANGES_TO.search(sentence, a.end, b.start):
+            stop = _CLAUSE_END.search(sentence, b.end)
+            adjectives += [(c[0], c[1], b.start) for c in cues
+                           if b.end <= c[0] < (stop.start() if stop else len(sentence))]
     # "a far cry from the $5.7 billion Trump requested": a clause right after a figure that
     # says who asked for it is that figure's
     adjectives += [(c[0], c[1], m.start) for c in cues for m in money
@@ -197,6 +204,9 @@ _FROM_BEFORE_FIGURE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+ly\s+)?(?:\w+\s+)?$
 _TO_BEFORE_FIGURE = re.compile(r"[^$]*?,?\s+to\s+(?:the\s+)?(?:(?:revised|new|final)\s+)?"
                                r"(?:amount\s+of\s+|sum\s+of\s+|total\s+of\s+)?"
                                r"(?:about\s+|nearly\s+|roughly\s+)?$", re.IGNORECASE)
+_CHANGES_TO = re.compile(r"\b(?:fall|rise|drop|increase|decrease|grow|climb|decline|shrink|"
+                         r"go|jump|balloon|plunge)\w*\s+to\s+(?:about\s+|nearly\s+|roughly\s+)?$",
+                         re.IGNORECASE)
 _THAN_THE_FIGURE = re.compile(
     r"\b(?:(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)\s+than|"
     r"compared\s+(?:with|to)|versus)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
