@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from etl.extract.common import _distance, _Mention, _names_regex
+from etl.extract.common import _distance, _Mention, _names_regex, literal_alternation
 from etl.extract.years import _NEXT_ITEM, _baseline_spans
 from etl.lexicon import (
     AGENCIES,
@@ -28,9 +28,8 @@ _NOT_AGENCY_AFTER = re.compile(
     r"Qualifications)\b"
 )
 # the names of every country but the United States, as the text writes them ("Canadian")
-_FOREIGN_NAMES = "|".join(sorted((re.escape(n) for c, names in COUNTRIES.items()
-                                  if c != "United States" for n in names if n[:1].isupper()),
-                                 key=len, reverse=True))
+_FOREIGN_NAMES = literal_alternation(n for c, names in COUNTRIES.items()
+                                     if c != "United States" for n in names if n[:1].isupper())
 # "the Colombian Army", "the Mexican Navy": a country's own forces
 _FOREIGN_BEFORE = re.compile(r"\b(?:" + _FOREIGN_NAMES + r")\s+$")
 # "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
