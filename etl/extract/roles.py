@@ -95,25 +95,23 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       # "approved in the National Defense Authorization Act (NDAA) for FY2023",
                       # "the congressionally approved FY2023 level"
                       r"\bAuthorization\s+Act\b|\bcongressionally\b|"
-
                       # (not "£61 million funding package": any payer's package of aid)
                       r"\bspending\s+(?:bill|package|measure)s?\b|\bfunding\s+(?:bill|measure)s?\b|"
                       # "The FY 2020 bill provides $23.493 billion"
                       r"\b[Tt]he\s+(?:FY\s?|fiscal\s+(?:year\s+)?)?\d{2,4}\s+bill\b|"
                       # "this legislation provides nearly $60.78 billion"
-                      r"\b(?:[Tt]his|[Tt]he)\s+legislation\b|"
-                      # "The Bipartisan Infrastructure Law provides $98 million": a law, by
-                      # its name, as what pays
-                      # ("last year's bipartisan infrastructure law provided $7.5 billion")
-                      r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}law)"
-                      r"(?=\s+(?:also\s+)?(?:provides|provided|"
-                      r"includes|included|contains|contained|invests|invested|"
-                      r"appropriates|appropriated|"
-                      r"allocates|allocated)\b)|"
-                      # "PEPFAR was authorized by the United States Leadership Against HIV/AIDS,
-                      # Tuberculosis and Malaria Act of 2003": what a law authorizes, the Congress
-                      r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
-                      r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
+                      r"\b(?:[Tt]his|[Tt]he)\s+legislation\b")
+# A law by its name, looked for only where the words are (each scan of a sentence costs):
+# "The Bipartisan Infrastructure Law provides $98 million" ("last year's bipartisan
+# infrastructure law provided $7.5 billion"); "PEPFAR was authorized by the United States
+# Leadership Against HIV/AIDS, Tuberculosis and Malaria Act of 2003": the Congress
+_LAW_PAYS = re.compile(r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}law)"
+                       r"(?=\s+(?:also\s+)?(?:provides|provided|"
+                       r"includes|included|contains|contained|invests|invested|"
+                       r"appropriates|appropriated|"
+                       r"allocates|allocated)\b)")
+_ACT_AUTHORIZES = re.compile(r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
+                             r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
 # funding is the Congress's money
 # a committee's: "The recommendation for FY 2013 provides $3.3 billion", "This
@@ -412,6 +410,10 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
     for m in _MEMBER_SECURED.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _BILL_RE.finditer(sentence):
+        agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
+    for m in _LAW_PAYS.finditer(sentence) if "aw " in sentence else ():
+        agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
+    for m in _ACT_AUTHORIZES.finditer(sentence) if "d by " in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _RECOMMENDATION.finditer(sentence) if "ecommendation" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
