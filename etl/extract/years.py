@@ -384,7 +384,11 @@ def _year_mentions(
         else:
             found.append((m.start(), m.end(), int(m.group("cy")), "calendar", m.group()))
     explicit = [y for y in found if y[2] is not None]
-    for m in _RELATIVE_RE.finditer(sentence):
+    # (every alternative names a year, "ago", or "last"/"this past" before a month: where
+    # none of those words is, the scan is skipped)
+    low = sentence.lower()
+    relative = "year" in low or "ago" in low or "last" in low or "past" in low
+    for m in _RELATIVE_RE.finditer(sentence) if relative else ():
         # (not "this year" of "this year and next", read above as a span)
         if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
             continue
