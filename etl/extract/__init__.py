@@ -21,6 +21,7 @@ from etl.extract.columns import _stage_of_table_columns
 from etl.extract.common import WINDOW, Claim, Extraction, Figure, _clauses, _near, _stable_id
 from etl.extract.context import (
     _appeals_name_no_payer,
+    _bill_year,
     _calendar_budget_years,
     _congress_appropriates,
     _Context,
@@ -273,4 +274,5 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_silent_sentences(result, sentences)
     _stage_of_table_columns(result, text)
     _home_government(result, text)  # (again: for the figures the stages above gave a stage)
+    _bill_year(result)
     return result

@@ -196,7 +196,37 @@ def _fiscal_years_named(text: str) -> set[int]:
               for m in _YEAR_RE.finditer(text)
               if m.group("budget") or m.group("budget2") or m.group("billname")}
     named |= {int(m.group(1)) for m in _APPROPRIATIONS_ACT_YEAR.finditer(text)}
+    # "appropriations for the fiscal year ending September 30, 2007"
+    named |= {int(m.group(1)) for m in _FISCAL_YEAR_ENDING_ON.finditer(text)}
     return named
+
+
+_FISCAL_YEAR_ENDING_ON = re.compile(r"\bfiscal\s+year\s+ending\s+(?:September|June|March|"
+                                    r"December)\s+\d{1,2},\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _bill_year(result: Extraction) -> None:
+    """A bill's or a committee report's figure (proposed, or passed by one chamber) with no
+    year of its own, in a document that names one fiscal year ("making emergency
+    supplemental appropriations for the fiscal year ending September 30, 2007"), is of that
+    year (source "document"): "The Committee provides $450,000,000 ... for Public Law 480
+    Title II grants", pages below the title. (Not a law's: an act's money, read so, spans
+    the years the act names, as the CHIPS act's and GAO's accounts of laws do.)"""
+    late = [f for f in result.figures if f.year is None and f.kind == "amount"
+            and f.funder == "U.S. Congress"
+            and f.status in {"proposed", "passed_chamber"}]
+    if not late:
+        return
+    # (named where a title or heading names it, not in a sentence's comparison: "the same
+    # amount included in the fiscal 2019 bill" is no title)
+    titles = "\n".join(span.text for span in result.sentences if span.kind == "heading")
+    named = _fiscal_years_named(titles)
+    if len(named) != 1:
+        return
+    (year,) = named
+    for f in late:
+        f.year, f.year_type, f.year_source = year, "fiscal", "document"
+        f.year_text = f"fiscal year {year} (the only one the document names)"
 
 
 # a part of the total before: "Of the total savings, $100 billion", "Congress provided $248
