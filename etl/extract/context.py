@@ -226,7 +226,7 @@ def _bill_year(result: Extraction) -> None:
     (year,) = named
     for f in late:
         f.year, f.year_type, f.year_source = year, "fiscal", "document"
-        f.year_text = f"fiscal year {year} (the only one the document names)"
+        f.year_text = f"fiscal year {year} (the only one the document's headings name)"
 
 
 # a part of the total before: "Of the total savings, $100 billion", "Congress provided $248
@@ -681,14 +681,12 @@ def _congress_appropriates(result: Extraction) -> None:
         # "We were directly appropriated $455 million over five years in BIL funds": money
         # appropriated with no one named is the Congress's
         passive = f.funder is None and f.status == "appropriated" and f.currency == "USD" \
-            and f.status_source == "sentence" and bool(_PASSIVE_APPROPRIATION.search(
-                f.status_cue or ""))
+            and f.status_source == "sentence" and (f.status_cue or "").lower() == "appropriated"
         if executive or named or passive:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
                 f.status_source
 
 
-_PASSIVE_APPROPRIATION = re.compile(r"^appropriated$", re.IGNORECASE)
 _NAMED_APPROPRIATION = re.compile(r"\b(?:appropriations?|level|funding|budget|amount)\s+of\s*$",
                                  re.IGNORECASE)
 _ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
