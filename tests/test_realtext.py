@@ -2370,3 +2370,29 @@ def test_a_committee_report_recommends_for_its_title_s_year() -> None:
         "The homeland security bill includes $1.375 billion for physical barriers, the same "
         "amount included in the fiscal 2019 bill.\n")
     assert same["year"] is None
+
+
+def test_foundations_pledge_and_commit() -> None:
+    """Foundations' pledges read with the forty-second set and not committed (Philanthropy
+    News Digest on the Gates Foundation, 2022; the Rockefeller Foundation's release; a
+    Global Health Council release of 2003; 13 figures): first status 0.54, payer **0.08**
+    -> 1.00, 0.85. "Pledges", "will commit", "in ... commitments" are proposals; "aims to
+    raise" a target asked for; "The Bill & Melinda Gates Foundation" is one name; "United
+    Nations General Assembly week" names no payer."""
+    from etl.__main__ import figure_records
+
+    gates = figure_records(
+        "The Bill & Melinda Gates Foundation has announced $1.27 billion in health and "
+        "development commitments.\nAnnounced during United Nations General Assembly week, "
+        "the commitments include a $912 million pledge to the Global Fund to Fight AIDS, "
+        "Tuberculosis and Malaria.\n")
+    assert [(r["status"], r["funder"]) for r in gates] == [
+        ("proposed", "Bill & Melinda Gates Foundation")] * 2
+    [rockefeller] = figure_records(
+        "The Rockefeller Foundation announces it will commit US$15 million to the Global "
+        "Fund to Fight AIDS, tuberculosis, and malaria.\n")
+    assert (rockefeller["status"], rockefeller["funder"]) == (
+        "proposed", "Rockefeller Foundation")
+    [target] = figure_records("This year, the Global Fund partnership aims to raise US$18 "
+                              "billion to protect hard-fought gains.\n")
+    assert target["status"] == "requested"

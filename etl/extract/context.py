@@ -38,7 +38,8 @@ _SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|no
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+)?)?"
     rf"(?:{_MONTHS}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{{1,2}},\s+"
-    r"(?P<year>(?:19|20)\d\d)\s*(?:[–—]|--?)\s")
+    # ("NEW YORK, Sept. 19, 2022 /PRNewswire/ -- The Rockefeller Foundation announces")
+    r"(?P<year>(?:19|20)\d\d)\s*(?:/[\w ]{2,30}/\s*)?(?:[–—]|--?)\s")
 
 
 def _dateline_year(sentence: str) -> tuple[int, str] | None:

@@ -22,6 +22,10 @@ _SOURCE_RE, _SOURCE_OF = _names_regex(SOURCES)
 _COUNTRY_RE, _COUNTRY_OF = _names_regex(COUNTRIES)
 _NOT_AGENCY_AFTER = re.compile(
     r"\s+(?:Post|Office on|Times|Examiner|Institute)\b"
+    # "during United Nations General Assembly week", "the United Nations Sustainable
+    # Development Goals": a body's event or goals, which pay nothing
+    r"|(?<=Nations)\s+(?:General\s+Assembly|Sustainable\s+Development|Security\s+Council|"
+    r"Climate|Charter|[Ss]ummit|Day|Week)\b"
     r"|(?<=military)\s+(?:and\s+\w+\s+)?(?:aid|assistance|financing)\b"
     # "The Request for Application (RFA) notice": a call for grant proposals
     r"|(?<=Request)\s+for\s+(?:Applications?|Proposals?|Information|Comments?|Quotations?|"
@@ -217,11 +221,14 @@ _CAP = r"[A-Z][\w'’&-]*"
 _ORG_HEADS = (r"(?:Government|Department|Ministry|Fund|Foundation|Association|Trust|Council|"
               r"Agency|Bank|Commission|Authority|Lottery|Executive|Endowment)")
 _ORG_HEAD = re.compile(_ORG_HEADS)
-_ORG = (rf"(?:{_CAP}\s+){{0,4}}{_ORG_HEADS}"
+# ("The Bill & Melinda Gates Foundation": an ampersand between the names)
+_ORG = (rf"(?:{_CAP}\s+(?:&\s+)?){{0,4}}{_ORG_HEADS}"
         rf"(?:\s+(?:for|of)\s+{_CAP}(?:(?:,\s+|\s+and\s+|\s+){_CAP}){{0,5}})?")
 _ORG_PAYS = re.compile(
     # (a name starts with a capital: the engine skips every other place at one test)
-    rf"\b(?=[A-Z])(?P<name>{_ORG})(?=\s+(?:{_PAYING_VERB}"
+    # (a headline's verb capitalized: "The Rockefeller Foundation Pledges US$15 Million")
+    rf"\b(?=[A-Z])(?P<name>{_ORG})(?=\s+(?:(?i:{_PAYING_VERB})"
+    r"|announces\s+(?:that\s+)?(?:it|they)\s+will\s+(?:commit|provide|give|invest|contribute)\b"
     r"|(?:(?:has|have|had|will|also|now|today)\s+){0,2}(?:awarded|awards|invested|invests|"
     r"granted|grants)\b"
     r"|(?:(?:has|have)\s+)?(?:today\s+)?announced\s+(?:that\s+)?(?:they|it)\s+(?:are|is|"
