@@ -2396,3 +2396,22 @@ def test_foundations_pledge_and_commit() -> None:
     [target] = figure_records("This year, the Global Fund partnership aims to raise US$18 "
                               "billion to protect hard-fought gains.\n")
     assert target["status"] == "requested"
+
+
+def test_laws_named_across_a_line_break() -> None:
+    """The words a law's name is looked for after may be split by a hard-wrapped line (as
+    the CRS and GAO texts of these sets are): the Congress still pays what "the Bipartisan
+    Infrastructure Law\\nprovides" and what a law "authorized\\nby" the act gives, and "for FY
+    1984\\nand before" is still a span."""
+    from etl.__main__ import figure_records
+
+    [law] = figure_records("The Bipartisan Infrastructure Law\nprovides $98 million for the "
+                           "program.\n")
+    assert (law["status"], law["funder"]) == ("appropriated", "U.S. Congress")
+    [act] = figure_records(
+        "PEPFAR was authorized\nby the United States Leadership Against HIV/AIDS, Tuberculosis "
+        "and Malaria Act of 2003, which provides $15 billion.\n")
+    assert act["funder"] == "U.S. Congress"
+    [span] = figure_records("AID had to disburse $420 million in its M accounts for FY 1984\n"
+                            "and before.\n")
+    assert span["year"] is None

@@ -418,9 +418,9 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _BILL_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
-    for m in _LAW_PAYS.finditer(sentence) if "aw " in sentence else ():
+    for m in _LAW_PAYS.finditer(sentence) if "aw" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
-    for m in _ACT_AUTHORIZES.finditer(sentence) if "d by " in sentence else ():
+    for m in _ACT_AUTHORIZES.finditer(sentence) if "by" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _RECOMMENDATION.finditer(sentence) if "ecommendation" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))

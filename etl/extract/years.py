@@ -344,7 +344,7 @@ def _year_mentions(
             found.append((m.start(), m.end(), None, "fiscal" if fiscal else "calendar",
                           m.group()))
             spans.append((m.start(), m.end()))
-    for m in (_AND_BEFORE_SPAN.finditer(sentence) if " and " in sentence else ()):
+    for m in (_AND_BEFORE_SPAN.finditer(sentence) if "and" in sentence else ()):
         if not inside(m.start(), m.end()):
             found.append((m.start(), m.end(), None, "fiscal" if m.group("fy") else "calendar",
                           m.group()))
