@@ -25,8 +25,7 @@ _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:M
                           r"(?:passed|approved)\b"
                           r"|\bthis\s+(?:morning|afternoon|evening)\b",
                           re.IGNORECASE)
-_ITEM_DAY = re.compile(r"\s*((?:January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December)\s+\d{1,2})\s*[-–—]\s")
+_ITEM_DAY = re.compile(rf"\s*((?:{_MONTHS})\s+\d{{1,2}})\s*[-–—]\s")
 # "a Pentagon official said Tuesday": the day someone spoke, not the year of the money
 _SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|noted|explained|"
                            r"announced\s+on)\s+(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)

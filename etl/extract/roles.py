@@ -116,12 +116,12 @@ _LAW_PAYS = re.compile(r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}
                        r"allocates|allocated)\b)")
 _ACT_AUTHORIZES = re.compile(r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
                              r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
-# "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
-# funding is the Congress's money
 # a committee's: "The recommendation for FY 2013 provides $3.3 billion", "This
 # recommendation includes base funding of $519.2 billion" (looked for only where the word is)
 _RECOMMENDATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:(?:Subcommittee|Committee)"
                              r"(?:[\x27’]s)?\s+)?recommendations?\b(?!\s+(?:of|by|from)\b)")
+# "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
+# funding is the Congress's money
 _MEMBER_SECURED = re.compile(
     r"\b(?:Rep\.|Sen\.|Representative|Senator|Congress(?:man|woman|member))\s+"
     r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^()]{1,20}\)\s+)?(?:(?:has|have|also|successfully|"
