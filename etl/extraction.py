@@ -43,7 +43,7 @@ from etl.txn import crash_point
 ROOT = Path(__file__).resolve().parent
 # The files whose content decides what extraction returns.
 EXTRACTOR_FILES = ("extract/*.py", "cues/*.toml", "money.py", "segment.py", "tables.py",
-                   "lexicon.py", "extraction.py")
+                   "lexicon.py", "extraction.py", "fastre.py")
 MIN_PARALLEL = 40  # fewer uncached sources than this are extracted in this process
 BATCH = 20  # at most this many sources in one Dask task
 _PARTS = {"sentences": Span, "figures": Figure, "claims": Claim}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl import fastre as rx
 from etl.lexicon import (
     CURRENCY_PREFIX_LETTERS,
     CURRENCY_SYMBOLS,
@@ -70,15 +71,15 @@ _WORDS = (
     rf"(?:\s+(?P<wscale>thousand|million|billion|trillion))?\s+(?P<cw3>{_CURWORD})(?![A-Za-z])"
 )
 # Case-insensitive, but for single-letter scales: "$5M" is millions, "$5 m..." is not.
-_ATOM = re.compile(rf"{_PREFIXED}|{_SUFFIXED}|{_WORDS}", re.IGNORECASE)
+_ATOM = rx.compile(rf"{_PREFIXED}|{_SUFFIXED}|{_WORDS}", re.IGNORECASE)
 
 # Between two amounts of one range: "$1.3 billion to $1.6 billion", "$80-100 million".
-_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN = rx.compile(r"\s*(?:to|-|–|—|and)\s*$", re.IGNORECASE)
 # A bare number before an amount: "between 80 and 100 million dollars", "$80-100 million".
-_BARE_BEFORE = re.compile(rf"(?P<sym>{_SYM})?(?P<num>{_NUM})\s*(?:to|-|–|—|and)\s*$")
-_BARE_AFTER = re.compile(rf"\s*(?:to|-|–|—)\s*(?P<num>{_NUM})(?P<scale>{_SCALE})")
+_BARE_BEFORE = rx.compile(rf"(?P<sym>{_SYM})?(?P<num>{_NUM})\s*(?:to|-|–|—|and)\s*$")
+_BARE_AFTER = rx.compile(rf"\s*(?:to|-|–|—)\s*(?P<num>{_NUM})(?P<scale>{_SCALE})")
 
-_CHANGE_WORDS = re.compile(
+_CHANGE_WORDS = rx.compile(
     r"\b(?:rose|grew|increased?|jumped|climbed|soared|surged|fell|dropped|declined|decreased|"
     r"shrank|plunged|went|rising|growing|increasing|falling|dropping|swelled|ballooned|"
     r"expanded|cut|slashed|doubled|tripled|trebled|quadrupled|halved|rise|jump|growth|"
@@ -86,16 +87,16 @@ _CHANGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_EXCHANGE_RATE = re.compile(
+_EXCHANGE_RATE = rx.compile(
     r"\s*(?:to|per|a|for|against)\s+(?:the\s+|one\s+|each\s+|every\s+)?(?:U\.S\.\s+)?"
     r"(?:dollar|euro|peso|pound|yen)\b",
     re.IGNORECASE,
 )
-_Q_BEFORE = re.compile(
+_Q_BEFORE = rx.compile(
     rf"(?:^|[^\w])(?P<q>{_alternation(QUALIFIER_BEFORE)})\s+(?:of\s+)?(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
-_Q_AFTER = re.compile(
+_Q_AFTER = rx.compile(
     r"^(?:\s*(?P<q>or more|or higher|or less|or fewer|or so|and up)\b|(?P<q2>-plus\b|\+))",
     re.IGNORECASE,
 )
@@ -212,12 +213,12 @@ def _is_change_pair(sentence: str, first_start: int) -> bool:
     return bool(_CHANGE_WORDS.search(before[: m.start()]))
 
 
-_ANY_DIGIT = re.compile(r"[0-9]")
-_CURRENCY_WORD_RE = re.compile(rf"(?:{_CURWORD})(?![A-Za-z])", re.IGNORECASE)
+_ANY_DIGIT = rx.compile(r"[0-9]")
+_CURRENCY_WORD_RE = rx.compile(rf"(?:{_CURWORD})(?![A-Za-z])", re.IGNORECASE)
 
 
 # A letter symbol stuck to four or more plain digits, with no scale: a code, not money.
-_IS_CODE = re.compile(rf"(?:R|{_alternation(CURRENCY_PREFIX_LETTERS)})[0-9]{{4,}}")
+_IS_CODE = rx.compile(rf"(?:R|{_alternation(CURRENCY_PREFIX_LETTERS)})[0-9]{{4,}}")
 
 
 def find_money(sentence: str) -> list[Money]:
@@ -297,12 +298,12 @@ def find_money(sentence: str) -> list[Money]:
 # "300 million euros, then 200 million": a bare scaled number right after an amount, in a
 # list or contrast, is money in that amount's currency. Followed by a noun ("34 million
 # people") it is not.
-_BARE_SCALED = re.compile(
+_BARE_SCALED = rx.compile(
     rf"(?<![\w.,$€£¥])(?P<num>{_NUM})[ \u00a0]?(?P<scale>million|billion|trillion|bn|mn)\b"
     r"(?=\s*(?:[,.;:)–—]|$|(?:for|in|to|on|from|over|this|last|next|a year|per|each|and|or|"
     r"while|but|by|at|under|during|through|above|below|more|less|compared)\b))",
     re.IGNORECASE)
-_CARRY_JOIN = re.compile(
+_CARRY_JOIN = rx.compile(
     r"^[^$€£¥.;]{0,80}?\b(?:then|and|or|while|but|compared with|against|versus|to|from|"
     r"of which|including|(?:in|de)crease of|cut of|reduction of)\b[^$€£¥.;]{0,30}$"
     # "$ 162 million, 26 million above the 2012 budget"

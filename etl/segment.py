@@ -25,6 +25,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from etl import fastre as rx
+
 # Titles and abbreviations that are practically never the end of a sentence.
 _TITLES = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",
@@ -50,7 +52,7 @@ _OPENERS = {
     "critics", "according",
 }
 
-_BOILERPLATE = re.compile(
+_BOILERPLATE = rx.compile(
     r"""^\s*(?:
         continued\b.*                              # CONTINUED 1 >
       | (?:©|\(c\)|copyright\b).*                  # copyright lines
@@ -63,16 +65,16 @@ _BOILERPLATE = re.compile(
 )
 
 MAX_SENTENCE_CHARS = 1000
-_SOFT_CUT = re.compile(r"[;,]\s|\s")
+_SOFT_CUT = rx.compile(r"[;,]\s|\s")
 
 # (and a footnote's number right after the stop: "... for the Global Fund).2 The President
 # requested", "... attention to the epidemic.1,2 First proposed", as reports and fact sheets
 # print them; not after a digit: "2.1 The")
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)"
+_BOUNDARY = rx.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)"
                        r"|(?<=[a-z)\]”’\"'])[.!?]+[\"'”’)\]]*\d{1,2}(?:,\d{1,2})*(?=\s+[A-Z])")
-_NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_ENUMERATOR = re.compile(r"[ \t]*(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
+_NEXT_TOKEN = rx.compile(r"\s+([\"'“‘(\[]*)(\S+)")
+_WORD_BEFORE = rx.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ENUMERATOR = rx.compile(r"[ \t]*(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
 
 _MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec", "mmmm"}
-_DAY = re.compile(r"(?:\d{1,2}|DD),")
-_PROVISO_END = re.compile(r"\bProvided(?:,?\s+(?:further|however))?$")
+_DAY = rx.compile(r"(?:\d{1,2}|DD),")
+_PROVISO_END = rx.compile(r"\bProvided(?:,?\s+(?:further|however))?$")
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -190,7 +192,7 @@ _CONTINUING = frozenset({
     "could", "do", "does", "did", "also", "nearly", "almost", "approximately", "roughly",
     "only", "more", "less", "least", "most", "such", "both", "either", "neither",
 })
-_LINE_END = re.compile(r"(\S+)\s*$")
+_LINE_END = rx.compile(r"(\S+)\s*$")
 
 
 def _continues(line: str, nxt: str) -> bool:
@@ -244,7 +246,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_LIST_START = re.compile(r"^\s*(?:[-•*–]|\(?\d+[.)]|\([a-z]\))\s?")
+_LIST_START = rx.compile(r"^\s*(?:[-•*–]|\(?\d+[.)]|\([a-z]\))\s?")
 
 
 def split_sentences(text: str) -> list[Span]:

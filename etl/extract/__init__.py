@@ -15,6 +15,7 @@ import hashlib
 import re
 from datetime import date
 
+from etl import fastre as rx
 from etl.checks import ratio_qualifier
 from etl.extract.claims import _claims
 from etl.extract.columns import _stage_of_table_columns
@@ -86,7 +87,7 @@ __all__ = ["WINDOW", "YEAR_MAX", "YEAR_MIN", "Claim", "Extraction", "Figure", "_
 # "a multi-year proposal for $1.4 billion", "in the past decade", a running total "as of
 # June 1, 2013": no single year of money ("over five years", "in the first two years" are
 # spans of years already, etl/extract/years.py)
-_MULTI_YEAR = re.compile(
+_MULTI_YEAR = rx.compile(
     r"\bmulti-?year\b|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-year\s+(?:\w+\s+)?(?:package|"
     r"plan|program|programme|initiative|deal|agreement|commitment)\b"
@@ -94,7 +95,7 @@ _MULTI_YEAR = re.compile(
     r"|\b(?:for|over)\s+a\s+period\s+of\s+(?:(?:1[3-9]|[2-9]\d)\s+months|(?:[2-9]|[1-9]\d|two|"
     r"three|four|five|six|seven|eight|nine|ten)\s+years)\b", re.IGNORECASE)
 # a running total's date: "As of June 1, 2013, State and USAID obligated at least $463 million"
-_AS_OF = re.compile(rf"\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b",
+_AS_OF = rx.compile(rf"\bas\s+of\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b",
                     re.IGNORECASE)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from etl import fastre as rx
 from etl.checks import ratio_qualifier
 from etl.extract.common import WINDOW, Claim, Figure, _near, _stable_id
 from etl.extract.purpose import _clean_phrase
 
-_CLAIM_RE = re.compile(
+_CLAIM_RE = rx.compile(
     r"""\b(?P<q>nearly|almost|more\s+than|roughly|about|approximately|over|less\s+than|
            just\s+over|just\s+under|close\s+to|at\s+least|well\s+over|some)?\s*
         (?P<claim>
@@ -23,7 +24,7 @@ _CLAIM_RE = re.compile(
         )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_COMPARISON_RE = re.compile(
+_COMPARISON_RE = rx.compile(
     r"\b(?P<rel>a\s+(?:small\s+|tiny\s+|large\s+|modest\s+|significant\s+)?(?:fraction|"
     r"portion|share|sliver)\s+of|(?:twice|three\s+times|four\s+times|\d+(?:\.\d+)?\s+times)"
     r"\s+(?:as\s+much\s+as|more\s+than|the)|(?:half|a\s+third|a\s+quarter|the\s+bulk|"
@@ -32,7 +33,7 @@ _COMPARISON_RE = re.compile(
 )
 _CLAIM_WORDS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "half", "times", "fold",
                 "percent", "per cent", "%")
-_MONEY_CONTEXT = re.compile(
+_MONEY_CONTEXT = rx.compile(
     r"\$|\b(?:money|funding|funds|aid|assistance|budget|spending|dollars|financing)\b",
     re.IGNORECASE,
 )

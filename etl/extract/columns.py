@@ -12,24 +12,25 @@ from __future__ import annotations
 
 import re
 
+from etl import fastre as rx
 from etl.extract.common import Extraction
 
 # a column's year: "FY24", "FY 2025", "FY2025", "2023" (not a figure's digits, "$2024")
-_YEAR_TOKEN = re.compile(r"(?<![\w$.,])(?:FY\s?['’]?(?P<fy>\d{4}|\d{2})|(?P<cy>(?:19|20)\d\d))"
+_YEAR_TOKEN = rx.compile(r"(?<![\w$.,])(?:FY\s?['’]?(?P<fy>\d{4}|\d{2})|(?P<cy>(?:19|20)\d\d))"
                          r"(?![\w,.]?\d)")
 # a column's stage, from its label's words (the first that matches)
 _COLUMN_STAGES = (
-    (re.compile(r"\b(?:enacted|actuals?|appropriat\w*|full-year\s+CR|CR|final|omnibus|"
+    (rx.compile(r"\b(?:enacted|actuals?|appropriat\w*|full-year\s+CR|CR|final|omnibus|"
                 r"conference)\b", re.IGNORECASE), "appropriated"),
-    (re.compile(r"\b(?:request(?:ed)?|President['’]?s?\s+budget|PB)\b", re.IGNORECASE),
+    (rx.compile(r"\b(?:request(?:ed)?|President['’]?s?\s+budget|PB)\b", re.IGNORECASE),
      "requested"),
-    (re.compile(r"\b(?:House|Senate|committee|bill)\b", re.IGNORECASE), "proposed"),
-    (re.compile(r"\bestimat\w*\b", re.IGNORECASE), "estimated"),
+    (rx.compile(r"\b(?:House|Senate|committee|bill)\b", re.IGNORECASE), "proposed"),
+    (rx.compile(r"\bestimat\w*\b", re.IGNORECASE), "estimated"),
 )
 _PAYER_OF_STAGE = {"appropriated": "U.S. Congress", "proposed": "U.S. Congress",
                    "requested": "White House"}
 # a line of prose that names years ("for fiscal years 2010 through 2014, and the"): no header
-_PROSE = re.compile(r"\b(?:and|or|to|through|the|of|in|for|from|with|between|than|since|by|"
+_PROSE = rx.compile(r"\b(?:and|or|to|through|the|of|in|for|from|with|between|than|since|by|"
                     r"was|were|is|are)\b|[.;,](?:\s|$)")
 MAX_LABEL = 40  # a column label longer than this is prose, not a header
 MAX_ROWS = 40  # how far below its header a table's rows are looked for

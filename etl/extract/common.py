@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from etl import fastre as rx
 from etl.money import Money
 from etl.segment import Span
 
@@ -47,9 +48,9 @@ def _names_regex(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str
             lookup.setdefault(alias[0].upper() + alias[1:], canonical)
             if " administration" in alias:
                 lookup.setdefault(alias.replace(" administration", " Administration"), canonical)
-    pattern = re.compile(rf"(?<![\w.]){literal_alternation(lookup)}(?![\w]|\.\w)")
+    pattern = rx.compile(rf"(?<![\w.]){literal_alternation(lookup)}(?![\w]|\.\w)")
     return pattern, lookup
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = rx.compile(
     r";|:\s|\s[—–]\s|\s--\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|"
     r"\s(?:while|whereas)\s|"
     # "€15 million already allocated ... plus €6 million earmarked in decisions being
@@ -180,7 +181,7 @@ def _distance(m: _Mention, fig: Money) -> int:
     return 0
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
+_LIST_ITEM = rx.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 _LONGEST_LIST = 100  # items skipped looking back, so a document's cost stays linear
 
 

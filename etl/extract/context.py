@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from etl import fastre as rx
 from etl.extract.common import Extraction, Figure, _looking_back, _Mention
 from etl.extract.roles import _government_of, _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _MONTHS, _YEAR_RE
@@ -15,7 +16,7 @@ from etl.lexicon import AGENCIES, COUNTRIES, US_STATES
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
-_DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:Monday|Tuesday|"
+_DEICTIC_NOW = rx.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:Monday|Tuesday|"
                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                           # "The United States Government has announced an additional $53
                           # million": news of the day the story is dated
@@ -25,16 +26,16 @@ _DEICTIC_NOW = re.compile(r"\b(?:today|yesterday|this week|tonight|now)\b|\b(?:M
                           r"(?:passed|approved)\b"
                           r"|\bthis\s+(?:morning|afternoon|evening)\b",
                           re.IGNORECASE)
-_ITEM_DAY = re.compile(rf"\s*((?:{_MONTHS})\s+\d{{1,2}})\s*[-–—]\s")
+_ITEM_DAY = rx.compile(rf"\s*((?:{_MONTHS})\s+\d{{1,2}})\s*[-–—]\s")
 # "a Pentagon official said Tuesday": the day someone spoke, not the year of the money
-_SPOKE_BEFORE = re.compile(r"\b(?:said|says|told|testified|stated|wrote|added|noted|explained|"
+_SPOKE_BEFORE = rx.compile(r"\b(?:said|says|told|testified|stated|wrote|added|noted|explained|"
                            r"announced\s+on)\s+(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
 # A news release's dateline: "WASHINGTON, Aug. 11, 2023 – ", "PORTLAND, Ore., July 31, 2023
 # — ": the date of that item, which its "today" means (a page of several releases has one
 # per item, and the page's own date is none of theirs)
-_DATELINE = re.compile(
+_DATELINE = rx.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+)?)?"
     rf"(?:{_MONTHS}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{{1,2}},\s+"
     # ("NEW YORK, Sept. 19, 2022 /PRNewswire/ -- The Rockefeller Foundation announces")
@@ -54,7 +55,7 @@ def _dateline_year(sentence: str) -> tuple[int, str] | None:
 # the story's day: "The World Bank Board of Executive Directors approved $194 million",
 # "The US Senate approved a total of $95 billion" (not "previously approved U.S.
 # assistance", nor a sentence that dates its own event: "On December 3, 2008, ... signed")
-_NEWS_OF_THE_DAY = re.compile(r"(?<!previously )(?<!already )(?<!earlier )(?<!originally )"
+_NEWS_OF_THE_DAY = rx.compile(r"(?<!previously )(?<!already )(?<!earlier )(?<!originally )"
                               # ("Health Resources and Services Administration (HRSA) awarded")
                               r"(?<=[\w)] )(?:approved|awarded|signed|unveiled|launched|"
                               r"granted)\b"
@@ -80,28 +81,28 @@ def _dated_now(sentence: str) -> str | None:
     return None
 
 
-_DATE_YEAR = re.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
+_DATE_YEAR = rx.compile(_DATE_BEFORE.pattern, re.IGNORECASE)  # "July 6, " before a year
 _LAW_STAGES = {"authorized", "appropriated"}
-_LAW_WORDS = re.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution|\bsupplemental\b",
+_LAW_WORDS = rx.compile(r"authoriz|appropriat|^For\s|continuing\s+resolution|\bsupplemental\b",
                         re.IGNORECASE)
 # "President Joe Biden signed a long-delayed national security supplemental securing $60
 # billion": the President signs what the Congress appropriates
-_PRESIDENT_SIGNED = re.compile(r"\bPresident\b[^.;$]{0,40}?\bsign(?:ed|s)\b")
+_PRESIDENT_SIGNED = rx.compile(r"\bPresident\b[^.;$]{0,40}?\bsign(?:ed|s)\b")
 # (a continuing resolution, "the annualized CR level", is the U.S. Congress's stopgap law)
-_US_LAW = re.compile(r"\bCongress\b|\bU\.S\.C\.|\b(?i:Public Law)\b|\b(?i:Stat)\.|"
+_US_LAW = rx.compile(r"\bCongress\b|\bU\.S\.C\.|\b(?i:Public Law)\b|\b(?i:Stat)\.|"
                      r"\bUnited States\b|"
                      r"\bH\.\s?R\.\s?\d|\bS\.\s?\d|\b(?i:continuing\s+resolution|congressional)\b|"
                      r"\bNational\s+Defense\s+Authorization\s+Act\b|\bNDAA\b")
 # "New Section 32(b)(2) authorizes the annual appropriation of $10 million": a law's
 # section, whoever it tells to spend the money
-_STATUTE_AUTHORIZES = re.compile(r"\b(?:Section|Sec\.|Act|statute|law)\b[^.;$]{0,40}?"
+_STATUTE_AUTHORIZES = rx.compile(r"\b(?:Section|Sec\.|Act|statute|law)\b[^.;$]{0,40}?"
                                  r"\bauthoriz(?:es|ed)\b")
 CONTEXT_SENTENCES = 8  # how far back a figure's year or payer is looked for
 
 
 # "advancing the UN's Sustainable Development Goals": the owner of something other than
 # money pays nothing the next sentence gives (but "the Pentagon's budget request" does)
-_OWNER_OF_OTHER = re.compile(
+_OWNER_OF_OTHER = rx.compile(
     r"[\x27’]s?\s+(?!(?:[\w()-]+\s+){0,5}?(?:budget|request|funding|funds|aid|assistance|"
     r"contributions?|money|grants?|spending|plan|proposal|package|support)\b)")
 
@@ -109,7 +110,7 @@ _OWNER_OF_OTHER = re.compile(
 # "New Zealand strongly supports the United Nations Security Council resolution",
 # "will be delivered through the United Nations": what a sentence without money names as
 # an object or a channel pays nothing the next sentence gives
-_OBJECT_BEFORE = re.compile(r"\b(?:supports?|supported|backs?|backed|welcomes?|welcomed|"
+_OBJECT_BEFORE = rx.compile(r"\b(?:supports?|supported|backs?|backed|welcomes?|welcomed|"
                             r"joins?|joined|through|via|with|"
                             # "anti-coca measures recommended by international authorities,
                             # including the United Nations": an example, not a payer
@@ -128,7 +129,7 @@ class _Context:
     span: bool = False  # it names a span of years and no single year ("FY2012-16")
 
 
-_SIGNED_ON = re.compile(r"\b[Ss]igned\s+into\s+law\b[^.;$]{0,50}?\b(?:in|on)\s+"
+_SIGNED_ON = rx.compile(r"\b[Ss]igned\s+into\s+law\b[^.;$]{0,50}?\b(?:in|on)\s+"
                         r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?$")
 
 
@@ -162,13 +163,13 @@ def _sentence_context(sentence: str, kind: str,
                     span=not named and any(y is None for _, _, y, _, _ in mentions))
 
 
-_THIS_YEAR = re.compile(r"this\s+year(?:[\x27’]s)?", re.IGNORECASE)
-_BUDGET_WORDS = re.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
+_THIS_YEAR = rx.compile(r"this\s+year(?:[\x27’]s)?", re.IGNORECASE)
+_BUDGET_WORDS = rx.compile(r"\b(?:appropriat\w*|budgets?|requests?|requested|supplemental)\b"
                            r"|\bCongress\b", re.IGNORECASE)
-_PROJECTION = re.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
+_PROJECTION = rx.compile(r"\b(?:projected|expected)\b", re.IGNORECASE)
 # A running total: no year of a sentence before is its year ("this request will bring the
 # total ... to", "To date, ... has totaled", "The United States has spent nearly $57 billion")
-_BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b|\bto date\b|\bso far\b|"
+_BRINGS_TOTAL = rx.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b|\bto date\b|\bso far\b|"
                            # "the military assistance to Ukraine, which now amounts to over $50
                            # billion"
                            r"\bnow\s+(?:amounts?|totals?|stands?)\s+(?:to|at)\b|"
@@ -179,10 +180,10 @@ _BRINGS_TOTAL = re.compile(r"\bbring(?:s|ing)?\b[^.;]{0,60}?\btotal\b|\bto date\
                            r"\bwith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\b",
                            re.IGNORECASE)
 # "This PDA package has an estimated value of $1 billion": the payer's package, valued
-_ESTIMATED_VALUE = re.compile(r"\bestimated\s+(?:value|worth)\b", re.IGNORECASE)
+_ESTIMATED_VALUE = rx.compile(r"\bestimated\s+(?:value|worth)\b", re.IGNORECASE)
 # "an authorization of a Presidential Drawdown ... valued at up to $50 million": the
 # President's authority, not a law's
-_PRESIDENTIAL = re.compile(r"\bPresident(?:ial)?\b")
+_PRESIDENTIAL = rx.compile(r"\bPresident(?:ial)?\b")
 _QUOTE_MARKS = "\"“‘'"
 
 
@@ -201,7 +202,7 @@ def _fiscal_years_named(text: str) -> set[int]:
     return named
 
 
-_FISCAL_YEAR_ENDING_ON = re.compile(r"\bfiscal\s+year\s+ending\s+(?:September|June|March|"
+_FISCAL_YEAR_ENDING_ON = rx.compile(r"\bfiscal\s+year\s+ending\s+(?:September|June|March|"
                                     r"December)\s+\d{1,2},\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -231,23 +232,23 @@ def _bill_year(result: Extraction) -> None:
 
 # a part of the total before: "Of the total savings, $100 billion", "Congress provided $248
 # million of that funding", "the vast majority of the funds—roughly $1.5 billion"
-_PART_OF_BEFORE = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|these|those)\b|"
+_PART_OF_BEFORE = rx.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|these|those)\b|"
                              r"\bof\s+(?:that|this|these|those|the)\s+(?:total|funding|funds|"
                              r"amount|money|sum|savings)\b")
-_WHOLE_BEFORE = re.compile(r"\b(?:part|portion|share)\s+of\s+(?:the|its|a|an)\s+"
+_WHOLE_BEFORE = rx.compile(r"\b(?:part|portion|share)\s+of\s+(?:the|its|a|an)\s+"
                            r"(?:(?:about|nearly|almost|more\s+than|over)\s+)?$", re.IGNORECASE)
-_APPROPRIATIONS_ACT_YEAR = re.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
+_APPROPRIATIONS_ACT_YEAR = rx.compile(r"\bAppropriations\s+Acts?,?\s+((?:19|20)\d\d)\b")
 
 
 # "The Department received", "The Department of the Interior (DOI) will receive": the
 # subject of the verb just before the figure receives it
-_RECEIVER_BEFORE = re.compile(
+_RECEIVER_BEFORE = rx.compile(
     r"^\s*(?:The\s+)?(?:(?:[A-Z][\w.’'-]*|of|the|and|for)\s+){0,8}?(?:\([A-Z][\w.]*\)\s+)?"
     r"(?:also\s+|will\s+|would\s+|has\s+|have\s+|had\s+)?(?:received|receives|receive|got|gets)\s+"
     r"(?:a\s+total\s+of\s+|about\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+|"
     r"approximately\s+|roughly\s+|some\s+)?$")
 # "in direct funding through the Bipartisan Infrastructure Law"
-_THROUGH_LAW = re.compile(r"[^.;$]{0,60}?\b(?:through|from|under)\s+(?:the\s+)?"
+_THROUGH_LAW = rx.compile(r"[^.;$]{0,60}?\b(?:through|from|under)\s+(?:the\s+)?"
                           r"(?P<law>(?:[A-Z][\w’'-]*\s+){1,6}(?:Law|Act)\b)")
 
 
@@ -400,8 +401,8 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                     break
 
 
-_APPEAL_WORDS = re.compile(r"\bappeal|\brequir", re.IGNORECASE)
-_APPLICATIONS = re.compile(r"\bapplications?\b", re.IGNORECASE)
+_APPEAL_WORDS = rx.compile(r"\bappeal|\brequir", re.IGNORECASE)
+_APPLICATIONS = rx.compile(r"\bapplications?\b", re.IGNORECASE)
 
 
 def _requests_are_fiscal(result: Extraction) -> None:
@@ -467,7 +468,7 @@ def _headline_from_body(result: Extraction) -> None:
 
 # "The $750 million is the largest aid allocation in the U.S.'s 2016 budget": the figure
 # named with "the" is one said before
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:(?:full|entire|same)\s+)?$", re.IGNORECASE)
+_DEFINITE_BEFORE = rx.compile(r"\b(?:the|this|that)\s+(?:(?:full|entire|same)\s+)?$", re.IGNORECASE)
 
 
 def _restated_from_earlier(result: Extraction) -> None:
@@ -489,10 +490,10 @@ def _restated_from_earlier(result: Extraction) -> None:
 
 
 # A story about a state's budget: "Gov. Jerry Brown signed ...", "the state general fund"
-_STATE_STORY = re.compile(r"\b(?:Gov\.|Governor)\s+[A-Z]|\bstate\s+(?:budget|general\s+fund|"
+_STATE_STORY = rx.compile(r"\b(?:Gov\.|Governor)\s+[A-Z]|\bstate\s+(?:budget|general\s+fund|"
                           r"spending\s+plan|legislature|lawmakers)\b|\bLegislature\b")
 # (not "Washington", the federal government's seat, nor "Georgia", also a country)
-_STATE_NAMES = re.compile(r"\b(?:" + "|".join(
+_STATE_NAMES = rx.compile(r"\b(?:" + "|".join(
     re.escape(s) for s in US_STATES if s not in {"Washington", "Georgia"}) + r")\b")
 # who a state story's "lawmakers" are
 _LEGISLATORS = {"lawmakers", "appropriators", "the legislature", "the bill", "the legislation",
@@ -524,13 +525,13 @@ _HOME_OF_CURRENCY = {
     "GBP": "United Kingdom", "CNY": "China", "TWD": "Taiwan", "CHF": "Switzerland",
     "NZD": "New Zealand"}
 # the bare words that name a U.S. body only when the money is U.S. money
-_GENERIC_US_BODY = re.compile(r"^(?:the\s+)?(?:(?:National\s+)?Treasury|Budget|"
+_GENERIC_US_BODY = rx.compile(r"^(?:the\s+)?(?:(?:National\s+)?Treasury|Budget|"
                               r"administration|Congress|(?:federal\s+)?government|lawmakers)$",
                               re.IGNORECASE)
 
 
 _DOLLAR_HOMES = {"Canada", "Australia", "New Zealand", "Taiwan"}  # "$" is theirs and others'
-_BUDGET_STORY = re.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
+_BUDGET_STORY = rx.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
 _US_BODIES = {"Department of the Treasury", "White House", "U.S. Congress",
                "United States government"}
 
@@ -541,13 +542,13 @@ _US_BODIES = {"Department of the Treasury", "White House", "U.S. Congress",
 _DOLLAR_HOMES = {country: code for code, country in _HOME_OF_CURRENCY.items()
                  if code in {"CAD", "AUD", "NZD"}}
 _COUNTRY_OF_HOME = {n: c for c in _DOLLAR_HOMES for n in COUNTRIES[c]}
-_DOLLAR_HOME_RE = re.compile(r"\b(?:" + "|".join(sorted(
+_DOLLAR_HOME_RE = rx.compile(r"\b(?:" + "|".join(sorted(
     (re.escape(n) for c in _DOLLAR_HOMES for n in COUNTRIES[c]), key=len, reverse=True))
     + r")\b")
 # the United States named, or its government: the story may be about U.S. money
-_US_NAMED = re.compile(r"\b(?:United\s+States|U\.S\.|US|USA|America|Americans?|Congress|"
+_US_NAMED = rx.compile(r"\b(?:United\s+States|U\.S\.|US|USA|America|Americans?|Congress|"
                        r"Washington|White\s+House|Pentagon|USAID)\b")
-_MARKED_DOLLAR = re.compile(r"US|U\.S\.|USD|American|[A-Z]{1,3}\$")
+_MARKED_DOLLAR = rx.compile(r"US|U\.S\.|USD|American|[A-Z]{1,3}\$")
 
 
 def _home_dollar(result: Extraction, text: str) -> None:
@@ -572,7 +573,7 @@ def _home_dollar(result: Extraction, text: str) -> None:
 _CALENDAR_BUDGET_CURRENCIES = {"EUR", "CHF", "CNY", "BRL", "MXN", "COP", "IDR", "PHP",
                                "NGN", "GHS", "TWD"}
 _CALENDAR_BUDGET_PAYERS = {"European Commission", "European Union"}
-_SAID_FISCAL = re.compile(r"\b(?:fiscal|FY|financial\s+year)", re.IGNORECASE)
+_SAID_FISCAL = rx.compile(r"\b(?:fiscal|FY|financial\s+year)", re.IGNORECASE)
 
 
 def _calendar_budget_years(result: Extraction) -> None:
@@ -623,22 +624,22 @@ _US_EXECUTIVE = {n for n in AGENCIES if n not in _NOT_EXECUTIVE and not n.starts
 # submitted his FY2024 budget request", "I ask the Congress to consider the enclosed
 # appropriations request") name the President, or an agency ("The Pentagon on Monday sent
 # Congress a nearly $850 billion budget request", whose figures are the Pentagon's)
-_FIRST_REQUEST = re.compile(r"\brequest(?:s|ed)?\b|\bask(?:s|ed)?\s+(?:the\s+)?Congress\b",
+_FIRST_REQUEST = rx.compile(r"\brequest(?:s|ed)?\b|\bask(?:s|ed)?\s+(?:the\s+)?Congress\b",
                             re.IGNORECASE)
-_PRESIDENT_ASKS = re.compile(r"\bPresident\b|\bAdministration\b|\bWhite House\b|\bOMB\b|"
+_PRESIDENT_ASKS = rx.compile(r"\bPresident\b|\bAdministration\b|\bWhite House\b|\bOMB\b|"
                              r"\bI\s+ask\b", re.IGNORECASE)
 # the agency's own request: "the Pentagon's $849.8 billion request", "State Department
 # budget request", "USAID has requested", "DoD is seeking"
-_ASKS_AFTER = re.compile(r"(?:[\x27’]s?\s+(?:[\w$.,-]+\s+){0,5}?(?:budget|request|proposal)"
+_ASKS_AFTER = rx.compile(r"(?:[\x27’]s?\s+(?:[\w$.,-]+\s+){0,5}?(?:budget|request|proposal)"
                          r"|\s+(?:(?:fiscal|FY|\d{4}|budget)\s+)*(?:request|proposal)"
                          r"|\s+(?:(?:has|have|had|is|are|was|also|now|then|formally)\s+)*"
                          r"(?:request|ask|seek|sought|submit|propos))", re.IGNORECASE)
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_BY_BEFORE = rx.compile(r"\bby\s+(?:the\s+)?$")
 
 
-_BUDGET_REQUEST_NAME = re.compile(r"\bBudget\s+Request\b")
+_BUDGET_REQUEST_NAME = rx.compile(r"\bBudget\s+Request\b")
 
 
 def _president_asks(text: str) -> str | None:
@@ -655,7 +656,7 @@ def _president_asks(text: str) -> str | None:
 
 # the words of an appropriation itself (not an allocation of it: "USAID's spend plan ...
 # allocated $7.85 billion" is the agency's)
-_APPROPRIATION_CUE = re.compile(r"appropriat|enacted|continuing\s+resolution|signed\s+into\s+law|"
+_APPROPRIATION_CUE = rx.compile(r"appropriat|enacted|continuing\s+resolution|signed\s+into\s+law|"
                                 r"\bsigned\s+(?:a|an|the)\s[^$]*\bsupplemental\b|"
                                 r"omnibus|Congress", re.IGNORECASE)
 
@@ -687,13 +688,13 @@ def _congress_appropriates(result: Extraction) -> None:
                 f.status_source
 
 
-_NAMED_APPROPRIATION = re.compile(r"\b(?:appropriations?|level|funding|budget|amount)\s+of\s*$",
+_NAMED_APPROPRIATION = rx.compile(r"\b(?:appropriations?|level|funding|budget|amount)\s+of\s*$",
                                  re.IGNORECASE)
-_ALLOCATION = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
+_ALLOCATION = rx.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
 
 
 # an appeal's words: who appeals for money asks donors for it, and pays none of it
-_APPEAL = re.compile(r"\bappeal|\bcall(?:s|ing)?\s+for\b|\brequir", re.IGNORECASE)
+_APPEAL = rx.compile(r"\bappeal|\bcall(?:s|ing)?\s+for\b|\brequir", re.IGNORECASE)
 _APPEALERS = {"United Nations"}
 
 

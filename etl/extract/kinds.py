@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import re
 
+from etl import fastre as rx
 from etl.money import Money
 
-_CUMULATIVE = re.compile(
+_CUMULATIVE = rx.compile(
     # (not "12 grants totaling $790,405", "5 of the 67 items, totalling $9.7 million": a sum
     # of parts, not a total over time; nor "projects that have total approved costs of")
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?!\s+(?:\w+\s+)?costs?\b)(?:s|ed|led)?\b|in all(?!\s+\w)|"
@@ -27,7 +28,7 @@ _CUMULATIVE = re.compile(
     r"\bover\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b|"
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b|"
     r"(?:19|20)\d\d\s*(?:-|–|through|to)\s*(?:FY)?(?:19|20)\d\d", re.IGNORECASE)
-_RATE = re.compile(
+_RATE = rx.compile(
     r"\b(?:a|per|each|every|any given)\s+(?:fiscal\s+)?year\b|\bannually\b|\byearly\b|"
     # (not "its annual humanitarian budget of €1.7 billion for 2023": one year's amount)
     r"\b(?:average\s+)?annual(?:\s+average)?\b(?!\s+(?:[\w-]+\s+){0,2}(?:budgets?|"
@@ -37,13 +38,13 @@ _RATE = re.compile(
     re.IGNORECASE)
 
 
-_IN_ITS_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b")
+_IN_ITS_YEAR = rx.compile(r"\s+in\s+(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b")
 
 
 # A span of years anywhere between the figures around it, for a figure of no single year:
 # "Congress authorized $15 billion to be spent on ... programs between FY2004 and FY2008",
 # "for an additional 5 years (FY 2009-FY 2013) at up to $48 billion"
-_SPAN_OF_YEARS = re.compile(
+_SPAN_OF_YEARS = rx.compile(
     r"\bbetween\s+(?:fiscal\s+years?\s+|FY\s?)?(?:19|20)\d\d\s+and\s+(?:fiscal\s+year\s+|FY\s?)?"
     r"(?:19|20)\d\d\b|\bFY\s?(?:19|20)\d\d\s*[-–]\s*FY\s?(?:19|20)\d\d\b|"
     r"\bfor\s+(?:an?\s+)?(?:(?:additional|another|further)\s+)?(?:\d+|two|three|four|five|six|"
@@ -58,41 +59,41 @@ _SPAN_OF_YEARS = re.compile(
     r"(?:fiscal\s+year\s+|FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)
 # "With the recent enactment of the FY2010 Supplemental Appropriations Act (...), Congress
 # has provided almost $1.8 billion for the Mérida Initiative": the total the law brought it to
-_ENACTED_TOTAL = re.compile(r"\b[Ww]ith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\b"
+_ENACTED_TOTAL = rx.compile(r"\b[Ww]ith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\b"
                             r"[^$;]{0,160}?,\s+(?:[A-Z][\w.]*\s+){1,3}(?:has|have)\s+(?:now\s+)?"
                             r"(?:provided|appropriated|made\s+available)\s+(?:(?:about|almost|"
                             r"nearly|more\s+than|over|roughly|some|approximately)\s+)?$")
 # "As of March 2017, more than $1.6 billion of Mérida assistance had been delivered": what
 # had been paid by a date (not "As of February 2008, Congress has not taken action on the
 # remaining $102.5 billion")
-_AS_OF = re.compile(r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
+_AS_OF = rx.compile(r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
                     r"June|July|August|September|October|November|December)\s+"
                     r"(?:\d{1,2},\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
-_BEEN_AFTER = re.compile(r"[^$.;]{0,60}?\b(?:had|has|have)\s+(?:already\s+)?been\b")
+_BEEN_AFTER = rx.compile(r"[^$.;]{0,60}?\b(?:had|has|have)\s+(?:already\s+)?been\b")
 # "The FY2012-16 Future Years Defense Program ... identified $178 billion in savings": a
 # span of years in short (a year and the next, "2024-25", is one fiscal year)
-_SHORT_SPAN = re.compile(r"(?:\b|(?<=FY))(?:19|20)(\d\d)[-–](\d\d)\b(?!-)")
+_SHORT_SPAN = rx.compile(r"(?:\b|(?<=FY))(?:19|20)(\d\d)[-–](\d\d)\b(?!-)")
 # "The $500 million would be the initial installment of a two- or three-year program": a
 # part of the total, itself an amount
 # "In the first stage of the multi-year Merida Initiative, the U.S. is providing $400 million"
-_PART_OF_TOTAL = re.compile(r"\b(?:installment|instalment|tranche|down\s+payment|stage|phase|"
+_PART_OF_TOTAL = rx.compile(r"\b(?:installment|instalment|tranche|down\s+payment|stage|phase|"
                             r"part|portion|share)\s+of\s+(?:the\s+|an?\s+)?"
                             r"(?:[\w-]+\s+(?:or\s+)?){0,2}$", re.IGNORECASE)
 
 
 # For a figure of one year, "total funding" is its amount; a running total says so.
-_TOTAL_WORDS = re.compile(
+_TOTAL_WORDS = rx.compile(
     r"\b(?:bring(?:s|ing)? the total|cumulative(?:ly)?|so far|to date|in all(?!\s+\w)|"
     r"now\s+(?:amounts?|totals?|stands?)\s+(?:to|at))\b",
     re.IGNORECASE)
 
 
 # "This brings funding for the Merida Initiative in Mexico to $1.12 billion": a new total
-_BRINGS_TO = re.compile(r"\bbring(?:s|ing)?\b[^$.;]{0,80}?\bto\s+(?:(?:about|nearly|almost|"
+_BRINGS_TO = rx.compile(r"\bbring(?:s|ing)?\b[^$.;]{0,80}?\bto\s+(?:(?:about|nearly|almost|"
                         r"more\s+than|over|some)\s+)?$", re.IGNORECASE)
 
 
-_TOTAL_OF_NEXT = re.compile(r"\btotal\b[^$;]{0,60}?\bto\s+(?:(?:about|nearly|almost|more\s+than|"
+_TOTAL_OF_NEXT = rx.compile(r"\btotal\b[^$;]{0,60}?\bto\s+(?:(?:about|nearly|almost|more\s+than|"
                             r"over|some)\s+)?(?:US)?$", re.IGNORECASE)
 
 
@@ -148,7 +149,7 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
 
 # "10 million NZ dollars (six million U.S. dollars)", "€21 million (about US $22.3
 # million)": the same money in another currency
-_CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|some|"
+_CONVERSION_BETWEEN = rx.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|some|"
                                  r"or|equivalent\s+to|App\.)?\s*")
 
 
@@ -165,9 +166,9 @@ def _conversions_take_kind(figures: list, text: str) -> None:
 # than $10 billion on the Global Fund", "at up to $48 billion, including $39 billion for HIV
 # and the Global Fund, $4 billion for TB, and $5 billion for malaria": the parts of a total
 # over time are totals over the same time
-_INCLUDING = re.compile(r"[^$.;]{0,80}?\bincluding\s+(?:(?:about|nearly|almost|approximately|some|"
+_INCLUDING = rx.compile(r"[^$.;]{0,80}?\bincluding\s+(?:(?:about|nearly|almost|approximately|some|"
                         r"more\s+than|over|up\s+to)\s+)?", re.IGNORECASE)
-_NEXT_IN_LIST = re.compile(r"[^$.;()]{0,80}?,\s*(?:and\s+)?(?:(?:about|nearly|almost|some|"
+_NEXT_IN_LIST = rx.compile(r"[^$.;()]{0,80}?,\s*(?:and\s+)?(?:(?:about|nearly|almost|some|"
                            r"more\s+than|over)\s+)?", re.IGNORECASE)
 
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from etl import fastre as rx
 from etl.extract.common import WINDOW, _near
 from etl.extract.roles import _AGENCY_RE, _COUNTRY_RE
 from etl.lexicon import (
@@ -15,16 +16,16 @@ from etl.lexicon import (
 )
 from etl.money import Money
 
-_PURPOSE_KW_RE = [(re.compile(rf"\b(?:{k})\b", re.IGNORECASE), v) for k, v in
+_PURPOSE_KW_RE = [(rx.compile(rf"\b(?:{k})\b", re.IGNORECASE), v) for k, v in
                   PURPOSE_KEYWORDS.items()]
 # All keywords in one pass: group k<rank> says which label (the lower rank wins).
 _PURPOSE_LABELS = list(PURPOSE_KEYWORDS.values())
-_PURPOSE_KW_ANY = re.compile(
+_PURPOSE_KW_ANY = rx.compile(
     r"\b(?:" + "|".join(rf"(?P<k{i}>(?:{k})\b)" for i, k in enumerate(PURPOSE_KEYWORDS))
     + ")",
     re.IGNORECASE,
 )
-_PURPOSE_MODIFIER_RE = re.compile(
+_PURPOSE_MODIFIER_RE = rx.compile(
     rf"\b(?P<mod>{'|'.join(PURPOSE_KEYWORDS)})\s+(?:funding|funds|aid|assistance|money|"
     r"spending|programs?|support|budget|efforts?|operations?|grants?|package)\b",
     re.IGNORECASE,
@@ -32,12 +33,12 @@ _PURPOSE_MODIFIER_RE = re.compile(
 _VERB_ALT = "|".join(
     re.escape(v) for v in sorted(PURPOSE_VERBS_GENERIC + PURPOSE_VERBS_KEPT, key=len, reverse=True)
 )
-_PURPOSE_TO_RE = re.compile(
+_PURPOSE_TO_RE = rx.compile(
     rf"\b(?:to|for|aimed\s+at|intended\s+to|meant\s+to|designed\s+to|in\s+order\s+to)\s+"
     rf"(?:help\s+(?:to\s+)?)?(?P<verb>{_VERB_ALT})\s+(?P<obj>[^,;:.()\"“”]+)",
     re.IGNORECASE,
 )
-_PURPOSE_FOR_RE = re.compile(
+_PURPOSE_FOR_RE = rx.compile(
     r"^(?:\s+(?:in\s+\w+\s+)?(?:funds?|funding|aid|assistance|worth\s+of\s+\w+|a\s+year|"
     r"annually|each\s+year|per\s+year))?"
     r"\s+(?:(?:went|go|goes|going|was|were|is|are|been|be|has\s+been|have\s+been|will\s+be)"
@@ -46,13 +47,13 @@ _PURPOSE_FOR_RE = re.compile(
     r"(?:for|on|toward|towards|to|in)\s+(?P<obj>[^,;:.()\"“”]+)",
     re.IGNORECASE,
 )
-_GENERIC_OBJECT = re.compile(
+_GENERIC_OBJECT = rx.compile(
     r"^(?:(?:new|additional|more|other|federal|U\.S\.|US|American|total|annual|its|their|"
     r"the|this|that|these|those|a|an|such)\s+)*(?:funds?|funding|aid|assistance|money|cash|"
     r"dollars|spending|support|program|programs|grants?|loans?|credits?|budget)$",
     re.IGNORECASE,
 )
-_NOT_PURPOSE_START = re.compile(
+_NOT_PURPOSE_START = rx.compile(
     r"^(?:\d|(?:19|20)\d\d|fiscal|FY|the\s+(?:year|period|first|second|third|fourth|last|past|"
     r"next|same)|(?:a|the|each|every|this|next|last)\s+(?:fiscal\s+)?year|January|February|"
     r"March|April|May|June|July|August|September|October|November|December|more|less|about|"
@@ -61,7 +62,7 @@ _NOT_PURPOSE_START = re.compile(
     re.IGNORECASE,
 )
 
-_PHRASE_STOP = re.compile(
+_PHRASE_STOP = rx.compile(
     r"\s+(?:in\s+(?:fiscal\s+)?(?:19|20)\d\d|by\s+(?:19|20)\d\d|over\s+(?:the\s+)?(?:next|past)\b|"
     r"according\s+to|officials?\s+said|said|says|and\s+(?:to|for)\s|from\s+(?:19|20)\d\d|"
     r"this\s+year|last\s+year|next\s+year|since|after|before|because|which|that|who|as|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from etl import fastre as rx
 from etl.money import Money
 
 # More than any government's budget: the U.S. federal budget is under $7 trillion, the
@@ -14,7 +15,7 @@ MAX_PLAUSIBLE = 1e13
 MAX_PLAUSIBLE_SMALL_UNITS = 1e16
 _MAJOR = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "XXX"}
 EXACT_DIGITS = 15  # a float keeps 15 significant digits exactly
-_SCIENTIFIC_AFTER = re.compile(r"[eE][+-]?\d+")
+_SCIENTIFIC_AFTER = rx.compile(r"[eE][+-]?\d+")
 
 
 def review(sentence: str, fig: Money, currency: str) -> str | None:

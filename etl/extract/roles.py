@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from etl import fastre as rx
 from etl.extract.common import _distance, _Mention, _names_regex, literal_alternation
 from etl.extract.years import _NEXT_ITEM, _baseline_spans
 from etl.lexicon import (
@@ -20,7 +21,7 @@ from etl.money import Money
 _AGENCY_RE, _AGENCY_OF = _names_regex(AGENCIES)
 _SOURCE_RE, _SOURCE_OF = _names_regex(SOURCES)
 _COUNTRY_RE, _COUNTRY_OF = _names_regex(COUNTRIES)
-_NOT_AGENCY_AFTER = re.compile(
+_NOT_AGENCY_AFTER = rx.compile(
     r"\s+(?:Post|Office on|Times|Examiner|Institute)\b"
     # "during United Nations General Assembly week", "the United Nations Sustainable
     # Development Goals": a body's event or goals, which pay nothing
@@ -35,28 +36,28 @@ _NOT_AGENCY_AFTER = re.compile(
 _FOREIGN_NAMES = literal_alternation(n for c, names in COUNTRIES.items()
                                      if c != "United States" for n in names if n[:1].isupper())
 # "the Colombian Army", "the Mexican Navy": a country's own forces
-_FOREIGN_BEFORE = re.compile(r"\b(?:" + _FOREIGN_NAMES + r")\s+$")
+_FOREIGN_BEFORE = rx.compile(r"\b(?:" + _FOREIGN_NAMES + r")\s+$")
 # "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
-_US_AID_RE = re.compile(
+_US_AID_RE = rx.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
     r"(?:aid|assistance|funding|funds|money|taxpayers|portion|share|contribution)\b)"
 )
 # Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
 # Congress for", "sent to Congress" name the addressee; neither pays.
 # "wasting $1 billion on Trump's wall", "It funds the Department of Commerce at $16.43B"
-_RECIPIENT_BEFORE = re.compile(r"\b(?:for|to|into|at|about|on|funds|funded)\s+"
+_RECIPIENT_BEFORE = rx.compile(r"\b(?:for|to|into|at|about|on|funds|funded)\s+"
                                r"(?:both\s+|each\s+of\s+)?(?:the\s+)?$",
                                re.IGNORECASE)
 # "the Department of Justice at $32B", "In 2019, EPA received appropriations": funded, not
 # funding
-_RECIPIENT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:at\s+(?=[$€£]|US\$)|"
+_RECIPIENT_AFTER = rx.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:at\s+(?=[$€£]|US\$)|"
                               r"(?:also\s+|will\s+|would\s+)?(?:received|receives|receive|"
                               r"got|gets|secured|obtained)\b|"
                               # "The Ministry of Health and Social Welfare was allocated
                               # N667.577 billion", "was granted", "was awarded"
                               r"(?:was|were|has\s+been|have\s+been|will\s+be)\s+(?:allocated|"
                               r"granted|given|awarded|provided\s+with)\b)")
-_ADDRESSEE_BEFORE = re.compile(
+_ADDRESSEE_BEFORE = rx.compile(
     r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? on|sent(?: to)?|sends?|"
     # "The White House said it wants Congress to immediately allocate $500 million"
     r"wants?|wanted|"
@@ -67,33 +68,33 @@ _ADDRESSEE_BEFORE = re.compile(
     # "Statement ... Before the House Appropriations Subcommittee", "under the jurisdiction of
     # the Subcommittee": whom a witness addresses, whose purview; neither pays
     r"before|(?:jurisdiction|purview)\s+of)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?$", re.IGNORECASE)
-_JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
+_JOINT_AFTER = rx.compile(r"\s+and\s+(?:the\s+)?")
 # between two payers named jointly: "Department of State (State) and the "
-_JOINT_BETWEEN = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?"
+_JOINT_BETWEEN = rx.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?"
                             r"(?:[A-Z][\w.]*\s+){0,3}")
 # "the Departments of State (State), Agriculture, and Defense, and the U.S. Agency for
 # International Development (USAID) allocated": departments named as a list pay jointly
-_DEPARTMENTS_BEFORE = re.compile(r"\b[Dd]epartments\s+of\s+[A-Z][^.;$]{0,120}?,?\s+and\s+"
+_DEPARTMENTS_BEFORE = rx.compile(r"\b[Dd]epartments\s+of\s+[A-Z][^.;$]{0,120}?,?\s+and\s+"
                                  r"(?:the\s+)?$")
 # "Of the $58.2 million specifically designated for El Salvador, USAID will direct $41.2
 # million": the whole a clause begins with is not the money its subject pays
-_OF_THE_WHOLE = re.compile(r"(?:^|[.;:]\s+|\n)(?:[Oo]f|[Oo]ut\s+of)\s+(?:the|this|that)\s+"
+_OF_THE_WHOLE = rx.compile(r"(?:^|[.;:]\s+|\n)(?:[Oo]f|[Oo]ut\s+of)\s+(?:the|this|that)\s+"
                            r"(?:total\s+(?:of\s+)?)?$")
-_AGENT_BEFORE = re.compile(
+_AGENT_BEFORE = rx.compile(
     r",?\s*(?:(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+)?(?:approved|appropriated|"
     r"provided|funded|granted|given|allocated|pledged|committed|donated|paid|awarded|"
     r"disbursed|obligated|financed)\s+(?:by|in)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     # ("approved in the National Defense Authorization Act": the law's name before its kind)
     r"(?:[A-Z][\w-]*\s+){0,4}$")
-_FIGURE_NEXT = re.compile(r"\s+(?:(?:about|nearly|more\s+than|over|some)\s+)?(?:US)?[$€£]")
-_REQUESTED_IN = re.compile(r"\b(?:requested|proposed|sought)\s+(?:in|by)\s+(?:the\s+)?$")
-_GOVERNMENT_WORDS = re.compile(r"government|agencies|taxpayers", re.IGNORECASE)
+_FIGURE_NEXT = rx.compile(r"\s+(?:(?:about|nearly|more\s+than|over|some)\s+)?(?:US)?[$€£]")
+_REQUESTED_IN = rx.compile(r"\b(?:requested|proposed|sought)\s+(?:in|by)\s+(?:the\s+)?$")
+_GOVERNMENT_WORDS = rx.compile(r"government|agencies|taxpayers", re.IGNORECASE)
 # "for the Department of State and the U.S. Agency for International Development": both
 # receive
-_COORDINATED_RECIPIENT = re.compile(
+_COORDINATED_RECIPIENT = rx.compile(
     r"\b(?:for|to)\s+(?:the\s+)?[A-Z][\w.&'’ ()]{1,80}?\s+and\s+(?:the\s+)?$")
 # Bills and laws are the Congress acting: "H.R. 2367 would authorize", "S. 1840".
-_BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
+_BILL_RE = rx.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
                       r"P\.\s?L\.|Pub\.\s?L\.|Public Law)\s?\d[\d-]*|"
                       r"\b[Aa]ppropriations\s+(?:[Bb]ill|Act|[Pp]ackage|[Mm]easure)s?\b|"
                       # "approved in the National Defense Authorization Act (NDAA) for FY2023",
@@ -109,24 +110,24 @@ _BILL_RE = re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
 # "The Bipartisan Infrastructure Law provides $98 million" ("last year's bipartisan
 # infrastructure law provided $7.5 billion"); "PEPFAR was authorized by the United States
 # Leadership Against HIV/AIDS, Tuberculosis and Malaria Act of 2003": the Congress
-_LAW_PAYS = re.compile(r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}law)"
+_LAW_PAYS = rx.compile(r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}law)"
                        r"(?=\s+(?:also\s+)?(?:provides|provided|"
                        r"includes|included|contains|contained|invests|invested|"
                        r"appropriates|appropriated|"
                        r"allocates|allocated)\b)")
-_ACT_AUTHORIZES = re.compile(r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
+_ACT_AUTHORIZES = rx.compile(r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
                              r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
 # a committee's: "The recommendation for FY 2013 provides $3.3 billion", "This
 # recommendation includes base funding of $519.2 billion" (looked for only where the word is)
-_RECOMMENDATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:(?:Subcommittee|Committee)"
+_RECOMMENDATION = rx.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:(?:Subcommittee|Committee)"
                              r"(?:[\x27’]s)?\s+)?recommendations?\b(?!\s+(?:of|by|from)\b)")
 # "Rep. Colin Allred (TX-32) secured $16.8 million for his district": a Member's project
 # funding is the Congress's money
-_MEMBER_SECURED = re.compile(
+_MEMBER_SECURED = rx.compile(
     r"\b(?:Rep\.|Sen\.|Representative|Senator|Congress(?:man|woman|member))\s+"
     r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:\([^()]{1,20}\)\s+)?(?:(?:has|have|also|successfully|"
     r"recently)\s+)*(?=secured\b)")
-_ATTRIBUTION_BEFORE = re.compile(
+_ATTRIBUTION_BEFORE = rx.compile(
     r"(?:according\s+to|estimates?\s+(?:by|from)|report(?:ed)?\s+by|data\s+(?:from|by)|"
     # "according to a report released Tuesday by the House Committee on Government Oversight"
     r"report\s+(?:released|issued|published)\s+(?:\w+\s+){0,2}?by|"
@@ -136,7 +137,7 @@ _ATTRIBUTION_BEFORE = re.compile(
     r"audit|study|review)\s+(?:by|from|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ATTRIBUTION_AFTER = re.compile(
+_ATTRIBUTION_AFTER = rx.compile(
     # "Acting Pentagon Press Secretary Todd Breasseale said"
     # ("Department of Education inspector general Kathleen Tighe said")
     r"^(?:'s?)?\s+(?:(?:officials?|spokes(?:man|woman|person)|inspectors?|general|secretary|"
@@ -146,7 +147,7 @@ _ATTRIBUTION_AFTER = re.compile(
     r"told|noted|calculated|concluded|wrote|testified|describes|described)\b",
     re.IGNORECASE,
 )
-_ACCORDING_TO = re.compile(
+_ACCORDING_TO = rx.compile(
     r"\baccording\s+to\s+(?:(?:a|an|the|new|recent)\s+)?(?:(?:estimates?|reports?|data|"
     r"analysis|figures|audit|study)\s+(?:by|from|of)\s+)?(?:the\s+)?"
     r"(?P<name>[A-Z][\w&.'-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w&.'-]*){0,7})"
@@ -183,27 +184,27 @@ _PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|the
 # ("US officials pledged $100 million": its officials speak for it)
 # ("Washington has pumped more than $3 billion": the capital for its government, as the
 # subject of a paying verb)
-_US_PAYS = re.compile(r"\b(?:U\.S\.|US|United\s+States|(?<!George )(?<!University of )Washington)"
+_US_PAYS = rx.compile(r"\b(?:U\.S\.|US|United\s+States|(?<!George )(?<!University of )Washington)"
                       r"(?=\s+(?:officials\s+)?(?i:"
                       + _PAYING_VERB + "))")
-_COUNTRY_PAYS = re.compile(
+_COUNTRY_PAYS = rx.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES
     # "The Canadian government will give $8.3 million"
     + r")(?=\s+(?:(?:federal|national)\s+)?(?:government\s+)?(?:" + _PAYING_VERB + "))")
 # "the Manitoba government is contributing": a province's or a state's government, named by
 # its place (a country's is its government: _COUNTRY_PAYS)
-_PLACE_GOVERNMENT_PAYS = re.compile(
+_PLACE_GOVERNMENT_PAYS = rx.compile(
     r"\b(?!(?:The|Our|Its|This|That|A|An|Every|Each)\b)"
     r"(?P<name>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+government(?=\s+(?:"
     + _PAYING_VERB + "))")
 _COUNTRY_OF_NAME = {n: c for c, names in COUNTRIES.items() for n in names}
 # "New Zealand Foreign Minister Nanaia Mahuta made the announcement": a minister speaks
 # for the government
-_COUNTRY_MINISTER = re.compile(
+_COUNTRY_MINISTER = rx.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES + r")\s+(?:(?:Foreign|Prime|Finance|Aid|Development|"
     r"Deputy\s+Prime|Defen[cs]e|International\s+Development)\s+)Minister\b")
-_AID_WORD = re.compile(r"\s+(?:aid|assistance|grants?|loans?)\b")
-_COUNTRY_MONEY = re.compile(
+_AID_WORD = rx.compile(r"\s+(?:aid|assistance|grants?|loans?)\b")
+_COUNTRY_MONEY = rx.compile(
     r"\b(?P<name>" + _FOREIGN_NAMES + r")(?:"
     # "Australia's humanitarian assistance", "New Zealand's latest humanitarian funding"
     r"[\x27’]s\s+(?:[a-z]+\s+){0,2}(?:assistance|funding|contributions?|support|commitment|aid)"
@@ -220,11 +221,11 @@ _COUNTRY_MONEY = re.compile(
 _CAP = r"[A-Z][\w'’&-]*"
 _ORG_HEADS = (r"(?:Government|Department|Ministry|Fund|Foundation|Association|Trust|Council|"
               r"Agency|Bank|Commission|Authority|Lottery|Executive|Endowment)")
-_ORG_HEAD = re.compile(_ORG_HEADS)
+_ORG_HEAD = rx.compile(_ORG_HEADS)
 # ("The Bill & Melinda Gates Foundation": an ampersand between the names)
 _ORG = (rf"(?:{_CAP}\s+(?:&\s+)?){{0,4}}{_ORG_HEADS}"
         rf"(?:\s+(?:for|of)\s+{_CAP}(?:(?:,\s+|\s+and\s+|\s+){_CAP}){{0,5}})?")
-_ORG_PAYS = re.compile(
+_ORG_PAYS = rx.compile(
     # (a name starts with a capital: the engine skips every other place at one test)
     # (a headline's verb capitalized: "The Rockefeller Foundation Pledges US$15 Million")
     rf"\b(?=[A-Z])(?P<name>{_ORG})(?=\s+(?:(?i:{_PAYING_VERB})"
@@ -234,12 +235,12 @@ _ORG_PAYS = re.compile(
     r"|(?:(?:has|have)\s+)?(?:today\s+)?announced\s+(?:that\s+)?(?:they|it)\s+(?:are|is|"
     r"will\s+be)\s+(?:investing|providing|spending)\b"
     r"|(?:support|funding|investment|grants?|money)\s+(?:totalling|totaling|worth|of)\s))")
-_ORG_GIVES = re.compile(rf"\b(?=[fisgmb])(?:funding|investment|support|grants?|money|"
+_ORG_GIVES = rx.compile(rf"\b(?=[fisgmb])(?:funding|investment|support|grants?|money|"
                         rf"backing)\s+from\s+"
                         rf"(?:the\s+)?(?P<name>{_ORG})")
 # "£193,000 in government funding": the government of the story's currency
 # (etl/extract/context._home_government), not a state's or a town's
-_GOVERNMENT_MONEY = re.compile(r"(?=government\s)(?<!state )(?<!local )(?<!city )"
+_GOVERNMENT_MONEY = rx.compile(r"(?=government\s)(?<!state )(?<!local )(?<!city )"
                                r"(?<!county )\bgovernment(?=\s+(?:funding|funds|money|support|"
                                r"grants?)\b)")
 
@@ -259,15 +260,15 @@ def _org_name(words: str) -> str:
 
 
 # ("the Agency for International Development's (AID) implementation": a possessive between)
-_DEFINED_AFTER = re.compile(r"(?:[\x27’]s)?\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
+_DEFINED_AFTER = rx.compile(r"(?:[\x27’]s)?\s*\((?P<abbr>[A-Z][A-Za-z.&]{1,11})\)")
 
 
-_SHORT_DEPARTMENT = re.compile(r"Department of (?:the )?(Commerce|Interior|Energy|Labor|Education|"
+_SHORT_DEPARTMENT = rx.compile(r"Department of (?:the )?(Commerce|Interior|Energy|Labor|Education|"
                                r"Agriculture|Transportation)")
 
 
 # a person's name after a title: "Secretary of State Hillary Rodham Clinton"
-_PERSON_AFTER = re.compile(r"\s+(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){0,2}(?P<last>[A-Z][a-z]{2,})\b")
+_PERSON_AFTER = rx.compile(r"\s+(?:(?:[A-Z][a-z]+|[A-Z]\.)\s+){0,2}(?P<last>[A-Z][a-z]{2,})\b")
 _SUBJECT_AFTER = (r"(?=\s+(?:(?:this|last)\s+week\s+|today\s+|on\s+[A-Z]\w+day\s+)?"
                   r"(?:has|had|have|was|is|will|would|did|does|also|planned|intended|"
                   r"obligated|spent|awarded|provided|allocated|allocates|received|decided|"
@@ -439,22 +440,22 @@ def _is_attribution(sentence: str, m: _Mention) -> bool:
 
 # a numbered item that is a clause of its own ("; (5) Commerce had obligated $21.1 million"):
 # a payer named in an item before it is not its payer
-_OWN_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s[^;$]*?\b"
+_OWN_ITEM = rx.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s[^;$]*?\b"
                        r"(?:had|has|have|was|were|is|are|did|does|will|would|planned|intended)\b"
                        r"[^;]*$")
 
 
-_GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|for|into)\s+"
+_GOES_TO = rx.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|for|into)\s+"
                       r"(?:both\s+|each\s+of\s+|all\s+of\s+)?(?:the\s+)?(?:[^.;$€£()]{0,100}?(?:,\s+|\s+and\s+)(?:the\s+)?)?")
 # a name followed by its verb is the subject of a clause of its own, not an item of a list
-_ACTS_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:has|had|have|was|is|will|would|also|"
+_ACTS_AFTER = rx.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:has|had|have|was|is|will|would|also|"
                          r"announced|said|says|provided|provides|pledged|committed|gave|gives)\b")
 
 
 # "INL allocated about $542 million and USAID allocated about $182 million": a payer after
 # the figure that opens a clause of its own pays that clause's money
-_NEXT_CLAUSE = re.compile(r"[^$.;,]{0,40}?,?\s+(?:and|but|while|whereas)\s+(?:the\s+)?")
-_PAYS_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
+_NEXT_CLAUSE = rx.compile(r"[^$.;,]{0,40}?,?\s+(?:and|but|while|whereas)\s+(?:the\s+)?")
+_PAYS_AFTER = rx.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
                          r"(?:allocated|obligated|disbursed|provided|spent|gave|committed|"
                          r"pledged|awarded|contributed|granted|invested)\b")
 
@@ -552,32 +553,32 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
-_TIME_OF_BEFORE = re.compile(r"\b(?:beginning|start|end|outset|first\s+year|days?)\s+of\s+"
+_TIME_OF_BEFORE = rx.compile(r"\b(?:beginning|start|end|outset|first\s+year|days?)\s+of\s+"
                              r"(?:the\s+)?$", re.IGNORECASE)
-_WHERE_BEFORE = re.compile(r"\b(?:outside|inside|within|across|throughout|in|into)\s+"
+_WHERE_BEFORE = rx.compile(r"\b(?:outside|inside|within|across|throughout|in|into)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 # "signed into law by President Joe Biden": the signer, named after the verb
-_SIGNER_BEFORE = re.compile(r"\b[Ss]igned\s+(?:into\s+law\s+)?by\s+(?:the\s+)?$")
-_POSSESSIVE_END = re.compile(r"[\x27’]s\s+$")
-_SIGNER_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
+_SIGNER_BEFORE = rx.compile(r"\b[Ss]igned\s+(?:into\s+law\s+)?by\s+(?:the\s+)?$")
+_POSSESSIVE_END = rx.compile(r"[\x27’]s\s+$")
+_SIGNER_AFTER = rx.compile(r"(?:\s+\w+){0,2}\s+(?:signed|signs|will\s+sign|"
                            r"is\s+expected\s+to\s+sign|vetoed|vetoes)\b", re.IGNORECASE)
 
 
-_BY_OTHERS = re.compile(r"\bby\s+(?:the\s+|other\s+)?(?:[A-Z][\w.]*\s+and\s+(?:the\s+)?)?$")
+_BY_OTHERS = rx.compile(r"\bby\s+(?:the\s+|other\s+)?(?:[A-Z][\w.]*\s+and\s+(?:the\s+)?)?$")
 # "to support the Government of Mexico’s security forces", "Complementing the Government of
 # Mexico's effort": whom the money helps, not who pays it
-_HELPED_BEFORE = re.compile(r"\b(?:to\s+(?:support|complement|assist|help|strengthen|bolster)|"
+_HELPED_BEFORE = rx.compile(r"\b(?:to\s+(?:support|complement|assist|help|strengthen|bolster)|"
                             r"supporting|complementing|assisting|helping|strengthening|"
                             r"bolstering)\s+(?:the\s+)?$", re.IGNORECASE)
 # "trafficking $40 billion worth of illegal drugs annually to the U.S.": where it goes
-_DESTINATION_END = re.compile(r"\s*(?:[.,;:]|$)")
-_ADMINISTERED_BY = re.compile(r"\b(?:administered|managed|implemented|executed|overseen)\s+by\s+"
+_DESTINATION_END = rx.compile(r"\s*(?:[.,;:]|$)")
+_ADMINISTERED_BY = rx.compile(r"\b(?:administered|managed|implemented|executed|overseen)\s+by\s+"
                               r"(?:the\s+)?(?=$|\w)")
 
 
 # "President Biden's Bipartisan Infrastructure Law", "President Biden's Investing in America
 # Agenda": the President names the law or agenda; its money is not the President's to pay
-_LAW_OF = re.compile(r"(?:\s+[A-Z][\w.-]*){0,2}[\x27’]s\s+"
+_LAW_OF = rx.compile(r"(?:\s+[A-Z][\w.-]*){0,2}[\x27’]s\s+"
                      r"(?:(?:(?:[A-Z][\w-]*|in|for|and|of|the|to|on)\s+){1,8}?(?:Law|Act|Agenda)"
                      # "President Biden’s infrastructure law", "... Investing in America agenda"
                      r"|(?:(?!(?:budget|request|proposal|plan)\b)[\w-]+\s+){1,5}?(?:law|agenda))\b")
@@ -693,12 +694,12 @@ def _currency(fig: Money, countries: list[_Mention]) -> str:
     return fig.currency
 
 
-_THAN_A_FIGURE = re.compile(r"\b(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)"
+_THAN_A_FIGURE = rx.compile(r"\b(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)"
                             r"\s+than\s+(?:the|its|their)\s+(?:US)?[$€£][^;:$]*$",
                             re.IGNORECASE)
-_AND_BETWEEN = re.compile(r"\s*(?:\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?")
-_FIGURES_AND = re.compile(r",?\s+and\s+")
-_RESPECTIVELY = re.compile(r",?\s+respectively\b")
+_AND_BETWEEN = rx.compile(r"\s*(?:\([^()]{1,40}\))?,?\s+and\s+(?:the\s+)?")
+_FIGURES_AND = rx.compile(r",?\s+and\s+")
+_RESPECTIVELY = rx.compile(r",?\s+respectively\b")
 
 
 def _respective_payers(sentence: str, money: list[Money], agencies: list[_Mention]

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from etl import fastre as rx
 from etl.extract.common import (
     WINDOW,
     Extraction,
@@ -39,14 +40,14 @@ _NOT_A_STAGE_AFTER = (r"(?!\s+(?:levels?|amounts?|funds|money|dollars|"
 # letter) halves the time the cues take (same matches on 6,150 real and synthetic sentences)
 _WORD_START = r"(?<!\w)(?=\w)"
 _STATUS_RES = {
-    status: re.compile(_WORD_START + "(?:" + "|".join(cues) + ")" + _NOT_A_STAGE_AFTER,
+    status: rx.compile(_WORD_START + "(?:" + "|".join(cues) + ")" + _NOT_A_STAGE_AFTER,
                        re.IGNORECASE)
     for status, cues in STATUS_CUES.items()
 }
 # Weak cues count only where a sentence has no other: "the bill provides $64.57 billion"
 # is a proposal until a chamber passes it or it becomes law.
 _WEAK_STATUS_RES = {
-    status: re.compile(_WORD_START + "(?:" + "|".join(cues) + ")", re.IGNORECASE)
+    status: rx.compile(_WORD_START + "(?:" + "|".join(cues) + ")", re.IGNORECASE)
     for status, cues in WEAK_STATUS_CUES.items()
 }
 _STATUS_PRIORITY = ["authorized", "passed_chamber", "obligated", "disbursed", "appropriated",
@@ -106,29 +107,29 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
                   for m in pattern.finditer(sentence))
 
 
-_BUDGET_REQUEST = re.compile(r"\bbudget\s+request", re.IGNORECASE)
-_SECURED = re.compile(r"\bsecured$")
-_COMMITTEE = re.compile(r"\b(?:(?:sub)?committee|HASC|SASC)\b", re.IGNORECASE)
-_RIGHT_BEFORE = re.compile(r"\s*(?:(?:about|nearly|almost|approximately|some|more\s+than|over|"
+_BUDGET_REQUEST = rx.compile(r"\bbudget\s+request", re.IGNORECASE)
+_SECURED = rx.compile(r"\bsecured$")
+_COMMITTEE = rx.compile(r"\b(?:(?:sub)?committee|HASC|SASC)\b", re.IGNORECASE)
+_RIGHT_BEFORE = rx.compile(r"\s*(?:(?:about|nearly|almost|approximately|some|more\s+than|over|"
                           r"at\s+least|up\s+to|an?\s+(?:additional|extra|further)|"
                           r"additional|another)\s+)?", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:been\s+|be\s+)?$",
+_NEGATED = rx.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:been\s+|be\s+)?$",
                       re.IGNORECASE)
 # "Of the $9.1 billion in total funds for these provisions, about a third of the funds were
 # obligated": what the part became, not the whole
-_OF_THE_WHOLE = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|its|their|this|that)\s+"
+_OF_THE_WHOLE = rx.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|its|their|this|that)\s+"
                            r"(?:(?:about|nearly|approximately|some|more\s+than|over)\s+)?$",
                            re.IGNORECASE)
-_WOULD_BEFORE = re.compile(r"\bwould\s+(?:have\s+)?$", re.IGNORECASE)
-_AUTHORIZATION_ACT = re.compile(r"\bNDAA\b|\bAuthorization\s+Act\b")
-_APPROPRIATION_WORD = re.compile(r"\bappropriat", re.IGNORECASE)
-_ESTIMATES_THAT = re.compile(r"\bestimates?\s+that\b", re.IGNORECASE)
+_WOULD_BEFORE = rx.compile(r"\bwould\s+(?:have\s+)?$", re.IGNORECASE)
+_AUTHORIZATION_ACT = rx.compile(r"\bNDAA\b|\bAuthorization\s+Act\b")
+_APPROPRIATION_WORD = rx.compile(r"\bappropriat", re.IGNORECASE)
+_ESTIMATES_THAT = rx.compile(r"\bestimates?\s+that\b", re.IGNORECASE)
 # ("the initially proposed N27.5 trillion": an adverb between)
-_ADJECTIVE_CUE = re.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+"
+_ADJECTIVE_CUE = rx.compile(r"\b(?:the|an?|its|their|his|her|our|this|that|these|those)\s+"
                             r"(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
-_APPROPRIATION_PARAGRAPH = re.compile(r"For\s", re.IGNORECASE)
+_APPROPRIATION_PARAGRAPH = rx.compile(r"For\s", re.IGNORECASE)
 
 
 def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, str, str]]
@@ -199,30 +200,30 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
             for m in money}
 
 
-_FROM_BEFORE_FIGURE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+ly\s+)?(?:\w+\s+)?$",
+_FROM_BEFORE_FIGURE = rx.compile(r"\bfrom\s+(?:the\s+)?(?:\w+ly\s+)?(?:\w+\s+)?$",
                                  re.IGNORECASE)
-_TO_BEFORE_FIGURE = re.compile(r"[^$]*?,?\s+to\s+(?:the\s+)?(?:(?:revised|new|final)\s+)?"
+_TO_BEFORE_FIGURE = rx.compile(r"[^$]*?,?\s+to\s+(?:the\s+)?(?:(?:revised|new|final)\s+)?"
                                r"(?:amount\s+of\s+|sum\s+of\s+|total\s+of\s+)?"
                                r"(?:about\s+|nearly\s+|roughly\s+)?$", re.IGNORECASE)
-_CHANGES_TO = re.compile(r"\b(?:fall|rise|drop|increase|decrease|grow|climb|decline|shrink|"
+_CHANGES_TO = rx.compile(r"\b(?:fall|rise|drop|increase|decrease|grow|climb|decline|shrink|"
                          r"go|jump|balloon|plunge)\w*\s+to\s+(?:about\s+|nearly\s+|roughly\s+)?$",
                          re.IGNORECASE)
-_THAN_THE_FIGURE = re.compile(
+_THAN_THE_FIGURE = rx.compile(
     r"\b(?:(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)\s+than|"
     r"compared\s+(?:with|to)|versus)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\s[—–-]{1,2}\s")
-_ASKED_FOR_IT = re.compile(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:sought|requested|wanted|asked\s+for)",
+_CLAUSE_END = rx.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\s[—–-]{1,2}\s")
+_ASKED_FOR_IT = rx.compile(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:sought|requested|wanted|asked\s+for)",
                            re.IGNORECASE)
-_THE_FIGURE_BEFORE = re.compile(
+_THE_FIGURE_BEFORE = rx.compile(
     r"\bthe\s+(?:US)?[$€£]\s?[\d.,]+\s+(?:million|billion|trillion)\s+$", re.IGNORECASE)
 # ("disbursed $204 million (31 percent) of $651 million in funding": no article either)
-_PART_OF_WHOLE = re.compile(r"\s*(?:\([^()$]{1,30}\)\s*)?(?:of|out\s+of)\s+"
+_PART_OF_WHOLE = rx.compile(r"\s*(?:\([^()$]{1,30}\)\s*)?(?:of|out\s+of)\s+"
                             r"(?:(?:the|its|their|a|an)\s+)?(?:(?:total|overall|available)\s+)?"
                             r"(?:(?:about|nearly|approximately|some|more\s+than|over)\s+)?",
                             re.IGNORECASE)
 
 
-_TO_THE_PRESIDENT = re.compile(
+_TO_THE_PRESIDENT = rx.compile(
     # (not "before it can be sent to President Joe Biden to be signed": not yet)
     r"(?<!\bbe\s)\b(?:send(?:s|ing)?|sent)\s+(?:it\s+|(?:the|this)\s+(?:legislation|bill|package|measure)\s+)?"
     r"to\s+(?:President\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+White\s+House|the\s+[Pp]resident)\b"
@@ -244,7 +245,7 @@ def _both_chambers(sentence: str, cues: list[tuple[int, int, str, str]]
 
 
 # a relative clause with its own subject and a verb in the perfect, the figure its object
-_OWN_RELATIVE = re.compile(
+_OWN_RELATIVE = rx.compile(
     r"\b(?:which|whom|where)\s+[^,;$()]{1,40}?\b(?:has|have|had)\s+(?:already\s+|now\s+)?"
     r"(?:pumped|poured|spent|provided|given|sent|invested|contributed|paid|put)\s+"
     r"(?:(?:more\s+than|about|nearly|over|some|almost|roughly|approximately)\s+)?$")
@@ -379,11 +380,11 @@ def _payer_before(sentences: list[Span], i: int) -> tuple[str, str] | None:
     return None
 
 
-_ANAPHORIC_START = re.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|"
+_ANAPHORIC_START = rx.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|"
                               r"would\s+(?:have\s+)?be(?:en)?|will\s+be|represents|"
                               r"amounts to|marks)\b")
 # "$314 million, or 18%, less than ...": the figure is a difference from what follows
-_DIFFERENCE_AFTER = re.compile(r"^(?:,?\s*or\s+[\d.]+\s*(?:%|percent),?)?\s*(?:less|more|"
+_DIFFERENCE_AFTER = rx.compile(r"^(?:,?\s*or\s+[\d.]+\s*(?:%|percent),?)?\s*(?:less|more|"
                                r"lower|higher|greater|fewer|above|below)\b", re.IGNORECASE)
 
 
@@ -422,7 +423,7 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
             f.status, f.status_source = anchor.status, "previous sentence"
 
 
-_COMPARED_FIGURE_BEFORE = re.compile(
+_COMPARED_FIGURE_BEFORE = rx.compile(
     r"\b(?:(?:less|more|lower|higher|greater|fewer|smaller|larger|bigger)\s+than|above|below|"
     r"over|under|compared\s+(?:with|to)|versus|from)\s+(?:the|its|their|this\s+year['’]s|"
     r"last\s+year['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -433,7 +434,7 @@ _COMPARED_FIGURE_BEFORE = re.compile(
 _VEHICLE = (r"act|bill|bills|law|measure|legislation|package|request|budget|agreement|deal|"
             r"resolution|omnibus|funds|funding|money|monies|sums|amounts?|total|investment|"
             r"proposal|grant|grants|aid|loan|loans|assistance")
-_REFERS_BACK = re.compile(
+_REFERS_BACK = rx.compile(
     r"^(?:(?:Among\s+other\s+things|In\s+all|In\s+total|Altogether|Specifically|In\s+particular|"
     r"Overall|Together|Notably|Importantly|Moreover|Also|"
     # "Compared to 2014, this $1 billion package would mean a tripling"
@@ -460,7 +461,7 @@ _REFERS_BACK = re.compile(
     re.IGNORECASE)
 
 
-_COUNT_AFTER = re.compile(r"\s+(?:about\s+|some\s+)?\d[\d.,]*"
+_COUNT_AFTER = rx.compile(r"\s+(?:about\s+|some\s+)?\d[\d.,]*"
                           r"(?:\s+(?:million|billion|thousand))?\b")
 
 
@@ -517,9 +518,9 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
             break
 
 
-_NAMES_BILL = re.compile(r"\b(?:bills?|measures?|packages?|legislation)\b", re.IGNORECASE)
+_NAMES_BILL = rx.compile(r"\b(?:bills?|measures?|packages?|legislation)\b", re.IGNORECASE)
 # ("These bills have been approved by the Senate Appropriations Committee")
-_SAME_BILL_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:the|that|this|these|those)\s+(?:bills?|"
+_SAME_BILL_NEXT = rx.compile(r"^[^.;]{0,80}?\b(?:the|that|this|these|those)\s+(?:bills?|"
                              r"measures?|packages?|legislation)\b", re.IGNORECASE)
 
 
@@ -533,13 +534,13 @@ def _weak(f: Figure) -> bool:
     return bool((weak and weak.fullmatch(f.status_cue)) or _SECURED.search(f.status_cue))
 
 
-_ENACTED_BUDGET = re.compile(
+_ENACTED_BUDGET = rx.compile(
     r"\bsign(?:ed|s)\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\w$.,-]+\s+){0,4}?(?:budget|"
     r"spending\s+plan)\b|\badopt(?:s|ed)\s+(?:its|the|an?)\s+(?:[\w-]+\s+){0,3}budget\b|"
     r"\benacted\s+budget\b", re.IGNORECASE)
-_THE_BUDGET = re.compile(r"\bthe\s+(?:state\s+)?(?:budget|spending\s+plan|general\s+fund)\b",
+_THE_BUDGET = rx.compile(r"\bthe\s+(?:state\s+)?(?:budget|spending\s+plan|general\s+fund)\b",
                          re.IGNORECASE)
-_BUDGET_CONTAINS = re.compile(r"\bbudget\s+(?:(?:also|still|then)\s+)?(?:provides|includes|"
+_BUDGET_CONTAINS = rx.compile(r"\bbudget\s+(?:(?:also|still|then)\s+)?(?:provides|includes|"
                               r"reflects|would|supports|invests|funds|dedicates|devotes|"
                               r"delivers|increases|adds|creates|expands|maintains)\b",
                               re.IGNORECASE)
@@ -548,7 +549,7 @@ _BUDGET_CONTAINS = re.compile(r"\bbudget\s+(?:(?:also|still|then)\s+)?(?:provide
 # A bill become law, or passed by both chambers: "signed a $2.2 trillion stimulus bill into
 # law", "is now headed to the President's desk", "applauded congressional passage of
 # legislation"
-_ENACTED_BILL = re.compile(
+_ENACTED_BILL = rx.compile(
     r"\bsign(?:ed|s)\s+(?:[\w$.,-]+\s+){0,6}?into\s+law\b|\bsigned\s+into\s+law\b|"
     r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
@@ -568,14 +569,14 @@ _ENACTED_BILL = re.compile(
 # the bill or law a sentence speaks of ("this legislation includes", "The law also
 # provides", "The Transportation, Housing and Urban Development, and Related Agencies Act
 # secured over $42 million", "the 2024 Fiscal Year legislation")
-_THE_LAW = re.compile(r"\b(?:the|this|that|an?)\s+(?:[\w$.,-]+\s+){0,4}?(?:act|law|bill|"
+_THE_LAW = rx.compile(r"\b(?:the|this|that|an?)\s+(?:[\w$.,-]+\s+){0,4}?(?:act|law|bill|"
                       r"legislation|package|measure|line\s+item|spending|funding|budget)\b|\b(?-i:[A-Z][\w,]*\s+(?:Agencies\s+)?Act)\b",
                       re.IGNORECASE)
 
 
-_NOT_YET = re.compile(r"\b(?:before|can\s+be|could\s+be|would\s+be|to\s+be|if|unless|once|"
+_NOT_YET = rx.compile(r"\b(?:before|can\s+be|could\s+be|would\s+be|to\s+be|if|unless|once|"
                       r"would|could)\b", re.IGNORECASE)
-_LEFT_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:include|includes|including|provide|"
+_LEFT_OUT = rx.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:include|includes|including|provide|"
                        r"provides|fund|funds)\s+(?:[^$]{0,30})$|\bwithout\s+[^$]{0,30}$",
                        re.IGNORECASE)
 
@@ -623,7 +624,7 @@ def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
                 "document"
 
 
-_BUDGET_WORD = re.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
+_BUDGET_WORD = rx.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
 
 
 def _president_proposes(result: Extraction) -> None:
@@ -663,7 +664,7 @@ def _stage_of_passed_bill(result: Extraction, text: str) -> None:
 
 
 # (case as written, each alternative starting with a literal word: one scan of the story)
-_CHAMBER_PASSED = re.compile(
+_CHAMBER_PASSED = rx.compile(
     r"(?:House|Senate)\b(?:\s+(?:(?:on\s+\w+day|\w+day|has|had|overwhelmingly|narrowly|just)\s+)*"
     r"(?:passed|approved)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:spending\s+)?"
     r"(?:bill|measure|package|legislation)\b|[\x27’]s\s+passage\s+of\b)"
@@ -705,17 +706,17 @@ def _stage_of_enacted_budget(result: Extraction, text: str,
 # within the scope of the proposed National Defense Authorization Act", "Of that amount,
 # $802.4 billion ...": the parts have the whole's stage and payer, whatever else the
 # sentence names (here an act's name and its "proposed")
-_PART_OF = re.compile(r"^(?:Of|Out\s+of)\s+(?:the|that|this|these|those)\s+"
+_PART_OF = rx.compile(r"^(?:Of|Out\s+of)\s+(?:the|that|this|these|those)\s+"
                       r"(?P<what>[^,;]{1,160}?),\s", re.IGNORECASE)
-_PART_VERB = re.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:fell|falls|was|were|is|are|went|goes|"
+_PART_VERB = rx.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:fell|falls|was|were|is|are|went|goes|"
                         r"remained|remains)\b")
-_WHOLE_WORDS = re.compile(r"(?:amount|total|sum|request|funding|money|package)\b", re.IGNORECASE)
+_WHOLE_WORDS = rx.compile(r"(?:amount|total|sum|request|funding|money|package)\b", re.IGNORECASE)
 
 
 # "... plus €6 million earmarked in two fast-track decisions currently being prepared. One
 # of these decisions (€3 million) will support ...": the parts of what the sentence before
 # gave last, at its stage, where they name none
-_ONE_OF_THESE = re.compile(r"^(?:One|Each|Some|Part|Both|All|Two|Three)\s+of\s+(?:these|those)\b",
+_ONE_OF_THESE = rx.compile(r"^(?:One|Each|Some|Part|Both|All|Two|Three)\s+of\s+(?:these|those)\b",
                            re.IGNORECASE)
 
 
@@ -756,7 +757,7 @@ def _stage_of_parts(result: Extraction, sentences: list[Span]) -> None:
                 f.funder, f.funder_text, f.funder_source = source.funder, source.funder_text, where
 
 
-_REQUEST_STORY = re.compile(
+_REQUEST_STORY = rx.compile(
     r"\b(?:sent|released|submitted|unveiled|rolled\s+out|detailed|delivered)\s+(?:[\w$.,'’-]+\s+)"
     r"{0,6}?(?:budget|funding|spending)\s+request\b"
     # "according to its budget request released Monday", "Trump’s budget request, released
@@ -777,14 +778,14 @@ _REQUEST_STORY = re.compile(
     r"|\b(?:spring|autumn|summer|emergency)\s+budget\b(?!\s+(?:reserve|line|aid|support))"
     r"|\bbudget\b[^.;]{0,80}?\bwas\s+read\s+(?:before|in|to)\s+(?:the\s+)?"
     r"(?:parliament|National\s+Assembly)\b", re.IGNORECASE)
-_OF_THE_REQUEST = re.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
+_OF_THE_REQUEST = rx.compile(r"\b(?:request|budget|top\s?line|ask)\b", re.IGNORECASE)
 # what the proposal would do: "This year, total aid would fall by a much smaller amount, $36
 # million or 8%"
-_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
-_ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing|ements?)\b", re.IGNORECASE)
+_WOULD = rx.compile(r"\bwould\b", re.IGNORECASE)
+_ANNOUNCED = rx.compile(r"\bannounc(?:ed|es|ing|ements?)\b", re.IGNORECASE)
 # what a proposed budget sets aside is the proposal's: "Development projects have been
 # allocated a sum of Ksh 718.9 billion" in a story about the budget tabled
-_ALLOCATED = re.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
+_ALLOCATED = rx.compile(r"\ballocat|\bset\s+aside\b", re.IGNORECASE)
 
 
 def _stage_of_request_story(result: Extraction, text: str,
@@ -848,11 +849,11 @@ def _stage_of_request_story(result: Extraction, text: str,
                     "document"
 
 
-_ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\b", re.IGNORECASE)
-_EARLIER_MONEY = re.compile(r"\b(?:previously|earlier|already|prior)\b", re.IGNORECASE)
+_ANNOUNCED = rx.compile(r"\bannounc(?:ed|es|ing)\b", re.IGNORECASE)
+_EARLIER_MONEY = rx.compile(r"\b(?:previously|earlier|already|prior)\b", re.IGNORECASE)
 # "Combined with the €21 million announced previously, the ... response now totals €100
 # million": a sum of money at several stages
-_COMBINED = re.compile(r"\s*(?:Combined|Together|Taken\s+together)\s+with\b")
+_COMBINED = rx.compile(r"\s*(?:Combined|Together|Taken\s+together)\s+with\b")
 
 
 def _stage_of_silent_sentences(result: Extraction, sentences: list[Span]) -> None:

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from etl import fastre as rx
 from etl.extract.common import WINDOW, _clause_of, _clauses, _near
 from etl.lexicon import (
     NUMBER_WORDS,
@@ -18,7 +19,7 @@ from etl.money import Money
 # relative arithmetic ("1000000 years later") that leaves it gives no year.
 YEAR_MIN, YEAR_MAX = 1900, 2100
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_YEAR_RE = re.compile(
+_YEAR_RE = rx.compile(
     # the look-ahead lets the engine skip, at one test, every place no alternative can start
     # ("financial year 2024": the fiscal year's name in Commonwealth countries)
     rf"""(?=[0-9FfBb])(?:(?P<fiscal>\b(?:fiscal(?:[- ]years?)?(?:\s+\(FY\))?|financial[- ]years?|FY)
@@ -36,7 +37,7 @@ _YEAR_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_YEAR_SPAN_RE = re.compile(
+_YEAR_SPAN_RE = rx.compile(
     rf"""\b(?:(?:from|between)\s+)?(?P<fy>(?:fiscal(?:[- ]years?)?|FY)\s?)?'?{_YEAR}\s*
       (?:through|thru|to|and|-|–)\s*(?:(?:fiscal(?:[- ]year)?|FY)\s?)?'?{_YEAR}\b
       | \b(?:since|after|before|by|until|through|beyond)\s+(?:the\s+end\s+of\s+)?
@@ -63,14 +64,14 @@ _YEAR_SPAN_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "its M accounts for FY 1984 and before": that year and every one before it
-_AND_BEFORE_SPAN = re.compile(rf"(?P<fy>\b(?:fiscal(?:[- ]years?)?|FY)\s?)?\b{_YEAR}\s+and\s+"
+_AND_BEFORE_SPAN = rx.compile(rf"(?P<fy>\b(?:fiscal(?:[- ]years?)?|FY)\s?)?\b{_YEAR}\s+and\s+"
                               r"(?:before|earlier|prior|previous\s+years|later|after)\b",
                               re.IGNORECASE)
 # Year mentions that are not the year of the money near them: a baseline ("$2 billion above
 # the 2022 level"), the date of an event ("announced in October 2007", "On March 21, 2002,
 # President Bush requested"), a law's name ("Foreign Assistance Act of 1961"). They are
 # dropped; the figure may then take its year from its context.
-_BASELINE_BEFORE = re.compile(
+_BASELINE_BEFORE = rx.compile(
     r"(?:above|below|over|than|from|versus|vs\.?|compared (?:with|to)|relative to|up from|"
     # "This exceeds FY23 enacted levels by $59 million"
     r"exceed(?:s|ed|ing)?|"
@@ -78,7 +79,7 @@ _BASELINE_BEFORE = re.compile(
     # "a seven percent increase over enacted fiscal 2006 funding levels"
     r"(?:(?:enacted|requested|appropriated|estimated|projected|current|actual)\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
     re.IGNORECASE)
-_BASELINE_AFTER = re.compile(
+_BASELINE_AFTER = rx.compile(
     r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
     r"(?:levels?|requests?|amounts?|appropriations?|enacted|budgets?)\b", re.IGNORECASE)
 _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|began|"
@@ -87,16 +88,16 @@ _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|be
                r"reported|imposed")
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December")
-_EVENT_BEFORE = re.compile(
+_EVENT_BEFORE = rx.compile(
     # "spending caps imposed by Congress in 2023"
     # ("the FY2012 request, sent to Congress on February 14, 2011, includes $X")
     rf"\b(?:{_EVENT_VERB})\s+(?:(?:by|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){{1,3}})?(?:in|on)\s+"
     rf"(?:(?:early|late|mid-?)\s+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$", re.IGNORECASE)
-_DATE_BEFORE = re.compile(
+_DATE_BEFORE = rx.compile(
     rf"(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?$")
-_EVENT_AFTER = re.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
-_LAW_BEFORE = re.compile(
+_EVENT_AFTER = rx.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
+_LAW_BEFORE = rx.compile(
     # ("the Enhanced Partnership with Pakistan Act of 1 2009": a footnote's number between)
     r"\bAct(?:\s+of|,)\s+(?:\d\s+)?"
     # "section 2(a) of the Act of August 1, 1956": a law named by the day it was enacted
@@ -105,10 +106,10 @@ _LAW_BEFORE = re.compile(
     r"|\bPUBLIC\s+LAW\s+[\d-]+\s*[—–-]\s*(?:[A-Z]{3,9}\.?\s+(?:\d{1,2}|DD),\s+)?$")
 # "Appropriations Act, 2006", "Continuing Appropriations Resolution, 2007": an
 # appropriation law's year is the fiscal year of its money
-_APPROPRIATION_LAW_BEFORE = re.compile(r"\bAppropriations?\s+(?:Act|Resolution)(?:\s+of|,)\s+$",
+_APPROPRIATION_LAW_BEFORE = rx.compile(r"\bAppropriations?\s+(?:Act|Resolution)(?:\s+of|,)\s+$",
                                        re.IGNORECASE)
 # "for the fiscal year ending September 30, 2010": fiscal 2010
-_FISCAL_YEAR_ENDING = re.compile(
+_FISCAL_YEAR_ENDING = rx.compile(
     rf"\bfiscal\s+year\s+(?:(?:commencing|beginning|starting)\s[^.;]{{0,40}}?\band\s+)?"
     rf"end(?:ing|s|ed)\s+(?:on\s+)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$",
     re.IGNORECASE)
@@ -117,9 +118,9 @@ _FISCAL_YEAR_ENDING = re.compile(
 # read, not the year of the money
 # "with a June 12, 2025, ordering period end date", "a Sept. 30, 2021, completion date":
 # a date a contract ends by, named before the words that say so
-_DEADLINE_AFTER = re.compile(r"^,?\s+(?:[\w-]+\s+){0,3}?(?:end|completion|expiration)\s+date\b",
+_DEADLINE_AFTER = rx.compile(r"^,?\s+(?:[\w-]+\s+){0,3}?(?:end|completion|expiration)\s+date\b",
                              re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(
+_DEADLINE_BEFORE = rx.compile(
     # ("with an estimated completion date of June 11, 2025": when the work ends)
     rf"\b(?:until|through|by|no\s+later\s+than|as\s+of|(?:completion|end(?:ing)?|expiration)\s+"
     rf"date\s+(?:of|is)|expires?\s+(?:on|in)|"
@@ -128,7 +129,7 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:\d{1,2},\s+)?)$", re.IGNORECASE)
 
 
-_BASELINE_PHRASE = re.compile(
+_BASELINE_PHRASE = rx.compile(
     # "about $10 billion below what the department had originally projected"
     r"\b(?:above|below|over|under|than)\s+what\s+[^.;,$]{0,60}?\b(?:projected|requested|enacted|"
     r"appropriated|proposed|planned|estimated|expected|approved)\b|"
@@ -172,9 +173,9 @@ def _not_money_year(sentence: str, start: int, end: int) -> bool:
 # "With the recent enactment of the FY2010 Supplemental Appropriations Act (...), Congress
 # has provided almost $1.8 billion for the Mérida Initiative": the law that brought the total
 # to what it is, not the year of the total (etl/extract/kinds.py reads it as one)
-_ENACTMENT_OF = re.compile(r"\b[Ww]ith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\s+"
+_ENACTMENT_OF = rx.compile(r"\b[Ww]ith\s+the\s+(?:recent\s+)?(?:enactment|passage)\s+of\s+"
                            r"(?:the\s+)?$")
-_HAS_PROVIDED_AFTER = re.compile(r"[^$;]{0,140}?,\s+(?:[A-Z][\w.]*\s+){1,3}(?:has|have)\s+"
+_HAS_PROVIDED_AFTER = rx.compile(r"[^$;]{0,140}?,\s+(?:[A-Z][\w.]*\s+){1,3}(?:has|have)\s+"
                                  r"(?:now\s+)?(?:provided|appropriated|made\s+available)\b")
 
 
@@ -193,14 +194,14 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
 
 
 # "above the 2012 budget", "less than in 2012", "compared to 2014": the year compared with
-_COMPARED_WITH = re.compile(r"\b(?:above|below|than(?:\s+in)?|versus|compared\s+(?:with|to)|"
+_COMPARED_WITH = rx.compile(r"\b(?:above|below|than(?:\s+in)?|versus|compared\s+(?:with|to)|"
                             # "about the same as 2018 and $1 billion more than in 2017"
                             r"(?:the\s+)?same\s+as|"
                             r"relative\s+to)\s+(?:the\s+)?(?:(?:original|enacted|revised|"
                             r"adopted|prior|current|final|proposed)\s+)?"
                             r"(?:(?:fiscal(?:\s+year)?|FY)\s?)?$", re.IGNORECASE)
 # "up from 2022", "a decrease of 61 million from the fiscal year 2012"
-_CHANGE_FROM = re.compile(r"\b(?:increase|decrease|cut|reduction|drop|rise|up|down)\b"
+_CHANGE_FROM = rx.compile(r"\b(?:increase|decrease|cut|reduction|drop|rise|up|down)\b"
                           r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|over)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)"
                           r"\s?)?$",
                           re.IGNORECASE)
@@ -208,7 +209,7 @@ _CHANGE_FROM = re.compile(r"\b(?:increase|decrease|cut|reduction|drop|rise|up|do
 
 # "an increase of 39% over the FY2015 appropriation of $899.5 million": the year names the
 # figure it is compared with, which is a figure of that year
-_NAMES_FIGURE_AFTER = re.compile(
+_NAMES_FIGURE_AFTER = rx.compile(
     r"^\s*(?:enacted\s+|requested\s+|appropriated\s+|funding\s+|budget\s+)?"
     r"(?:levels?|requests?|amounts?|appropriations?|enacted|budgets?)\s+of\s+"
     r"(?:about\s+|nearly\s+|roughly\s+|approximately\s+|some\s+|just\s+)?(?:US)?[$€£]",
@@ -218,7 +219,7 @@ _NAMES_FIGURE_AFTER = re.compile(
 # "an increase of $979.9 million above the amounts provided in 2000", "above the levels
 # provided in the 2000 Interior and Related Agencies Appropriations Act": the year compared
 # with
-_PROVIDED_IN_BEFORE = re.compile(
+_PROVIDED_IN_BEFORE = rx.compile(
     # ("a 2.9 percent increase over the net budget authority enacted for 2008")
     # ("$1.375 billion ..., the same amount included in the fiscal 2019 bill")
     r"\b(?:(?:above|below|over|under|than|from|versus)\s+(?:the\s+)?|the\s+same\s+)"
@@ -227,15 +228,15 @@ _PROVIDED_IN_BEFORE = re.compile(
     r"(?:provided|enacted|appropriated|approved|available|included|"
     r"received|requested)\s+(?:in|for)\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s?)?$",
     re.IGNORECASE)
-_FUNDED_AFTER = re.compile(r"^,?\s+(?:the\s+)?(?:U\.S\.\s+)?Congress\s+(?:\w+\s+)?"
+_FUNDED_AFTER = rx.compile(r"^,?\s+(?:the\s+)?(?:U\.S\.\s+)?Congress\s+(?:\w+\s+)?"
                            r"(?:appropriated|provided|allocated)\b")
-_CAMPAIGN_AFTER = re.compile(r"\s+(?:presidential\s+|midterm\s+|general\s+|primary\s+)?"
+_CAMPAIGN_AFTER = rx.compile(r"\s+(?:presidential\s+|midterm\s+|general\s+|primary\s+)?"
                              r"(?:campaign|elections?|race|primar(?:y|ies)|Olympics|World\s+Cup)\b",
                              re.IGNORECASE)
 # "over $160 billion (constant 2012 dollars)": the prices the money is counted in, not its year
-_PRICE_BASE = re.compile(r"\b(?:constant|real|inflation-adjusted|current)\s+"
+_PRICE_BASE = rx.compile(r"\b(?:constant|real|inflation-adjusted|current)\s+"
                          r"(?:fiscal\s+(?:year\s+)?|FY\s?)?$|\bin\s+$", re.IGNORECASE)
-_DOLLARS_AFTER = re.compile(r"^\s*(?:U\.S\.\s+|US\s+)?dollars\b", re.IGNORECASE)
+_DOLLARS_AFTER = rx.compile(r"^\s*(?:U\.S\.\s+|US\s+)?dollars\b", re.IGNORECASE)
 
 
 def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
@@ -279,11 +280,11 @@ def _event_dated(sentence: str) -> bool:
                == "event" for m in _YEAR_RE.finditer(sentence))
 
 
-_MAYBE_YEAR = re.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b|\b(?:last|past)\s+[A-Z]",
+_MAYBE_YEAR = rx.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b|\b(?:last|past)\s+[A-Z]",
                          re.IGNORECASE)
 _NUM_WORD = "|".join(sorted((w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 12), key=len,
                             reverse=True))
-_RELATIVE_RE = re.compile(
+_RELATIVE_RE = rx.compile(
     rf"""\b(?:(?P<n>\d+|{_NUM_WORD})\s+(?P<fy1>fiscal\s+)?years?\s+(?P<dir>earlier|before|later|after|prior)
       | the\s+(?P<dir2>previous|prior|preceding|following|next)\s+(?P<fy2>fiscal\s+)?year
       | the\s+(?P<fy3>fiscal\s+)?year\s+(?P<dir3>before|earlier|after|later)
@@ -295,14 +296,14 @@ _RELATIVE_RE = re.compile(
 )
 
 
-_FISCAL_RANGE = re.compile(rf"(?:\b|(?<=FY))(?P<y1>{_YEAR})[-‐‑–/](?P<y2>\d\d|{_YEAR})\b")
-_FISCAL_RANGE_AFTER = re.compile(
+_FISCAL_RANGE = rx.compile(rf"(?:\b|(?<=FY))(?P<y1>{_YEAR})[-‐‑–/](?P<y2>\d\d|{_YEAR})\b")
+_FISCAL_RANGE_AFTER = rx.compile(
     r"\s+(?:(?:state|fiscal|school|academic|general|operating|spending|final|proposed|enacted)"
     r"\s+){0,3}(?:budget|year|spending\s+plan)s?\b", re.IGNORECASE)
-_FISCAL_RANGE_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*$",
+_FISCAL_RANGE_BEFORE = rx.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*$",
                                   re.IGNORECASE)
 # "up $70 million from last year", "more than last year": the year compared with
-_RELATIVE_BASELINE = re.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
+_RELATIVE_BASELINE = rx.compile(r"\b(?:from|over|than|above|below|since|compared\s+(?:with|to)|"
                                 r"relative\s+to|versus|vs\.?)\s+$"
                                 # "$3.5 billion more than the Legislature approved last year"
                                 r"|\bthan\s+(?:[\w’']+\s+){1,4}$", re.IGNORECASE)
@@ -449,9 +450,9 @@ def _count(word: str) -> int:
 
 
 # the start of a numbered item in a run-on list: "; (6) ", "; and (13) "
-_NEXT_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+_NEXT_ITEM = rx.compile(r";\s+(?:and\s+|or\s+)?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 # between a figure and a later year: the figure's comparison with a level, a request
-_COMPARED_LEVEL = re.compile(
+_COMPARED_LEVEL = rx.compile(
     r"[^$;]*?\b(?:above|below|over|under|than|exceeds?|compared\s+(?:with|to)|relative\s+to|"
     r"versus)\s+(?:the\s+)?[^$;]{0,80}?\b(?:level|levels|request|requests|enacted|amount|"
     r"appropriations?|budget)\b[^$;]*$", re.IGNORECASE)
@@ -459,10 +460,10 @@ _COMPARED_LEVEL = re.compile(
 
 # "cuts economic development aid from $207.3 million this year to $140 million": the year
 # between the two figures of a change is the first's
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|approximately\s+|"
+_FROM_BEFORE = rx.compile(r"\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|approximately\s+|"
                           r"some\s+|just\s+)?$", re.IGNORECASE)
-_YEAR_OF_FROM = re.compile(r"\s+(?:in\s+|for\s+|during\s+)?(?:the\s+)?", re.IGNORECASE)
-_FROM_TO_BETWEEN = re.compile(r",?\s+to\s+(?:about\s+|nearly\s+|roughly\s+|approximately\s+|"
+_YEAR_OF_FROM = rx.compile(r"\s+(?:in\s+|for\s+|during\s+)?(?:the\s+)?", re.IGNORECASE)
+_FROM_TO_BETWEEN = rx.compile(r",?\s+to\s+(?:about\s+|nearly\s+|roughly\s+|approximately\s+|"
                               r"some\s+|just\s+|more\s+than\s+|over\s+)?", re.IGNORECASE)
 
 
