@@ -37,14 +37,23 @@ def machine() -> str:
             f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}")
 
 
+# Notes written by hand below this line of a section (each run's reading, what was tried)
+# are kept when a benchmark writes its section again.
+NOTES = "<!-- notes below are kept when the section is written again -->"
+
+
 def write_section(name: str, body: str) -> None:
-    """Replace (or add) the section ``## name`` of RESULTS.md with ``body``."""
+    """Replace (or add) the section ``## name`` of RESULTS.md with ``body``, keeping the
+    notes after its ``NOTES`` line."""
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else (
         "# Benchmark results\n\nWritten by the scripts in bench/ (`bench/run_all.py` runs "
         "them all in one go). Each section names the machine and commit it was measured "
         "on.\n")
     section = f"## {name}\n\n_Machine: {machine()}_\n\n{body.strip()}\n"
     pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(section + "\n", text) if pattern.search(text) else (
+    old = pattern.search(text)
+    if old and NOTES in old.group():
+        section += "\n" + NOTES + old.group().split(NOTES, 1)[1].rstrip("\n") + "\n"
+    text = pattern.sub(lambda _: section + "\n", text) if old else (
         text.rstrip("\n") + "\n\n" + section)
     RESULTS.write_text(text.rstrip("\n") + "\n", "utf-8")
