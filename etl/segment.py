@@ -50,6 +50,15 @@ _OPENERS = {
     "after", "before", "since", "if", "his", "her", "their", "our", "some", "many", "most",
     "one", "two", "last", "next", "meanwhile", "however", "still", "yet", "so", "mexico",
     "critics", "according",
+    # function words and sentence adverbs, which no name after "U.S." begins with ("...
+    # trafficking $40 billion worth of illegal drugs annually to the U.S. Beyond support
+    # for Mexico, the U.S. has also committed"; not "Under", as in "U.S. Under Secretary")
+    "beyond", "despite", "during", "with", "without", "by", "from", "although", "though",
+    "because", "also", "instead", "now", "then", "today", "yesterday", "thus", "moreover",
+    "furthermore", "additionally", "similarly", "likewise", "indeed", "nevertheless",
+    "nonetheless", "separately", "currently", "recently", "overall", "besides", "unlike",
+    "among", "until", "once", "where", "what", "how", "why", "who", "such", "each", "both",
+    "no", "other", "another", "several", "few", "only", "even", "you", "your", "my",
 }
 
 _BOILERPLATE = rx.compile(
@@ -129,10 +138,13 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     if len(word) == 1 and before.group(1).isupper():  # an initial: "John F. Kennedy"
         return False
     if word in _SOFT_ABBREVIATIONS:
-        return token.strip("\"'“‘(,").lower() in _OPENERS or bool(opener_quote)
+        # (not a word in scare quotes: "After Nearly $100 Million in U.S. “Aid”")
+        return token.strip("\"'“‘(,").lower() in _OPENERS or bool(
+            opener_quote and not _QUOTED_WORD.fullmatch(token))
     return True
 
 
+_QUOTED_WORD = rx.compile(r"[A-Za-z-]+[”\"’']")
 _MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec", "mmmm"}
 _DAY = rx.compile(r"(?:\d{1,2}|DD),")

@@ -18,7 +18,8 @@ _CUMULATIVE = rx.compile(
     # "the military assistance to Ukraine, which now amounts to over $50 billion"
     r"\bnow\s+(?:amounts?|totals?|stands?)\s+(?:to|at)\b|"
     # "The United States has spent nearly $57 billion on fighting HIV/AIDS" (no year): to date
-    r"\b(?:has|have)\s+(?:(?:already|now|collectively)\s+)?(?:spent|disbursed)\b|"
+    # ("He said that the U.S. has actually spent $222 million")
+    r"\b(?:has|have)\s+(?:(?:already|now|collectively|actually)\s+)?(?:spent|disbursed)\b|"
     r"\bover the\s+(?:\w+\s+){0,2}(?:period|years)\b|"
     # "By the end of FY2014 the U.S. had given the Mexican government $2.35 billion"
     r"\bby\s+the\s+end\s+of\b|"
@@ -70,6 +71,17 @@ _AS_OF = rx.compile(r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|February|Marc
                     r"June|July|August|September|October|November|December)\s+"
                     r"(?:\d{1,2},\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 _BEEN_AFTER = rx.compile(r"[^$.;]{0,60}?\b(?:had|has|have)\s+(?:already\s+)?been\b")
+# "only 2 percent of the $830.42 million that has been obligated under Merida had been spent
+# as of Sept. 30": the date after, its year left to the document
+_AS_OF_AFTER = rx.compile(r"[^$;]{0,100}?\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|"
+                          r"February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+                          r"\s+(?:\d{1,2}\b|(?:19|20)\d\d\b)", re.IGNORECASE)
+# "After bureaucratic tie-ups limited spending to $26 million in two years": a total of those
+# years (not "in two years' time")
+_IN_N_YEARS_AFTER = rx.compile(r"\s+in\s+(?:the\s+(?:first|last|past)\s+)?(?:\d+|two|three|"
+                               r"four|five|six|seven|eight|nine|ten)\s+years\b(?!['’]|\s+time)",
+                               re.IGNORECASE)
 # "The FY2012-16 Future Years Defense Program ... identified $178 billion in savings": a
 # span of years in short (a year and the next, "2024-25", is one fiscal year)
 _SHORT_SPAN = rx.compile(r"(?:\b|(?<=FY))(?:19|20)(\d\d)[-–](\d\d)\b(?!-)")
@@ -137,8 +149,11 @@ def _kind(sentence: str, fig: Money, has_year: bool, lo: int, hi: int) -> str:
         return "cumulative"
     if not has_year and _ENACTED_TOTAL.search(sentence, max(lo, fig.start - 240), fig.start):
         return "cumulative"
-    if not has_year and _AS_OF.search(sentence, max(lo, fig.start - 80), fig.start) \
-            and _BEEN_AFTER.match(sentence, fig.end):
+    if not has_year and _BEEN_AFTER.match(sentence, fig.end) and (
+            _AS_OF.search(sentence, max(lo, fig.start - 80), fig.start)
+            or _AS_OF_AFTER.match(sentence, fig.end, hi)):
+        return "cumulative"
+    if not has_year and _IN_N_YEARS_AFTER.match(sentence, fig.end):
         return "cumulative"
     if not has_year and (_SPAN_OF_YEARS.search(sentence, lo, hi) or any(
             int(m.group(1)) % 100 + 1 < int(m.group(2)) <= int(m.group(1)) % 100 + 30

@@ -40,7 +40,9 @@ _FOREIGN_BEFORE = rx.compile(r"\b(?:" + _FOREIGN_NAMES + r")\s+$")
 # "U.S. aid", "U.S. military and economic aid": the U.S. government pays.
 _US_AID_RE = rx.compile(
     r"\b(?:U\.S\.|US|American)(?=\s+(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?){0,2}"
-    r"(?:aid|assistance|funding|funds|money|taxpayers|portion|share|contribution)\b)"
+    # ("After Nearly $100 Million in U.S. “Aid”": in quotes)
+    r"[“\"]?(?:[Aa]id|[Aa]ssistance|[Ff]unding|[Ff]unds|[Mm]oney|taxpayers|portion|share|"
+    r"contribution)\b)"
 )
 # Roles by grammar: "$5 million for the Defense Department" names the recipient; "asked
 # Congress for", "sent to Congress" name the addressee; neither pays.
@@ -161,7 +163,10 @@ def _government_of(country: str) -> str:
 
 # "The UK has pledged an additional £61 million", "Britain will provide a £21 million
 # boost", "Mexico has spent": a country as the subject of a paying verb is its government
-_PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|then|now|to)\s+){0,2}"
+_PAYING_VERB = (r"(?:(?:(?:has|have|had|will|would|shall|is|was|also|already|then|now|to|"
+                # "He said that the U.S. has actually spent $222 million"
+                r"actually|just|only|finally|quietly|reportedly|previously|recently|"
+                r"jointly|collectively|together|still)\s+){0,3}"
                 r"(?:sent|spent|send|spend|gave|give|gives|given|provided|provide|provides|pledged|"
                 r"pledges|extend|extends|extended|"
                 r"committed|commits|contribute|contributed|contributes|funded|funds|allocated|"
@@ -635,9 +640,11 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
     if _SIGNER_AFTER.match(sentence, m.end):
         return True  # "President Biden signed it": who signs a law does not pay under it
     if m.name == "United States government" and _WHERE_BEFORE.search(before) \
-            and not _GOVERNMENT_MONEY.match(sentence, m.start):
+            and not _GOVERNMENT_MONEY.match(sentence, m.start) \
+            and not _US_AID_RE.match(sentence, m.start):
         return True  # "activities outside the United States": a place, not a payer
-        # (but "£193,000 in government funding" is the government's money)
+        # (but "£193,000 in government funding", "more than $6 billion in U.S. aid" are
+        # the government's money)
     if m.name == "White House" and sentence[m.start : m.end].lower() == "the administration" \
             and re.match(r"\s+of\b", sentence[m.end :]):
         return True  # "the administration of justice": a task, not the Administration

@@ -91,7 +91,10 @@ _MONTHS = (r"January|February|March|April|May|June|July|August|September|October
 _EVENT_BEFORE = rx.compile(
     # "spending caps imposed by Congress in 2023"
     # ("the FY2012 request, sent to Congress on February 14, 2011, includes $X")
-    rf"\b(?:{_EVENT_VERB})\s+(?:(?:by|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){{1,3}})?(?:in|on)\s+"
+    # ("The Merida Initiative, signed by President George W. Bush and Mexican leader Felipe
+    # Calderon in 2007, promises helicopters": the day of a signing by two)
+    rf"\b(?:{_EVENT_VERB})\s+(?:(?:by|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){{1,4}}"
+    rf"(?:and\s+(?:[\w.]+\s+){{1,4}})?)?(?:in|on)\s+"
     rf"(?:(?:early|late|mid-?)\s+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$", re.IGNORECASE)
 _DATE_BEFORE = rx.compile(
@@ -190,7 +193,9 @@ def _why_not_money_year(sentence: str, start: int, end: int) -> str | None:
         return "deadline"
     if _ENACTMENT_OF.search(before) and _HAS_PROVIDED_AFTER.match(sentence, end):
         return "event"
-    return _baseline_or_event(sentence, before, after)
+    # (an event's verb may stand further back than the other cues: "signed by President
+    # George W. Bush and Mexican leader Felipe Calderon in 2007")
+    return _baseline_or_event(sentence, before, after, sentence[max(0, start - 120) : start])
 
 
 # "above the 2012 budget", "less than in 2012", "compared to 2014": the year compared with
@@ -230,8 +235,11 @@ _PROVIDED_IN_BEFORE = rx.compile(
     re.IGNORECASE)
 _FUNDED_AFTER = rx.compile(r"^,?\s+(?:the\s+)?(?:U\.S\.\s+)?Congress\s+(?:\w+\s+)?"
                            r"(?:appropriated|provided|allocated)\b")
+# ("The Merida Initiative dates to a 2007 meeting between President George W. Bush and
+# Mexican President Felipe Calderón": a meeting's year)
 _CAMPAIGN_AFTER = rx.compile(r"\s+(?:presidential\s+|midterm\s+|general\s+|primary\s+)?"
-                             r"(?:campaign|elections?|race|primar(?:y|ies)|Olympics|World\s+Cup)\b",
+                             r"(?:campaign|elections?|race|primar(?:y|ies)|Olympics|World\s+Cup|"
+                             r"meetings?|summit|visit|speech|conference|talks|trip)\b",
                              re.IGNORECASE)
 # "over $160 billion (constant 2012 dollars)": the prices the money is counted in, not its year
 _PRICE_BASE = rx.compile(r"\b(?:constant|real|inflation-adjusted|current)\s+"
@@ -239,7 +247,7 @@ _PRICE_BASE = rx.compile(r"\b(?:constant|real|inflation-adjusted|current)\s+"
 _DOLLARS_AFTER = rx.compile(r"^\s*(?:U\.S\.\s+|US\s+)?dollars\b", re.IGNORECASE)
 
 
-def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
+def _baseline_or_event(sentence: str, before: str, after: str, wide: str = "") -> str | None:
     if _NAMES_FIGURE_AFTER.match(after):
         return None
     if _DOLLARS_AFTER.match(after) and _PRICE_BASE.search(before):
@@ -257,7 +265,7 @@ def _baseline_or_event(sentence: str, before: str, after: str) -> str | None:
         return "baseline"
     if _COMPARED_WITH.search(before):
         return "baseline"  # "$ 124 million less than in 2012", "Compared to 2014, ..."
-    if _EVENT_BEFORE.search(before):
+    if _EVENT_BEFORE.search(wide or before):
         return "event"
     # "in October 2007, the United States and Mexico announced": a dated event
     dated = bool(_DATE_BEFORE.search(before) or re.search(r"\b(?:in|on)\s+$", before)) and \
