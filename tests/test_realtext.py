@@ -2344,6 +2344,41 @@ def test_forty_second_heldout_set() -> None:
     held_as_floor("heldout42", year=1.0, year_type=1.0, status=1.0, funder=1.0, kind=1.0)
 
 
+def test_forty_third_heldout_set() -> None:
+    """The House Appropriations Committee's floor statements and remarks on bills for fiscal
+    2013, 2017, 2019 and 2024, 17 figures annotated before the extractor ran on them (first
+    year 0.88, status 0.65, payer 0.94)."""
+    held_as_floor("heldout43", year=0.85, year_type=0.85, status=0.8, funder=1.0, kind=0.85)
+
+
+def test_a_floor_statement_s_bill_its_comparisons_and_its_congress() -> None:
+    """The forty-third set's sentences: "During the last Congress" is a time, not a payer;
+    "this Conference Report provides" proposes; "consistent with the levels authorized by
+    the NDAA" is what the levels compared with were; "However, it is nearly $800 million
+    above the President's request" measures the bill's figure two sentences before; "In
+    total, it provides" after "funding requested by the President" is the bill's, not the
+    request's."""
+    from etl.__main__ import figure_records
+
+    [spent] = figure_records("During the last Congress, three trillion dollars was spent "
+                             "outside of the normal appropriations process.\n")
+    assert spent["funder"] is None and spent["status"] == "disbursed"
+    [report] = figure_records(
+        "In total, this Conference Report provides $674.4 billion for our military – "
+        "consistent with the levels authorized by the NDAA.\n")
+    assert report["status"] == "proposed"
+    bill, above = figure_records(
+        "The bill provides $17.5 billion for military construction. This is less than the "
+        "FY23 enacted amount. However, it is nearly $800 million above the President's "
+        "request.\n")
+    assert bill["status"] == above["status"] == "proposed"
+    [total] = figure_records(
+        "The bill includes full-year funding for the remaining 11 annual Appropriations "
+        "bills, as well as critical emergency and supplemental funding requested by the "
+        "President.\n\nIn total, it provides $1.163 trillion in base funding.\n")
+    assert total["status"] == "proposed"
+
+
 def test_a_committee_report_recommends_for_its_title_s_year() -> None:
     """The forty-second set's sentences: "The Committee recommends", "The Committee provides"
     and "The bill recommended by the Committee includes" are proposals; a committee

@@ -558,6 +558,9 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
+_A_CONGRESS_BEFORE = rx.compile(r"\b(?:during|in|over|throughout|since|before|after|by)\s+the\s+"
+                                r"(?:last|previous|past|current|present|this|next|new|"
+                                r"\d+(?:st|nd|rd|th)|[A-Z][a-z]+-[a-z]+)\s+$", re.IGNORECASE)
 _TIME_OF_BEFORE = rx.compile(r"\b(?:beginning|start|end|outset|first\s+year|days?)\s+of\s+"
                              r"(?:the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = rx.compile(r"\b(?:outside|inside|within|across|throughout|in|into)\s+"
@@ -630,6 +633,8 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
+    if m.name == "U.S. Congress" and _A_CONGRESS_BEFORE.search(before):
+        return True  # "During the last Congress, three trillion dollars was spent": a time
     owner = _POSSESSIVE_END.search(before)
     if owner and any(a.end() == owner.start() for a in _AGENCY_RE.finditer(before)):
         return True  # "the U.S. Department of Agriculture’s Forest Service": the department's

@@ -62,7 +62,10 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
                     for m in pattern.finditer(sentence)
                     if not any(a <= m.start() < b for a, b in baselines)
                     # "Funding has not yet been appropriated": no stage reached
-                    and not _NEGATED.search(sentence, max(0, m.start() - 24), m.start()))
+                    and not _NEGATED.search(sentence, max(0, m.start() - 24), m.start())
+                    # "$674.4 billion for our military – consistent with the levels
+                    # authorized by the NDAA": what the levels compared with were
+                    and not _LEVELS_BEFORE.search(sentence, max(0, m.start() - 40), m.start()))
     # (who asked for a figure, in the clause right after it, only where the figure is named
     # as that: "a far cry from the $5.7 billion Trump requested", not "the bill includes
     # nearly $450 million Democrats sought", nor "5.4 million who have sought refuge")
@@ -108,6 +111,11 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 _BUDGET_REQUEST = rx.compile(r"\bbudget\s+request", re.IGNORECASE)
+_FUNDS_BEFORE = rx.compile(r"\b(?:funding|funds|money|amounts?|sums?)\s+$", re.IGNORECASE)
+_LEVELS_BEFORE = rx.compile(r"\b(?:consistent\s+with|in\s+line\s+with|within|below|above|"
+                            r"under|over|beyond|exceeds?|exceeding|matching|matches)\s+"
+                            r"(?:the|its|their|those|these)\s+(?:levels?|amounts?|caps?|limits?)\s+$",
+                            re.IGNORECASE)
 _SECURED = rx.compile(r"\bsecured$")
 _COMMITTEE = rx.compile(r"\b(?:(?:sub)?committee|HASC|SASC)\b", re.IGNORECASE)
 _RIGHT_BEFORE = rx.compile(r"\s*(?:(?:about|nearly|almost|approximately|some|more\s+than|over|"
@@ -380,7 +388,10 @@ def _payer_before(sentences: list[Span], i: int) -> tuple[str, str] | None:
     return None
 
 
-_ANAPHORIC_START = rx.compile(r"^(?:This|That|It|Which)\s+(?:\w+\s+){0,2}?(?:is|was|"
+# ("However, it is nearly $800 million above the President's request")
+_ANAPHORIC_START = rx.compile(r"^(?:(?:However|Still|Yet|But|And|Overall|Also|Instead|"
+                              r"In\s+addition|At\s+the\s+same\s+time),?\s+)?"
+                              r"(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich)\s+(?:\w+\s+){0,2}?(?:is|was|"
                               r"would\s+(?:have\s+)?be(?:en)?|will\s+be|represents|"
                               r"amounts to|marks)\b")
 # "$314 million, or 18%, less than ...": the figure is a difference from what follows
@@ -394,13 +405,22 @@ def _stage_of_comparisons(result: Extraction, sentences: list[Span]) -> None:
     difference ("That amount would have been $314 million, or 18%, less than the estimated
     $1.7 billion ... in FY2020") has its year, stage and payer too, because the words after
     "than" describe the other figure."""
+    by_sentence = _by_sentence(result)
     for f in result.figures:
         if f.sentence_index == 0:
             continue
         sentence = sentences[f.sentence_index]
         if not _ANAPHORIC_START.match(sentence.text):
             continue
-        before = [g for g in result.figures if g.sentence_index == f.sentence_index - 1]
+        # (past a remark on the same figure with no figure of its own: "The bill provides
+        # $17.5 billion ... This is less than the FY23 enacted amount. However, it is nearly
+        # $800 million above the President's request.")
+        back = f.sentence_index - 1
+        while back > 0 and f.sentence_index - back < 3 and not by_sentence.get(back) \
+                and sentences[back].paragraph == sentence.paragraph \
+                and _ANAPHORIC_START.match(sentences[back].text):
+            back -= 1
+        before = by_sentence.get(back, [])
         if not before:
             continue
         anchor = before[-1]
@@ -488,8 +508,16 @@ def _stage_of_references(result: Extraction, sentences: list[Span]) -> None:
                 break
             # (not a count's qualifier: "surged from 1 million to an estimated 14.4 million"
             # people, in a sentence with no money of its own)
-            cues = [c for c in _status_cues(sentences[j].text)
-                    if not _COUNT_AFTER.match(sentences[j].text, c[1])]
+            text = sentences[j].text
+            cues = [c for c in _status_cues(text) if not _COUNT_AFTER.match(text, c[1])]
+            # (not a cue that only describes some funds the bill holds: "The bill includes
+            # full-year funding ..., as well as critical emergency and supplemental funding
+            # requested by the President. In total, it provides $1.163 trillion": the bill's)
+            described = [c for c in cues if _FUNDS_BEFORE.search(text, max(0, c[0] - 12), c[0])]
+            if described and len(described) == len(cues):
+                cues = sorted((m.start(), m.end(), status, m.group())
+                              for status, pattern in _WEAK_STATUS_RES.items()
+                              for m in pattern.finditer(text))
             if cues:
                 f.status, f.status_cue = cues[-1][2], cues[-1][3]
                 f.status_source = "previous sentence"
