@@ -2379,6 +2379,57 @@ def test_a_floor_statement_s_bill_its_comparisons_and_its_congress() -> None:
     assert total["status"] == "proposed"
 
 
+def test_forty_fourth_heldout_set() -> None:
+    """The Department of Transportation's and the Department of Labor's grant releases and
+    bulletins, 2015-2025, 22 figures annotated before the extractor ran on them (first
+    status 0.50, payer 0.50)."""
+    held_as_floor("heldout44", year=0.9, year_type=0.9, status=0.95, funder=0.85, kind=0.95)
+
+
+def test_grant_releases_award_and_a_law_s_own_money() -> None:
+    """The forty-fourth set's sentences: "announced today the award of $145 million" and "the
+    award of three Dislocated Worker Grants (DWGs) totaling $6,268,512" are awards (not "cash
+    awards of up to $5 million" on offer); "The department awarded ... Fund grants to the
+    following recipients:" gives its list its stage and its payer, not the fund's; "the
+    CARES Act, which provided $345 million" and "the Bipartisan Infrastructure Law (BIL)'s
+    $26.5 billion" are the Congress's; a Secretary's title names the department; a total
+    awarded is an agency's, not the law's before it; the same figure said again in a
+    Secretary's words keeps its stage."""
+    from etl.__main__ import figure_records
+
+    award, = figure_records("The U.S. Department of Labor announced today the award of $145 "
+                            "million in the H-1B One Workforce Grant Program.\n")
+    assert (award["status"], award["funder"]) == ("obligated", "Department of Labor")
+    [offer] = figure_records("The Department of State offers cash awards of up to $5 million "
+                             "for information leading to an arrest.\n")
+    assert offer["status"] != "obligated"
+    listed = figure_records(
+        "The U.S. Department of Labor today announced grants to 14 states.\n"
+        "The department awarded Industry-Driven Skills Training Fund grants to the following "
+        "recipients:\n- Arizona Department of Economic Security: $5 million to support "
+        "advanced manufacturing.\n")
+    assert (listed[0]["status"], listed[0]["funder"]) == ("obligated", "Department of Labor")
+    law, total = figure_records(
+        "The U.S. Department of Labor today announced the award of three Dislocated Worker "
+        "Grants (DWGs). Funded by the Coronavirus Aid, Relief and Economic Security (CARES) "
+        "Act, which provided $345 million for DWGs. This latest award follows six previous "
+        "waves, bringing the total amount awarded to states to $245,249,950.\n")
+    assert (law["status"], law["funder"]) == ("appropriated", "U.S. Congress")
+    assert (total["status"], total["funder"], total["kind"]) == (
+        "obligated", "Department of Labor", "cumulative")
+    [bil] = figure_records("It is funded under the Bipartisan Infrastructure Law (BIL)’s $26.5 "
+                           "billion Bridge Formula Program.\n")
+    assert (bil["status"], bil["funder"]) == ("appropriated", "U.S. Congress")
+    [headline] = figure_records("U.S. Transportation Secretary Pete Buttigieg Announces $1.8 "
+                                "Billion in Infrastructure Grants\n")
+    assert headline["funder"] == "Department of Transportation"
+    said = figure_records(
+        "The U.S. Department of Labor today announced the award of more than $86 million in "
+        "grants to 14 states. “By investing more than $86 million in workforce development, "
+        "we are carrying out our responsibility,” said the Secretary.\n")
+    assert [r["status"] for r in said] == ["obligated", "obligated"]
+
+
 def test_a_committee_report_recommends_for_its_title_s_year() -> None:
     """The forty-second set's sentences: "The Committee recommends", "The Committee provides"
     and "The bill recommended by the Committee includes" are proposals; a committee

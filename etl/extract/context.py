@@ -394,13 +394,19 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
                 (f.status_cue and _PROJECTION.search(f.status_cue))
                 or _ESTIMATED_VALUE.search(result.sentences[i].text))):
             for j in _looking_back(result.sentences, i, CONTEXT_SENTENCES):
-                if contexts[j].payers:
-                    f.funder, f.funder_text = contexts[j].payers[0]
+                # (money awarded or spent is an agency's: "Funded by the CARES Act, which
+                # provided $345 million for DWGs. This latest award follows six previous
+                # waves of funding, bringing the total amount awarded ... to $245,249,950")
+                payers = [p for p in contexts[j].payers
+                          if not (p[0] == "U.S. Congress" and f.status in _AGENCY_STAGES)]
+                if payers:
+                    f.funder, f.funder_text = payers[0]
                     f.funder_source = ("heading" if contexts[j].heading
                                        else "previous sentence")
                     break
 
 
+_AGENCY_STAGES = frozenset({"obligated", "disbursed"})
 _APPEAL_WORDS = rx.compile(r"\bappeal|\brequir", re.IGNORECASE)
 _APPLICATIONS = rx.compile(r"\bapplications?\b", re.IGNORECASE)
 
@@ -480,9 +486,15 @@ def _restated_from_earlier(result: Extraction) -> None:
     for f in result.figures:
         key = (f.currency, f.amount, f.amount_high)
         sentence = result.sentences[f.sentence_index]
+        # (or said again right after in the same words, by the same payer: "announced the
+        # award of more than $86 million ...", then in the Secretary's words "By investing more
+        # than $86 million in workforce development initiatives")
         if f.status_source is None and key in staged and \
-                staged[key].sentence_index < f.sentence_index and \
-                _DEFINITE_BEFORE.search(sentence.text, 0, f.start - sentence.start):
+                staged[key].sentence_index < f.sentence_index and (
+                    _DEFINITE_BEFORE.search(sentence.text, 0, f.start - sentence.start)
+                    or (f.sentence_index - staged[key].sentence_index <= 2
+                        and f.qualifier_text and f.qualifier_text == staged[key].qualifier_text
+                        and f.funder is not None and f.funder == staged[key].funder)):
             g = staged[key]
             f.status, f.status_cue, f.status_source = g.status, g.status_cue, "previous sentence"
         if f.status_source is not None:

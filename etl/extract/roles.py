@@ -116,7 +116,15 @@ _LAW_PAYS = rx.compile(r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}
                        r"(?=\s+(?:also\s+)?(?:provides|provided|"
                        r"includes|included|contains|contained|invests|invested|"
                        r"appropriates|appropriated|"
-                       r"allocates|allocated)\b)")
+                       r"allocates|allocated)\b)"
+                       # "the Coronavirus Aid, Relief and Economic Security (CARES) Act, which
+                       # provided $345 million"
+                       r"|\bAct(?=,?\s+(?:which|that)\s+(?:also\s+)?(?:provides|provided|"
+                       r"appropriates|appropriated|allocates|allocated)\b)"
+                       # "the Bipartisan Infrastructure Law (BIL)’s $26.5 billion Bridge Formula
+                       # Program"
+                       r"|\b(?:[A-Z][\w-]*\s+){1,4}(?:Law|Act)(?=(?:\s*\([A-Z]{2,8}\))?[’\x27]s\s+"
+                       r"(?:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?:[$€£]|US\$))")
 _ACT_AUTHORIZES = rx.compile(r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
                              r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
 # a committee's: "The recommendation for FY 2013 provides $3.3 billion", "This
@@ -245,6 +253,9 @@ _ORG_GIVES = rx.compile(rf"\b(?=[fisgmb])(?:funding|investment|support|grants?|m
                         rf"(?:the\s+)?(?P<name>{_ORG})")
 # "£193,000 in government funding": the government of the story's currency
 # (etl/extract/context._home_government), not a state's or a town's
+_NOUN_GRANTS_AFTER = rx.compile(r"\s+(?:grants|awards)\b")
+_IN_BEFORE = rx.compile(r"\b(?:in|of|for|awarded|awards|announced|announces|received|"
+                        r"receives|distributed|through)\s+(?:the\s+)?$")
 _GOVERNMENT_MONEY = rx.compile(r"(?=government\s)(?<!state )(?<!local )(?<!city )"
                                r"(?<!county )\bgovernment(?=\s+(?:funding|funds|money|support|"
                                r"grants?)\b)")
@@ -414,6 +425,11 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
             if sentence[start : m.end("name")] != "Government" and _ORG_HEAD.fullmatch(
                     sentence, start, m.end("name")):
                 continue
+            # (not a program's name before its grants, a noun: "more than $86 million in
+            # Industry-Driven Skills Training Fund grants to 14 states")
+            if _NOUN_GRANTS_AFTER.match(sentence, m.end("name")) and _IN_BEFORE.search(
+                    sentence, max(0, start - 12), start):
+                continue
             if not any(a.start < m.end("name") and start < a.end for a in agencies):
                 agencies.append(_Mention(start, m.end("name"), _org_name(m.group("name")),
                                          "agency"))
@@ -424,7 +440,7 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _BILL_RE.finditer(sentence):
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
-    for m in _LAW_PAYS.finditer(sentence) if "aw" in sentence else ():
+    for m in _LAW_PAYS.finditer(sentence) if "aw" in sentence or "Act" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
     for m in _ACT_AUTHORIZES.finditer(sentence) if "by" in sentence else ():
         agencies.append(_Mention(m.start(), m.end(), "U.S. Congress", "agency"))
