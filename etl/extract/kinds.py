@@ -105,7 +105,9 @@ _BRINGS_TO = rx.compile(r"\bbring(?:s|ing)?\b[^$.;]{0,80}?\bto\s+(?:(?:about|nea
                         r"more\s+than|over|some)\s+)?$", re.IGNORECASE)
 
 
-_TOTAL_OF_NEXT = rx.compile(r"\btotal\b[^$;]{0,60}?\bto\s+(?:(?:about|nearly|almost|more\s+than|"
+# ("This extra £1.6 billion takes the total given to councils to help their communities
+# through this crisis to over £3.2 billion")
+_TOTAL_OF_NEXT = rx.compile(r"\btotal\b[^$£€;]{0,100}?\bto\s+(?:(?:about|nearly|almost|more\s+than|"
                             r"over|some)\s+)?(?:US)?$", re.IGNORECASE)
 
 

@@ -145,9 +145,13 @@ def _owned_cues(sentence: str, money: list[Money], cues: list[tuple[int, int, st
     """For each figure, the cues that modify another figure as an adjective, "the estimated
     $1.7 billion", "the $750 million approved by Congress": such a cue is the other
     figure's stage, not this one's."""
+    # ("... to deal with Covid-19 pressures Estimated £3 billion additional support ...", a
+    # list's items run together: a capitalized participle opens its item)
     adjectives = [(c[0], c[1], m.start) for c in cues for m in money
                   if 0 <= m.start - c[1] <= 2 and re.fullmatch(r"[A-Za-z]+ed", c[3])
-                  and _ADJECTIVE_CUE.search(sentence[max(0, c[0] - 24) : c[0]])]
+                  and (_ADJECTIVE_CUE.search(sentence[max(0, c[0] - 24) : c[0]])
+                       or (c[3][0].isupper() and c[0] > 0
+                           and sentence[c[0] - 2 : c[0]].rstrip().islower()))]
     # "Of the $3.7 billion allocated, about $1.7 billion remained": a participle right
     # after a figure is that figure's
     # ("the $100 million approved for 2012")
