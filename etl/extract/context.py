@@ -538,8 +538,8 @@ _HOME_OF_CURRENCY = {
     "NZD": "New Zealand"}
 # the bare words that name a U.S. body only when the money is U.S. money
 _GENERIC_US_BODY = rx.compile(r"^(?:the\s+)?(?:(?:National\s+)?Treasury|Budget|"
-                              r"administration|Congress|(?:federal\s+)?government|lawmakers)$",
-                              re.IGNORECASE)
+                              r"administration|Congress|(?:federal\s+)?government|federal|"
+                              r"lawmakers)$", re.IGNORECASE)
 
 
 _DOLLAR_HOMES = {"Canada", "Australia", "New Zealand", "Taiwan"}  # "$" is theirs and others'

@@ -13,7 +13,9 @@ _CUMULATIVE = rx.compile(
     # of parts, not a total over time; nor "projects that have total approved costs of")
     r"\b(?:(?<!\ba )total(?!\s+of\b)(?!\s+(?:\w+\s+)?costs?\b)(?:s|ed|led)?\b|in all(?!\s+\w)|"
     r"altogether|"
-    r"cumulative(?:ly)?|combined|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multi)-?year|"
+    # (not "combined": "a combined investment of nearly $5.2 million from the federal and local
+    # governments" is several payers' money, not a total over time)
+    r"cumulative(?:ly)?|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multi)-?year|"
     r"so far|to date|since|together(?!\s+with)|between\s+now\s+and)\b|"
     # "the military assistance to Ukraine, which now amounts to over $50 billion"
     r"\bnow\s+(?:amounts?|totals?|stands?)\s+(?:to|at)\b|"

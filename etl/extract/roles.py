@@ -258,7 +258,10 @@ _IN_BEFORE = rx.compile(r"\b(?:in|of|for|awarded|awards|announced|announces|rece
                         r"receives|distributed|through)\s+(?:the\s+)?$")
 _GOVERNMENT_MONEY = rx.compile(r"(?=government\s)(?<!state )(?<!local )(?<!city )"
                                r"(?<!county )\bgovernment(?=\s+(?:funding|funds|money|support|"
-                               r"grants?)\b)")
+                               r"grants?)\b)"
+                               # "announced a federal investment of approximately $7.9 million"
+                               r"|\bfederal(?=\s+(?:investments?|funding|funds|money|support|"
+                               r"grants?|contributions?)\b)")
 
 
 def _org_name(words: str) -> str:
@@ -433,7 +436,8 @@ def _mentions(sentence: str, aliases: tuple[re.Pattern[str] | None, dict[str, st
             if not any(a.start < m.end("name") and start < a.end for a in agencies):
                 agencies.append(_Mention(start, m.end("name"), _org_name(m.group("name")),
                                          "agency"))
-    for m in _GOVERNMENT_MONEY.finditer(sentence) if "government " in sentence else ():
+    for m in _GOVERNMENT_MONEY.finditer(sentence) if "government " in sentence \
+            or "federal " in sentence else ():
         if not any(a.start <= m.start() < a.end for a in agencies):
             agencies.append(_Mention(m.start(), m.end(), "United States government", "agency"))
     for m in _MEMBER_SECURED.finditer(sentence):
