@@ -2452,6 +2452,30 @@ def test_federal_money_and_joint_investments() -> None:
     assert combined["kind"] == "amount"
 
 
+def test_a_contract_s_completion_date_and_the_defense_logistics_agency() -> None:
+    """The Department of Defense's contract announcements of August 10, 2020 (read with the
+    forty-fifth set, 4 figures: year 0.50 first, then 1.00): "with an estimated completion
+    date of Aug. 9, 2030" is when the work ends, in a month written short, and lends no
+    year to the award after it; "The contracting activity is the Defense Logistics Agency
+    Troop Support" names the Department of Defense (two committed figures of the fifteenth
+    set took no payer before)."""
+    from etl.__main__ import figure_records
+
+    first, second = figure_records(
+        "Sierra Nevada Corp., Sparks, Nevada, was awarded a $318,952,224 contract for key "
+        "loader production. Work locations and funding will be determined with each order, "
+        "with an estimated completion date of Aug. 9, 2030.\n\nRemotec Inc., Clinton, "
+        "Tennessee, was awarded a $48,600,000 contract for the reset of robots.\n",
+        date(2020, 8, 10))
+    assert (first["year"], second["year"]) == (2020, 2020)
+    _, after_dla = figure_records(
+        "US Foods, Los Angeles, California, has been awarded a maximum $525,250,000 contract "
+        "for food distribution. The contracting activity is the Defense Logistics Agency "
+        "Troop Support.\n\nSysco, Suffolk, Virginia, has been awarded a maximum $377,791,948 "
+        "contract for food distribution.\n")
+    assert after_dla["funder"] == "Department of Defense"
+
+
 def test_a_committee_report_recommends_for_its_title_s_year() -> None:
     """The forty-second set's sentences: "The Committee recommends", "The Committee provides"
     and "The bill recommended by the Committee includes" are proposals; a committee

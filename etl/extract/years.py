@@ -128,8 +128,9 @@ _DEADLINE_BEFORE = rx.compile(
     rf"\b(?:until|through|by|no\s+later\s+than|as\s+of|(?:completion|end(?:ing)?|expiration)\s+"
     rf"date\s+(?:of|is)|expires?\s+(?:on|in)|"
     # "for the fiscal year commencing July 1, 2023, and ending June 30, 2024": its start
-    rf"(?:commencing|beginning|starting)(?:\s+on)?)\s+(?:(?:{_MONTHS})\s+"
-    r"(?:\d{1,2},\s+)?)$", re.IGNORECASE)
+    rf"(?:commencing|beginning|starting)(?:\s+on)?)\s+(?:(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|"
+    # ("with an estimated completion date of Aug. 9, 2030")
+    r"Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?)$", re.IGNORECASE)
 
 
 _BASELINE_PHRASE = rx.compile(
