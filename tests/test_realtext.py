@@ -2476,6 +2476,14 @@ def test_a_contract_s_completion_date_and_the_defense_logistics_agency() -> None
     assert after_dla["funder"] == "Department of Defense"
 
 
+def test_forty_sixth_heldout_set() -> None:
+    """The Congressional Budget Office's cost estimates for H.R. 3029 (June 24, 2025) and
+    H.R. 9722, with their tables as the pages flatten them, 6 figures annotated before the
+    extractor ran on them (first payer 0.83: "the bill's reporting requirements" read as
+    the Congress paying)."""
+    held_as_floor("heldout46", year=1.0, year_type=1.0, status=1.0, funder=1.0, kind=1.0)
+
+
 def test_a_committee_report_recommends_for_its_title_s_year() -> None:
     """The forty-second set's sentences: "The Committee recommends", "The Committee provides"
     and "The bill recommended by the Committee includes" are proposals; a committee

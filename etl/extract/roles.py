@@ -578,6 +578,8 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
+_BILLS_OWN_NOT_MONEY = rx.compile(r"[’\x27]s\s+(?!(?:funding|funds|money|appropriations?|"
+                                  r"spending|budget|total|allocation)\b|[$€£\d])")
 _A_CONGRESS_BEFORE = rx.compile(r"\b(?:during|in|over|throughout|since|before|after|by)\s+the\s+"
                                 r"(?:last|previous|past|current|present|this|next|new|"
                                 r"\d+(?:st|nd|rd|th)|[A-Z][a-z]+-[a-z]+)\s+$", re.IGNORECASE)
@@ -655,6 +657,10 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True  # "since the beginning of the Biden Administration": a time
     if m.name == "U.S. Congress" and _A_CONGRESS_BEFORE.search(before):
         return True  # "During the last Congress, three trillion dollars was spent": a time
+    if m.name == "U.S. Congress" and _BILLS_OWN_NOT_MONEY.match(sentence, m.end) and \
+            sentence[m.start : m.end].lower().endswith(("bill", "legislation", "measure")):
+        return True  # "it would cost less than $500,000 to comply with the bill's reporting
+        # requirements": what the bill requires, not what it pays
     owner = _POSSESSIVE_END.search(before)
     if owner and any(a.end() == owner.start() for a in _AGENCY_RE.finditer(before)):
         return True  # "the U.S. Department of Agriculture’s Forest Service": the department's
