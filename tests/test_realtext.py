@@ -2484,6 +2484,24 @@ def test_forty_sixth_heldout_set() -> None:
     held_as_floor("heldout46", year=1.0, year_type=1.0, status=1.0, funder=1.0, kind=1.0)
 
 
+def test_money_in_a_law_s_funding_is_the_congress_s() -> None:
+    """Recovery.gov's page of Inspectors General findings of 2009 (read with the forty-sixth
+    set and two Justice Department inspector general's semiannual highlights, 8 figures;
+    payer 0.88 first, then 1.00): "the $50 million in Recovery Act funding for the
+    Aquaculture Grant Program" is the law's money, not the Department of Transportation's
+    of the paragraph before (its stage stays the sentence's, as the twenty-first set's "$30
+    million in Bipartisan Infrastructure Law funding" is announced news)."""
+    from etl.__main__ import figure_records
+
+    dot, usda = figure_records(
+        "The Department of Transportation (DOT) will distribute approximately $37 billion "
+        "through major grants programs.\n\nAs part of its ongoing oversight of the $50 million "
+        "in Recovery Act funding for the Aquaculture Grant Program, the Office of Inspector "
+        "General reviewed draft agreements.\n")
+    assert dot["funder"] == "Department of Transportation"
+    assert usda["funder"] == "U.S. Congress"
+
+
 def test_a_committee_report_recommends_for_its_title_s_year() -> None:
     """The forty-second set's sentences: "The Committee recommends", "The Committee provides"
     and "The bill recommended by the Committee includes" are proposals; a committee

@@ -124,7 +124,10 @@ _LAW_PAYS = rx.compile(r"\b(?:(?:[A-Z][\w-]*\s+){1,4}Law|(?:[a-z][\w-]*\s+){1,3}
                        # "the Bipartisan Infrastructure Law (BIL)’s $26.5 billion Bridge Formula
                        # Program"
                        r"|\b(?:[A-Z][\w-]*\s+){1,4}(?:Law|Act)(?=(?:\s*\([A-Z]{2,8}\))?[’\x27]s\s+"
-                       r"(?:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?:[$€£]|US\$))")
+                       r"(?:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?:[$€£]|US\$))"
+                       # "the $50 million in Recovery Act funding"
+                       r"|(?<=illion\sin\s)(?:[A-Z][\w-]*\s+){1,4}(?:Law|Act)(?=\s+(?:funding|funds|"
+                       r"money|dollars)\b)")
 _ACT_AUTHORIZES = rx.compile(r"(?:(?<=authorized\sby\s)|(?<=appropriated\sby\s))(?:the\s+)?"
                              r"(?:(?:[A-Z][\w.’'/-]*,?|and|of|for|the|to|in|on)\s+){1,16}?Act\b")
 # a committee's: "The recommendation for FY 2013 provides $3.3 billion", "This
