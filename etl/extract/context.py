@@ -407,6 +407,8 @@ def _from_context(result: Extraction, contexts: list[_Context], scoped: list[boo
 
 
 _AGENCY_STAGES = frozenset({"obligated", "disbursed"})
+_SIGNED_BILL = rx.compile(r"sign(?:ed|s)\b.*\b(?:bill|measure|package|legislation|law)$",
+                          re.IGNORECASE | re.DOTALL)
 _APPEAL_WORDS = rx.compile(r"\bappeal|\brequir", re.IGNORECASE)
 _APPLICATIONS = rx.compile(r"\bapplications?\b", re.IGNORECASE)
 
@@ -693,8 +695,12 @@ def _congress_appropriates(result: Extraction) -> None:
             and bool(_NAMED_APPROPRIATION.search(f.status_cue or ""))
         # "We were directly appropriated $455 million over five years in BIL funds": money
         # appropriated with no one named is the Congress's
+        # ("President Donald Trump signed a $2.2 trillion coronavirus economic relief and
+        # stimulus bill": the law's money, the Congress's, not the signer's)
         passive = f.funder is None and f.status == "appropriated" and f.currency == "USD" \
-            and f.status_source == "sentence" and (f.status_cue or "").lower() == "appropriated"
+            and f.status_source == "sentence" and (
+                (f.status_cue or "").lower() == "appropriated"
+                or bool(_SIGNED_BILL.match(f.status_cue or "")))
         if executive or named or passive:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
                 f.status_source

@@ -583,6 +583,11 @@ _BUDGET_CONTAINS = rx.compile(r"\bbudget\s+(?:(?:also|still|then)\s+)?(?:provide
 # legislation"
 _ENACTED_BILL = rx.compile(
     r"\bsign(?:ed|s)\s+(?:[\w$.,-]+\s+){0,6}?into\s+law\b|\bsigned\s+into\s+law\b|"
+    # "President Donald Trump signed a $2.2 trillion coronavirus economic relief and stimulus
+    # bill on Friday": a funding bill signed is law
+    r"\bsign(?:ed|s)\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\w$.,-]+\s+){0,7}?(?:funding|"
+    r"spending|appropriations?|supplemental|omnibus|stimulus|relief)\s+(?:bill|measure|"
+    r"package|legislation)\b|"
     r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
     r"\b(?:approval|passage)\s+(?:from|by|of|in)\s+both\s+(?:houses|chambers)\b|"
