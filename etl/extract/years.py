@@ -289,8 +289,10 @@ def _event_dated(sentence: str) -> bool:
                == "event" for m in _YEAR_RE.finditer(sentence))
 
 
-_MAYBE_YEAR = rx.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b|\b(?:last|past)\s+[A-Z]",
-                         re.IGNORECASE)
+_MAYBE_YEAR = rx.compile(r"(?:19|20)\d\d|\bFY|\d\d\b|\byears?\b|\b(?:last|past)\s+[A-Z]|"
+                         r"\b(?:this|next)\s+month\b", re.IGNORECASE)
+_EVENT_MONTH_BEFORE = rx.compile(rf"\b(?:{_EVENT_VERB})\s+(?:(?:early|late|earlier|later)\s+)?$",
+                                 re.IGNORECASE)
 _NUM_WORD = "|".join(sorted((w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 12), key=len,
                             reverse=True))
 _RELATIVE_RE = rx.compile(
@@ -300,7 +302,8 @@ _RELATIVE_RE = rx.compile(
       | (?P<deictic>last|this|next|the\s+current|the\s+(?:up)?coming)\s+(?P<fy4>fiscal\s+)?year
       | (?P<starting>the\s+(?:fiscal\s+)?year\s+(?:starting|beginning|that\s+(?:starts|begins)))
       | (?P<n2>\d+|{_NUM_WORD})\s+years?\s+ago
-      | (?:last|this\s+past)\s+(?P<month>(?-i:{_MONTHS})))\b""",
+      | (?:last|this\s+past)\s+(?P<month>(?-i:{_MONTHS}))
+      | (?P<rel_month>last|this|next)\s+month)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -397,7 +400,8 @@ def _year_mentions(
     # (every alternative names a year, "ago", or "last"/"this past" before a month: where
     # none of those words is, the scan is skipped)
     low = sentence.lower()
-    relative = "year" in low or "ago" in low or "last" in low or "past" in low
+    relative = "year" in low or "ago" in low or "last" in low or "past" in low \
+        or "month" in low
     for m in _RELATIVE_RE.finditer(sentence) if relative else ():
         # (not "this year" of "this year and next", read above as a span)
         if inside(m.start(), m.end()) or any(a <= m.start() < b for a, b in spans):
@@ -409,6 +413,16 @@ def _year_mentions(
             if ref_year is not None and ref_month is not None:
                 month = _MONTHS.split("|").index(m.group("month")) + 1
                 found.append((m.start(), m.end(), ref_year - (month >= ref_month),
+                              "calendar", m.group()))
+            continue
+        if m.group("rel_month"):
+            # "the aid it spent last month", in a story of May 2024: that month's year (not
+            # "the $405.1 million announced last month", "a package signed late last month":
+            # the day of an announcement or a law, as with a date written out)
+            if ref_year is not None and ref_month is not None and not _EVENT_MONTH_BEFORE.search(
+                    sentence, max(0, m.start() - 40), m.start()):
+                step = {"last": -1, "this": 0, "next": 1}[m.group("rel_month").lower()]
+                found.append((m.start(), m.end(), ref_year + (ref_month + step - 1) // 12,
                               "calendar", m.group()))
             continue
         if m.group("starting"):
