@@ -2416,6 +2416,10 @@ def test_grant_releases_award_and_a_law_s_own_money() -> None:
     [headline] = figure_records("U.S. Transportation Secretary Pete Buttigieg Announces $1.8 "
                                 "Billion in Infrastructure Grants\n")
     assert headline["funder"] == "Department of Transportation"
+    [joint] = figure_records(
+        "U.S. Transportation Secretary Pete Buttigieg and White House Deputy Chief of Staff "
+        "Natalie Quillian held a virtual news conference to announce $1.8 billion in awards.\n")
+    assert joint["funder"] == "Department of Transportation"
     said = figure_records(
         "The U.S. Department of Labor today announced the award of more than $86 million in "
         "grants to 14 states. “By investing more than $86 million in workforce development, "

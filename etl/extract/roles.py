@@ -581,6 +581,15 @@ def _funder_mention(sentence: str, fig: Money, agencies: list[_Mention],
     return sentence[best.start : best.end]
 
 
+_WH_STAFF_AFTER = rx.compile(r"\s+(?:Deputy\s+)?(?:Chief\s+of\s+Staff|[Pp]ress\s+[Ss]ecretary|"
+                             r"[Ss]pokes(?:man|woman|person)|[Cc]ounsel|(?:[Ss]enior\s+)?"
+                             r"[Aa]dvis[eo]r|[Aa]ide|[Cc]oordinator)\b")
+
+
+def _agencies_of(sentence: str) -> list[_Mention]:
+    return _mentions(sentence)[0]
+
+
 _BILLS_OWN_NOT_MONEY = rx.compile(r"[’\x27]s\s+(?!(?:funding|funds|money|appropriations?|"
                                   r"spending|budget|total|allocation)\b|[$€£\d])")
 _A_CONGRESS_BEFORE = rx.compile(r"\b(?:during|in|over|throughout|since|before|after|by)\s+the\s+"
@@ -658,6 +667,11 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
         return True
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
+    if m.name == "White House" and _WH_STAFF_AFTER.match(sentence, m.end) and any(
+            a.name != "White House" and not a.attributed for a in _agencies_of(sentence)):
+        return True  # "U.S. Transportation Secretary Pete Buttigieg and White House Deputy
+        # Chief of Staff Natalie Quillian held a virtual news conference to announce $1.8
+        # billion": a staff member's house, beside the department that pays
     if m.name == "U.S. Congress" and _A_CONGRESS_BEFORE.search(before):
         return True  # "During the last Congress, three trillion dollars was spent": a time
     if m.name == "U.S. Congress" and _BILLS_OWN_NOT_MONEY.match(sentence, m.end) and \
