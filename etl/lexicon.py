@@ -26,6 +26,7 @@ AGENCIES: dict[str, list[str]] = _NAMES["agencies"]
 SOURCES: dict[str, list[str]] = _NAMES["sources"]
 COUNTRIES: dict[str, list[str]] = _NAMES["countries"]
 US_STATES: list[str] = _NAMES["states"]["names"]
+US_STATE_CAPITALS: dict[str, str] = _NAMES["states"]["capitals"]
 # Budget stages with their meaning, and the cues that name them (etl/cues/stages.toml).
 STAGES: dict[str, str] = _STAGES["stages"]
 STATUS_CUES: dict[str, list[str]] = _STAGES["cues"]

@@ -54,6 +54,7 @@ from etl.extract.roles import (
 from etl.extract.stages import (
     _ANAPHORIC_START,
     _DIFFERENCE_AFTER,
+    _cuts_are_not_enacted,
     _owned_cues,
     _president_proposes,
     _stage_of_comparisons,
@@ -275,5 +276,6 @@ def extract(text: str, doc_key: str = "", reference_date: date | None = None) ->
     _stage_of_silent_sentences(result, sentences)
     _stage_of_table_columns(result, text)
     _home_government(result, text)  # (again: for the figures the stages above gave a stage)
+    _cuts_are_not_enacted(result)
     _bill_year(result)
     return result

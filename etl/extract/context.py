@@ -12,7 +12,7 @@ from etl import fastre as rx
 from etl.extract.common import Extraction, Figure, _looking_back, _Mention
 from etl.extract.roles import _government_of, _not_a_payer
 from etl.extract.years import _DATE_BEFORE, _MONTHS, _YEAR_RE
-from etl.lexicon import AGENCIES, COUNTRIES, US_STATES
+from etl.lexicon import AGENCIES, COUNTRIES, US_STATE_CAPITALS, US_STATES
 
 # Words that place an event at the document's date: "today", "yesterday", and in news
 # copy a weekday ("on Tuesday" is the Tuesday of the week the story is dated)
@@ -507,8 +507,13 @@ def _restated_from_earlier(result: Extraction) -> None:
 _STATE_STORY = rx.compile(r"\b(?:Gov\.|Governor)\s+[A-Z]|\bstate\s+(?:budget|general\s+fund|"
                           r"spending\s+plan|legislature|lawmakers)\b|\bLegislature\b")
 # (not "Washington", the federal government's seat, nor "Georgia", also a country)
+# (not "Kansas City", "Oklahoma City": a city's name in a story of Missouri's budget)
 _STATE_NAMES = rx.compile(r"\b(?:" + "|".join(
-    re.escape(s) for s in US_STATES if s not in {"Washington", "Georgia"}) + r")\b")
+    re.escape(s) for s in US_STATES if s not in {"Washington", "Georgia"}) + r")\b(?!\s+City\b)")
+# a state capital opening a line as a dateline: "SACRAMENTO –", "(JEFFERSON CITY, MO) –"
+_CAPITAL_DATELINE = rx.compile(r"(?m)^\(?(" + "|".join(
+    re.escape(c) for c in sorted(US_STATE_CAPITALS, key=len, reverse=True))
+    + r")(?:,\s*[A-Z][\w.]*)?\)?\s*[–—-]")
 # who a state story's "lawmakers" are
 _LEGISLATORS = {"lawmakers", "appropriators", "the legislature", "the bill", "the legislation",
                 "the measure", "the house", "the senate"}
@@ -522,6 +527,8 @@ def _state_payer(result: Extraction, text: str) -> None:
     if not _STATE_STORY.search(text):
         return
     named = {m.group() for m in _STATE_NAMES.finditer(text)}
+    if not named:  # ("SACRAMENTO – Governor Gavin Newsom today signed ...")
+        named = {US_STATE_CAPITALS[m.group(1)] for m in _CAPITAL_DATELINE.finditer(text)}
     if len(named) != 1:
         return
     state = named.pop()
@@ -680,6 +687,8 @@ def _congress_appropriates(result: Extraction) -> None:
     obligated $35.7 million of its $143.1 million in appropriated funds", "Congress has
     provided the Department of Defense (DOD) with about $86.8 billion". The payer's words
     are the appropriation's."""
+    # (a governor signs a state's budget: not the Congress's money)
+    state_story = any(_STATE_STORY.search(s.text) for s in result.sentences)
     for f in result.figures:
         # (or the government a sentence before named: "the United States' continued
         # commitment ... These funds include: an additional $10 million")
@@ -700,7 +709,7 @@ def _congress_appropriates(result: Extraction) -> None:
         passive = f.funder is None and f.status == "appropriated" and f.currency == "USD" \
             and f.status_source == "sentence" and (
                 (f.status_cue or "").lower() == "appropriated"
-                or bool(_SIGNED_BILL.match(f.status_cue or "")))
+                or (bool(_SIGNED_BILL.match(f.status_cue or "")) and not state_story))
         if executive or named or passive:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", f.status_cue, \
                 f.status_source

@@ -582,12 +582,18 @@ _BUDGET_CONTAINS = rx.compile(r"\bbudget\s+(?:(?:also|still|then)\s+)?(?:provide
 # law", "is now headed to the President's desk", "applauded congressional passage of
 # legislation"
 _ENACTED_BILL = rx.compile(
-    r"\bsign(?:ed|s)\s+(?:[\w$.,-]+\s+){0,6}?into\s+law\b|\bsigned\s+into\s+law\b|"
+    # ("Gov. Mike Dunleavy signed the Fiscal Year 2024 state operating and capital budgets
+    # into law")
+    r"\bsign(?:ed|s)\s+(?:[\w$.,()-]+\s+){0,9}?into\s+law\b|\bsigned\s+into\s+law\b|"
     # "President Donald Trump signed a $2.2 trillion coronavirus economic relief and stimulus
     # bill on Friday": a funding bill signed is law
     r"\bsign(?:ed|s)\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\w$.,-]+\s+){0,7}?(?:funding|"
     r"spending|appropriations?|supplemental|omnibus|stimulus|relief)\s+(?:bill|measure|"
     r"package|legislation)\b|"
+    # "Governor Mike Parson signed the Fiscal Year 2024 (FY24) state operating and capital
+    # improvement budget bills"
+    r"\bsign(?:ed|s)\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\w$.,()-]+\s+){0,9}?budget\s+"
+    r"(?:bills?|legislation|act)\b|"
     r"\b(?:sent|send|headed|heads|go(?:es)?|going)\s+to\s+(?:the\s+)?President(?:[\x27’]s)?\s+"
     r"(?:\w+[\x27’]s\s+)?desk\b|\bpassed\s+both\s+(?:houses|chambers)\b|"
     r"\b(?:approval|passage)\s+(?:from|by|of|in)\s+both\s+(?:houses|chambers)\b|"
@@ -659,6 +665,37 @@ def _stage_of_enacted_bill(result: Extraction, text: str) -> None:
                 and not state:
             f.funder, f.funder_text, f.funder_source = "U.S. Congress", enacted.group(), \
                 "document"
+
+
+# "signed the Fiscal Year 2024 ... budgets into law but vetoed about $200 million",
+# "Reductions include about $145 million", "$10 million dollars were cut from", "201
+# line-item vetoes, totaling $555.3 million": money a signing took out is not enacted
+_CUT_BEFORE = rx.compile(r"\b(?:vetoed|vetoing|cut|cuts|cutting|(?:vetoes|reductions?|cuts)"
+                         r"(?:\s+(?:include|includes|of|totall?ing)|,\s+totall?ing))\s+"
+                         r"(?:(?:about|nearly|almost|some|approximately|more\s+than|over)\s+)?$",
+                         re.IGNORECASE)
+_AND_NEXT = rx.compile(r"[^$.;]{0,40}?(?:,\s*|\s+and\s+)(?:(?:about|nearly|some)\s+)?")
+_CUT_AFTER = rx.compile(r"\s*(?:dollars\s+)?(?:were|was|is|are|has\s+been|have\s+been)\s+"
+                        r"(?:cut|vetoed|reduced|eliminated)\b", re.IGNORECASE)
+
+
+def _cuts_are_not_enacted(result: Extraction) -> None:
+    """An amount vetoed or cut is not what the law appropriates: the story's signing, or a
+    law's word in its sentence, gives it no stage (its source and cue cleared)."""
+    cut: Figure | None = None  # the last figure found cut
+    for f in result.figures:
+        sentence = result.sentences[f.sentence_index]
+        lo, hi = f.start - sentence.start, f.end - sentence.start
+        # ("Reductions include about $145 million in operating funds and $56 million in
+        # state capital projects": the cut's second figure)
+        joined = cut is not None and cut.sentence_index == f.sentence_index and \
+            bool(_AND_NEXT.fullmatch(result.sentences[f.sentence_index].text,
+                                     cut.end - sentence.start, lo))
+        if _CUT_BEFORE.search(sentence.text, max(0, lo - 60), lo) or _CUT_AFTER.match(
+                sentence.text, hi) or joined:
+            cut = f
+            if f.status == "appropriated":
+                f.status, f.status_cue, f.status_source = "reported", None, None
 
 
 _BUDGET_WORD = rx.compile(r"\b(?:budget|appropriation)", re.IGNORECASE)
