@@ -23,3 +23,14 @@ def test_the_month_of_an_announcement_is_not_the_money_s() -> None:
             "preparedness grant programs. This funding is in addition to the $405.1 million "
             "announced last month for emergency management.\n")
     assert [r["year"] for r in figure_records(text, date(2022, 2, 28))] == [2022, 2022]
+
+
+def test_what_a_government_is_said_to_provide_is_announced() -> None:
+    """Australian news of 2022-2024 on humanitarian aid (The New Daily, Medcom, the Senate
+    Hansard; 8 figures, not stored here): stage 0.62 first, then 1.00."""
+    [said] = figure_records("Senator Wong said Australia would provide $12.5 million for "
+                            "refugees in the region.\n")
+    assert said["status"] == "reported"
+    [bill] = figure_records("The senator said the bill would provide $12.5 million for "
+                            "refugees.\n")
+    assert bill["status"] == "proposed"

@@ -72,6 +72,11 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     strong = [c for c in strong if not (_ASKED_FOR_IT.fullmatch(c[3])
                                         and sentence.endswith(("illion ", "ILLION "), 0, c[0]))
               or _THE_FIGURE_BEFORE.search(sentence, max(0, c[0] - 40), c[0])]
+    # "Senator Wong said Australia would provide $21.5 million": what a government is said
+    # to provide is its announcement, as "will provide" is (not "the bill would provide")
+    strong = [c for c in strong if not (c[2] == "proposed" and c[3].lower().startswith("would")
+                                        and _SAID_SUBJECT_BEFORE.search(
+                                            sentence, max(0, c[0] - 60), c[0]))]
     # a cue inside a longer one is part of it: "authorized to be appropriated" is an
     # authorization, not an appropriation
     strong = [c for c in strong if not any(o is not c and o[0] <= c[0] and c[1] <= o[1]
@@ -111,6 +116,8 @@ def _status_cues(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 _BUDGET_REQUEST = rx.compile(r"\bbudget\s+request", re.IGNORECASE)
+_SAID_SUBJECT_BEFORE = rx.compile(r"\b(?:said|says|announced|confirmed)\s+(?:that\s+)?"
+                                  r"(?!(?:The|the|This|this|It|it)\b)(?:[A-Z][\w.’\x27-]*\s+){1,4}$")
 _FUNDS_BEFORE = rx.compile(r"\b(?:funding|funds|money|amounts?|sums?)\s+$", re.IGNORECASE)
 _LEVELS_BEFORE = rx.compile(r"\b(?:consistent\s+with|in\s+line\s+with|within|below|above|"
                             r"under|over|beyond|exceeds?|exceeding|matching|matches)\s+"
