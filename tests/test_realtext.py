@@ -2356,6 +2356,8 @@ def test_a_floor_statement_s_bill_its_comparisons_and_its_congress() -> None:
     [spent] = figure_records("During the last Congress, three trillion dollars was spent "
                              "outside of the normal appropriations process.\n")
     assert spent["funder"] is None and spent["status"] == "disbursed"
+    [agent] = figure_records("The $5 billion was approved by the 118th Congress.\n")
+    assert agent["funder"] == "U.S. Congress"  # (a Congress as the agent pays)
     [report] = figure_records(
         "In total, this Conference Report provides $674.4 billion for our military – "
         "consistent with the levels authorized by the NDAA.\n")

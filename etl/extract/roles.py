@@ -592,7 +592,8 @@ def _agencies_of(sentence: str) -> list[_Mention]:
 
 _BILLS_OWN_NOT_MONEY = rx.compile(r"[’\x27]s\s+(?!(?:funding|funds|money|appropriations?|"
                                   r"spending|budget|total|allocation)\b|[$€£\d])")
-_A_CONGRESS_BEFORE = rx.compile(r"\b(?:during|in|over|throughout|since|before|after|by)\s+the\s+"
+# (not "approved by the 118th Congress": the agent that pays)
+_A_CONGRESS_BEFORE = rx.compile(r"\b(?:during|in|over|throughout|since|before|after)\s+the\s+"
                                 r"(?:last|previous|past|current|present|this|next|new|"
                                 r"\d+(?:st|nd|rd|th)|[A-Z][a-z]+-[a-z]+)\s+$", re.IGNORECASE)
 _TIME_OF_BEFORE = rx.compile(r"\b(?:beginning|start|end|outset|first\s+year|days?)\s+of\s+"
