@@ -224,6 +224,13 @@ def chart_frame(observations: pd.DataFrame, cpi: Cpi | None = None,
     frame["gap_shown"] = first_gap & ~frame["year"].isin(given)
     if int((frame["drawn"] & (frame["role"] == "shown")).sum()) > MAX_QUOTES:
         frame["purpose_note"] = ""  # too many points for notes: the tooltips keep them
+    # two sources' figures of one year shown side by side ("$51 million in fiscal year 2011"
+    # beside "$50 million from the Pentagon's 2011 budget"): the lower one's quote goes below
+    # it, so that the two quotes do not print over each other
+    shown = frame["drawn"] & (frame["role"] == "shown")
+    rank = frame.loc[shown].groupby("year")["value"].rank(method="first", ascending=False)
+    frame["quote_below"] = False
+    frame.loc[rank.index, "quote_below"] = (rank > 1).to_numpy()
     return frame.sort_values(["year", "series_id"], kind="stable").reset_index(drop=True)
 
 
@@ -368,7 +375,8 @@ def funding_chart(frame: pd.DataFrame, annotate: bool = False, title: str = "",
     else:
         layers = [band, band_label, reconciled, line, bounds, ranges, heads, points,
                   conflicts, key]
-    below = "datum.qualifier == 'lower_bound'"  # an upward arrow: the quote goes below
+    # an upward arrow, or a higher figure of the same year above: the quote goes below
+    below = "(datum.qualifier == 'lower_bound' || datum.quote_below)"
     for test, dy in ((f"!({below})", 26), (below, 26 + (14 if annotate else 0))):
         layers.append(reported.transform_filter(f"datum.purpose_note != '' && {test}")
                       .mark_text(dy=dy, fontSize=11, color="#8A4B00", limit=column)

@@ -103,3 +103,28 @@ def test_no_line_into_a_bound_or_a_plan() -> None:
     spec = funding_chart(frame).to_dict()
     lines = [layer for layer in spec["layer"] if layer["mark"]["type"] == "line"]
     assert all(not spec["datasets"][layer["data"]["name"]] for layer in lines)
+
+
+def test_two_sources_quotes_of_one_year_do_not_overlap() -> None:
+    """Two sources' figures of one year, both shown ($51 million reported, $50 million
+    proposed for fiscal 2011): the lower figure's quote goes below its mark."""
+    frame = chart_frame(observations([
+        {"year": 2011, "value": 51e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "role": "shown", "source": "A", "document_id": "a",
+         "sentence": "to $51 million in fiscal year 2011", "figure_text": "$51 million"},
+        {"year": 2011, "value": 50e6, "qualifier": "exact", "status": "proposed",
+         "reported": True, "role": "shown", "source": "B", "document_id": "b",
+         "sentence": "using $50 million in funds", "figure_text": "$50 million"},
+        {"year": 2010, "value": 34e6, "qualifier": "exact", "status": "reported",
+         "reported": True, "role": "shown", "source": "B", "document_id": "b",
+         "sentence": "more than $34 million in 2010", "figure_text": "$34 million"},
+    ]))
+    below = dict(zip(frame["value"], frame["quote_below"], strict=True))
+    assert below == {51e6: False, 50e6: True, 34e6: False}
+    spec = funding_chart(frame, annotate=True).to_dict()
+    quotes = [layer for layer in spec["layer"] if layer["mark"].get("type") == "text"
+              and layer["encoding"].get("text", {}).get("field") == "quote"]
+    filters = [str(layer.get("transform")) for layer in quotes]
+    assert any("quote_below" in f for f in filters)
+    placed = {layer["mark"]["dy"] for layer in quotes}
+    assert placed == {-22, 26}  # above for the higher figure, below for the lower
