@@ -150,7 +150,7 @@ def _sentence_context(sentence: str, kind: str,
     distinct = {(y, t) for y, t, _ in years}
     source_spans = [(s.start, s.end) for s in sources]
     payers = [(a.name, sentence[a.start : a.end]) for a in agencies
-              if not a.attributed and not _not_a_payer(sentence, a)
+              if not a.attributed and not _not_a_payer(sentence, a, agencies)
               and not any(s <= a.start < e for s, e in source_spans)
               and not _OWNER_OF_OTHER.match(sentence, a.end)
               and not _OBJECT_BEFORE.search(sentence, max(0, a.start - 40), a.start)]

@@ -493,7 +493,7 @@ def _funder(sentence: str, fig: Money, agencies: list[_Mention],
     source_spans = [(s.start, s.end) for s in sources]
     candidates = [a for a in agencies
                   if not any(s <= a.start < e for s, e in source_spans)
-                  and a.name not in SOURCES and not _not_a_payer(sentence, a)
+                  and a.name not in SOURCES and not _not_a_payer(sentence, a, agencies)
                   # "(5) Commerce had obligated $21.1 million ...; (6) the Army planned":
                   # the next numbered item's subject is not this item's
                   and not (a.start >= fig.end and _NEXT_ITEM.search(sentence, fig.end, a.start))
@@ -586,10 +586,6 @@ _WH_STAFF_AFTER = rx.compile(r"\s+(?:Deputy\s+)?(?:Chief\s+of\s+Staff|[Pp]ress\s
                              r"[Aa]dvis[eo]r|[Aa]ide|[Cc]oordinator)\b")
 
 
-def _agencies_of(sentence: str) -> list[_Mention]:
-    return _mentions(sentence)[0]
-
-
 _BILLS_OWN_NOT_MONEY = rx.compile(r"[’\x27]s\s+(?!(?:funding|funds|money|appropriations?|"
                                   r"spending|budget|total|allocation)\b|[$€£\d])")
 # (not "approved by the 118th Congress": the agent that pays)
@@ -627,9 +623,10 @@ _LAW_OF = rx.compile(r"(?:\s+[A-Z][\w.-]*){0,2}[\x27’]s\s+"
                      r"|(?:(?!(?:budget|request|proposal|plan)\b)[\w-]+\s+){1,5}?(?:law|agenda))\b")
 
 
-def _not_a_payer(sentence: str, m: _Mention) -> bool:
+def _not_a_payer(sentence: str, m: _Mention, others: list[_Mention]) -> bool:
     """An agency named as the recipient ("$5 million for USAID") or the addressee ("asked
-    Congress for") of the money, not its payer."""
+    Congress for") of the money, not its payer (``others``: the sentence's payer mentions,
+    ``m`` among them)."""
     before = sentence[max(0, m.start - 40) : m.start]
     if _ADDRESSEE_BEFORE.search(before):
         return True
@@ -669,7 +666,7 @@ def _not_a_payer(sentence: str, m: _Mention) -> bool:
     if _TIME_OF_BEFORE.search(before):
         return True  # "since the beginning of the Biden Administration": a time
     if m.name == "White House" and _WH_STAFF_AFTER.match(sentence, m.end) and any(
-            a.name != "White House" and not a.attributed for a in _agencies_of(sentence)):
+            a.name != "White House" and not a.attributed for a in others):
         return True  # "U.S. Transportation Secretary Pete Buttigieg and White House Deputy
         # Chief of Staff Natalie Quillian held a virtual news conference to announce $1.8
         # billion": a staff member's house, beside the department that pays

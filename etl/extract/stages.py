@@ -392,8 +392,8 @@ def _payer_before(sentences: list[Span], i: int) -> tuple[str, str] | None:
     """The payer named by the nearest earlier sentence that names exactly one."""
     for j in _looking_back(sentences, i, CONTEXT_SENTENCES):
         text = sentences[j].text
-        agencies = [a for a in _mentions(text)[0]
-                    if not a.attributed and not _not_a_payer(text, a)]
+        named = _mentions(text)[0]
+        agencies = [a for a in named if not a.attributed and not _not_a_payer(text, a, named)]
         if len({a.name for a in agencies}) == 1:
             return agencies[0].name, text[agencies[0].start : agencies[0].end]
     return None
