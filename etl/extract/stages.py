@@ -696,8 +696,7 @@ def _cuts_are_not_enacted(result: Extraction) -> None:
         # ("Reductions include about $145 million in operating funds and $56 million in
         # state capital projects": the cut's second figure)
         joined = cut is not None and cut.sentence_index == f.sentence_index and \
-            bool(_AND_NEXT.fullmatch(result.sentences[f.sentence_index].text,
-                                     cut.end - sentence.start, lo))
+            bool(_AND_NEXT.fullmatch(sentence.text, cut.end - sentence.start, lo))
         if _CUT_BEFORE.search(sentence.text, max(0, lo - 60), lo) or _CUT_AFTER.match(
                 sentence.text, hi) or joined:
             cut = f
