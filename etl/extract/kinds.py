@@ -6,6 +6,7 @@ import itertools
 import re
 
 from etl import fastre as rx
+from etl.extract.years import _MONTHS, _MONTHS_SHORT
 from etl.money import Money
 
 _CUMULATIVE = rx.compile(
@@ -75,10 +76,8 @@ _AS_OF = rx.compile(r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|February|Marc
 _BEEN_AFTER = rx.compile(r"[^$.;]{0,60}?\b(?:had|has|have)\s+(?:already\s+)?been\b")
 # "only 2 percent of the $830.42 million that has been obligated under Merida had been spent
 # as of Sept. 30": the date after, its year left to the document
-_AS_OF_AFTER = rx.compile(r"[^$;]{0,100}?\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:January|"
-                          r"February|March|April|May|June|July|August|September|October|"
-                          r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-                          r"\s+(?:\d{1,2}\b|(?:19|20)\d\d\b)", re.IGNORECASE)
+_AS_OF_AFTER = rx.compile(rf"[^$;]{{0,100}}?\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:{_MONTHS}|"
+                          rf"{_MONTHS_SHORT})\s+(?:\d{{1,2}}\b|(?:19|20)\d\d\b)", re.IGNORECASE)
 # "After bureaucratic tie-ups limited spending to $26 million in two years": a total of those
 # years (not "in two years' time")
 _IN_N_YEARS_AFTER = rx.compile(r"\s+in\s+(?:the\s+(?:first|last|past)\s+)?(?:\d+|two|three|"

@@ -88,6 +88,7 @@ _EVENT_VERB = (r"announc\w*|launch\w*|unveil\w*|sign\w*|establish\w*|creat\w*|be
                r"reported|imposed")
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December")
+_MONTHS_SHORT = r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."  # as datelines write them
 _EVENT_BEFORE = rx.compile(
     # "spending caps imposed by Congress in 2023"
     # ("the FY2012 request, sent to Congress on February 14, 2011, includes $X")
@@ -98,7 +99,7 @@ _EVENT_BEFORE = rx.compile(
     rf"(?:(?:early|late|mid-?)\s+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},\s+)?)?$", re.IGNORECASE)
 _DATE_BEFORE = rx.compile(
-    rf"(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{{1,2}},\s+)?$")
+    rf"(?:{_MONTHS}|{_MONTHS_SHORT})\s+(?:\d{{1,2}},\s+)?$")
 _EVENT_AFTER = rx.compile(rf"^[^$;]{{0,60}}?\b(?:{_EVENT_VERB})\b", re.IGNORECASE)
 _LAW_BEFORE = rx.compile(
     # ("the Enhanced Partnership with Pakistan Act of 1 2009": a footnote's number between)
@@ -128,9 +129,9 @@ _DEADLINE_BEFORE = rx.compile(
     rf"\b(?:until|through|by|no\s+later\s+than|as\s+of|(?:completion|end(?:ing)?|expiration)\s+"
     rf"date\s+(?:of|is)|expires?\s+(?:on|in)|"
     # "for the fiscal year commencing July 1, 2023, and ending June 30, 2024": its start
-    rf"(?:commencing|beginning|starting)(?:\s+on)?)\s+(?:(?:{_MONTHS}|Jan\.|Feb\.|Aug\.|Sept?\.|"
     # ("with an estimated completion date of Aug. 9, 2030")
-    r"Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},\s+)?)$", re.IGNORECASE)
+    rf"(?:commencing|beginning|starting)(?:\s+on)?)\s+(?:(?:{_MONTHS}|{_MONTHS_SHORT})\s+"
+    r"(?:\d{1,2},\s+)?)$", re.IGNORECASE)
 
 
 _BASELINE_PHRASE = rx.compile(
